@@ -1,0 +1,44 @@
+"""Parallax: compare how two outlets covered one event.
+
+The public API is small on purpose::
+
+    import parallax
+    comparison = parallax.compare_files("outlet-a.html", "outlet-b.txt")
+    comparison.to_dict()          # the parallax.comparison/1 document
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+__version__ = "0.1.0"
+
+__all__ = ["Comparison", "__version__", "compare_files", "compare_texts"]
+
+
+def compare_texts(left: str, right: str, **options: Any) -> Comparison:
+    """Compare two articles given as text (pasted, or already read).
+
+    Keyword options are those of :class:`parallax.core.pipeline.Options`
+    (``pinned``, ``rejected``, ``skip_repairs``).
+    """
+    from parallax.core.ingest import read_text
+    from parallax.core.pipeline import Options, compare
+
+    return compare(
+        read_text(left, name="left"), read_text(right, name="right"), options=Options(**options)
+    )
+
+
+def compare_files(
+    left: str | os.PathLike[str], right: str | os.PathLike[str], **options: Any
+) -> Comparison:
+    """Compare two article files (.txt, .md, .html); see :func:`compare_texts`."""
+    from parallax.core.ingest import read_path
+    from parallax.core.pipeline import Options, compare
+
+    return compare(read_path(left), read_path(right), options=Options(**options))
+
+
+from parallax.core.model import Comparison  # noqa: E402  (re-exported record type)

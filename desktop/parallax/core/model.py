@@ -1,0 +1,307 @@
+"""The records every stage of Parallax passes along.
+
+Everything here is a small frozen dataclass with character offsets, never a dict and never
+a Qt object, so that each stage is a pure function of its inputs and the UI, the store and
+the JSON document all read the same facts.
+
+Offsets are code-point offsets. ``Sentence``, ``Mention`` and ``Reaction`` offsets point into
+the *repaired* text (``Document.text``); ``Repair`` offsets point into the *original* text
+(``Document.original``), so the original can always be shown and highlights still land on
+the right characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
+
+SCHEMA: Final = "parallax.comparison/1"
+
+Side = Literal["left", "right"]
+LinkKind = Literal["same", "paraphrase", "partial"]
+DifferenceKind = Literal["number", "date", "name", "quote", "wording"]
+ActorKind = Literal["person", "country", "organization", "place", "group"]
+Stance = Literal["positive", "negative", "neutral"]
+#: What a sentence is in the article's layout. Only ``body`` sentences carry the story; the
+#: others are kept as separate units so that they are never glued onto a neighbour.
+SentenceRole = Literal["body", "headline", "heading", "caption", "repeat"]
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change made to the original text.
+
+    Attributes:
+        start: Offset of the changed span in the original text.
+        end: End offset (exclusive) of that span in the original text.
+        original: The characters that were there (``original_text[start:end]``).
+        replacement: What stands in the repaired text instead (often ``""``).
+        kind: Why: ``junk-glyph``, ``invisible``, ``bidi-control``, ``mojibake``, ...
+    """
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "original": self.original,
+            "replacement": self.replacement,
+            "kind": self.kind,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Repair:
+        return cls(int(d["start"]), int(d["end"]), d["original"], d["replacement"], d["kind"])
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or a headline, heading or caption line) of the repaired text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    role: SentenceRole = "body"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "role": self.role,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Sentence:
+        return cls(int(d["index"]), int(d["start"]), int(d["end"]), d["text"], d.get("role", "body"))
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as it moves through ingest, repair and sentence splitting.
+
+    Ingest fills ``original`` (and sets ``text`` to it); repair replaces ``text`` and fills
+    ``repairs``; sentence splitting fills ``sentences``. Each stage returns a new Document.
+    """
+
+    original: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    url: str | None = None
+    path: str | None = None
+    repairs: tuple[Repair, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+    @property
+    def original_sha256(self) -> str:
+        return hashlib.sha256(self.original.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "url": self.url,
+            "text": self.text,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "repairs": [r.to_dict() for r in self.repairs],
+            "original_sha256": self.original_sha256,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], *, original: str | None = None) -> Document:
+        """Rebuild a Document from its dict.
+
+        The comparison document carries the repaired text and the repairs, which together
+        determine the original; it is rebuilt here unless given.
+        """
+        repairs = tuple(Repair.from_dict(r) for r in d.get("repairs", ()))
+        if original is None:
+            from parallax.core.offsets import restore_original
+
+            original = restore_original(d["text"], repairs)
+        return cls(
+            original=original,
+            text=d["text"],
+            title=d.get("title"),
+            source=d.get("source"),
+            published=d.get("published"),
+            url=d.get("url"),
+            repairs=repairs,
+            sentences=tuple(Sentence.from_dict(s) for s in d.get("sentences", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """A concrete way two linked sentences disagree or differ in wording."""
+
+    kind: DifferenceKind
+    left: str
+    right: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "left": self.left, "right": self.right}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Difference:
+        return cls(d["kind"], d["left"], d["right"])
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Sentences of the left and right article that report the same fact."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    score: float
+    kind: LinkKind
+    differences: tuple[Difference, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "left": list(self.left),
+            "right": list(self.right),
+            "score": round(self.score, 4),
+            "kind": self.kind,
+            "differences": [d.to_dict() for d in self.differences],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Link:
+        return cls(
+            left=tuple(d["left"]),
+            right=tuple(d["right"]),
+            score=float(d["score"]),
+            kind=d["kind"],
+            differences=tuple(Difference.from_dict(x) for x in d.get("differences", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    side: Side
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "side": self.side,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        return cls(d["side"], int(d["sentence"]), int(d["start"]), int(d["end"]), d["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Actor:
+        return cls(
+            id=d["id"],
+            name=d["name"],
+            kind=d["kind"],
+            aliases=tuple(d.get("aliases", ())),
+            mentions=tuple(Mention.from_dict(m) for m in d.get("mentions", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Reaction:
+    actor: str
+    side: Side
+    sentence: int
+    cue: str
+    stance: Stance
+    quote: str | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "side": self.side,
+            "sentence": self.sentence,
+            "cue": self.cue,
+            "stance": self.stance,
+            "quote": self.quote,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reaction:
+        return cls(
+            d["actor"], d["side"], int(d["sentence"]), d["cue"], d["stance"], d["quote"], d["text"]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two articles, the links between their sentences, and who appears in them."""
+
+    left: Document
+    right: Document
+    links: tuple[Link, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    reactions: tuple[Reaction, ...] = ()
+    #: Stages that have not run (e.g. actor recognition before it exists); reported, never faked.
+    skipped: tuple[str, ...] = field(default=())
+
+    def unlinked(self, side: Side) -> list[int]:
+        """Indexes of the sentences of one side that no link covers ("only in this source")."""
+        doc = self.left if side == "left" else self.right
+        covered = {i for link in self.links for i in (link.left if side == "left" else link.right)}
+        return [s.index for s in doc.sentences if s.index not in covered]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "left": self.left.to_dict(),
+            "right": self.right.to_dict(),
+            "links": [link.to_dict() for link in self.links],
+            "actors": [a.to_dict() for a in self.actors],
+            "reactions": [r.to_dict() for r in self.reactions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Comparison:
+        if d.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} document (schema={d.get('schema')!r})")
+        return cls(
+            left=Document.from_dict(d["left"]),
+            right=Document.from_dict(d["right"]),
+            links=tuple(Link.from_dict(x) for x in d["links"]),
+            actors=tuple(Actor.from_dict(x) for x in d["actors"]),
+            reactions=tuple(Reaction.from_dict(x) for x in d["reactions"]),
+        )

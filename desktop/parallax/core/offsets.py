@@ -1,0 +1,104 @@
+"""Mapping character offsets between an original text and its repaired form.
+
+A list of non-overlapping :class:`~parallax.core.model.Repair` records (offsets into the
+original) fully describes the repaired text. From it we can rebuild either text and map any
+offset both ways, which is what lets the reader show the original characters under a
+highlight computed on the repaired text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from parallax.core.model import Repair
+
+
+def _check_sorted(repairs: Sequence[Repair]) -> None:
+    prev_end = -1
+    for r in repairs:
+        if r.start < prev_end or r.end < r.start:
+            raise ValueError(f"repairs overlap or are unsorted at {r.start}..{r.end}")
+        prev_end = r.end
+
+
+def apply_repairs(original: str, repairs: Sequence[Repair]) -> str:
+    """Return the repaired text: ``original`` with every repair span replaced."""
+    _check_sorted(repairs)
+    out: list[str] = []
+    pos = 0
+    for r in repairs:
+        out.append(original[pos : r.start])
+        out.append(r.replacement)
+        pos = r.end
+    out.append(original[pos:])
+    return "".join(out)
+
+
+def restore_original(text: str, repairs: Sequence[Repair]) -> str:
+    """Return the original text from the repaired text and its repairs."""
+    _check_sorted(repairs)
+    out: list[str] = []
+    pos = 0  # in the repaired text
+    shift = 0  # repaired offset minus original offset, before the current repair
+    for r in repairs:
+        rep_start = r.start + shift
+        out.append(text[pos:rep_start])
+        out.append(r.original)
+        pos = rep_start + len(r.replacement)
+        shift += len(r.replacement) - (r.end - r.start)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets between the original text and the repaired text.
+
+    Offsets inside a replaced span map to the start of its counterpart (for starts) and to
+    its end (for ends), so a highlight never cuts a repaired span in half.
+    """
+
+    repairs: tuple[Repair, ...]
+    _orig_starts: tuple[int, ...]
+    _rep_starts: tuple[int, ...]
+
+    @classmethod
+    def from_repairs(cls, repairs: Iterable[Repair]) -> OffsetMap:
+        reps = tuple(repairs)
+        _check_sorted(reps)
+        rep_starts: list[int] = []
+        shift = 0
+        for r in reps:
+            rep_starts.append(r.start + shift)
+            shift += len(r.replacement) - (r.end - r.start)
+        return cls(reps, tuple(r.start for r in reps), tuple(rep_starts))
+
+    def to_original(self, offset: int, *, end: bool = False) -> int:
+        """Map an offset in the repaired text to the original text.
+
+        A start offset skips past characters that were deleted right there; an end offset
+        stops before them. An offset inside a replacement widens to the whole original span.
+        """
+        i = (bisect_left if end else bisect_right)(self._rep_starts, offset) - 1
+        if i < 0:
+            return offset
+        r, rs = self.repairs[i], self._rep_starts[i]
+        if offset < rs + len(r.replacement):
+            return r.end if end else r.start
+        return r.end + (offset - rs - len(r.replacement))
+
+    def to_repaired(self, offset: int, *, end: bool = False) -> int:
+        """Map an offset in the original text to the repaired text."""
+        i = (bisect_left if end else bisect_right)(self._orig_starts, offset) - 1
+        if i < 0:
+            return offset
+        r, rs = self.repairs[i], self._rep_starts[i]
+        if offset < r.end:
+            return rs + len(r.replacement) if end else rs
+        return rs + len(r.replacement) + (offset - r.end)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span covering the repaired span ``[start, end)``."""
+        return self.to_original(start), self.to_original(end, end=True)

@@ -1,0 +1,67 @@
+"""The comparison document: round trips and the published JSON Schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from parallax.core.model import (
+    Actor,
+    Comparison,
+    Difference,
+    Document,
+    Link,
+    Mention,
+    Reaction,
+    Repair,
+    Sentence,
+)
+from tests.conftest import SCHEMA_PATH
+
+
+def _comparison() -> Comparison:
+    original = "Kim a꧃nd Putin met. They signed."
+    text = "Kim and Putin met. They signed."
+    left = Document(
+        original=original,
+        text=text,
+        title="Summit",
+        source="left.txt",
+        repairs=(Repair(5, 6, "꧃", "", "junk-glyph"),),
+        sentences=(Sentence(0, 0, 18, "Kim and Putin met."), Sentence(1, 19, 30, "They signed.")),
+    )
+    right = Document(original="Putin met Kim.", text="Putin met Kim.",
+                     sentences=(Sentence(0, 0, 14, "Putin met Kim.", "headline"),))
+    return Comparison(
+        left=left,
+        right=right,
+        links=(Link((0,), (0,), 0.8123, "paraphrase", (Difference("name", "Kim", "Kim"),)),),
+        actors=(Actor("kim", "Kim Jong Un", "person", ("Kim",),
+                      (Mention("left", 0, 0, 3, "Kim"),)),),
+        reactions=(Reaction("kim", "left", 1, "signed", "positive", None, "They signed."),),
+    )
+
+
+def test_round_trip_through_json() -> None:
+    c = _comparison()
+    again = Comparison.from_dict(json.loads(json.dumps(c.to_dict())))
+    assert again.to_dict() == c.to_dict()
+    assert again.left.original == c.left.original  # rebuilt from text + repairs
+
+
+def test_document_validates_against_the_schema() -> None:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.validate(_comparison().to_dict(), schema)
+
+
+def test_unlinked_sentences_are_only_in_this_source() -> None:
+    c = _comparison()
+    assert c.unlinked("left") == [1]
+    assert c.unlinked("right") == []
+
+
+def test_foreign_documents_are_refused() -> None:
+    with pytest.raises(ValueError, match="parallax.comparison/1"):
+        Comparison.from_dict({"schema": "something/2"})
