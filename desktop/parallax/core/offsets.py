@@ -61,8 +61,8 @@ class OffsetMap:
     """
 
     repairs: tuple[Repair, ...]
-    _orig_starts: tuple[int, ...]
-    _rep_starts: tuple[int, ...]
+    original_starts: tuple[int, ...]
+    repaired_starts: tuple[int, ...]
 
     @classmethod
     def from_repairs(cls, repairs: Iterable[Repair]) -> OffsetMap:
@@ -81,20 +81,20 @@ class OffsetMap:
         A start offset skips past characters that were deleted right there; an end offset
         stops before them. An offset inside a replacement widens to the whole original span.
         """
-        i = (bisect_left if end else bisect_right)(self._rep_starts, offset) - 1
+        i = (bisect_left if end else bisect_right)(self.repaired_starts, offset) - 1
         if i < 0:
             return offset
-        r, rs = self.repairs[i], self._rep_starts[i]
+        r, rs = self.repairs[i], self.repaired_starts[i]
         if offset < rs + len(r.replacement):
             return r.end if end else r.start
         return r.end + (offset - rs - len(r.replacement))
 
     def to_repaired(self, offset: int, *, end: bool = False) -> int:
         """Map an offset in the original text to the repaired text."""
-        i = (bisect_left if end else bisect_right)(self._orig_starts, offset) - 1
+        i = (bisect_left if end else bisect_right)(self.original_starts, offset) - 1
         if i < 0:
             return offset
-        r, rs = self.repairs[i], self._rep_starts[i]
+        r, rs = self.repairs[i], self.repaired_starts[i]
         if offset < r.end:
             return rs + len(r.replacement) if end else rs
         return rs + len(r.replacement) + (offset - r.end)

@@ -313,26 +313,42 @@ def _char_class(ch: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _DocScripts:
-    """Scripts that the document writes whole words in; their letters are never junk."""
+    """What the document writes on purpose, and so is never junk.
+
+    Attributes:
+        native: Scripts the document writes whole words in (a Korean name, a Greek quote).
+        orthographic: Characters that sit inside at least three different words: part of
+            how the document spells (Twi written with a Greek ε), not random injection.
+    """
 
     native: frozenset[str]
+    orthographic: frozenset[str]
 
 
-def _native_scripts(text: str) -> _DocScripts:
+_ORTHOGRAPHIC_MIN_WORDS: Final = 3
+
+
+def _document_scripts(text: str) -> _DocScripts:
     counts: Counter[str] = Counter()
+    in_words: dict[str, set[str]] = {}
     for m in _TOKEN_RE.finditer(text):
         tok = m.group()
         if tok.isascii():
             continue
         for word in _WORD_BREAK_RE.split(tok):
             letters = [c for c in word if unicodedata.category(c)[0] == "L"]
-            if len(letters) < 2:
-                continue
             scripts = {_script(c) for c in letters}
             scripts.discard("COMMON")
-            if len(scripts) == 1:
+            if len(scripts) == 1 and len(letters) >= 2:
                 counts[scripts.pop()] += 1
-    return _DocScripts(frozenset({"LATIN"} | {s for s, n in counts.items() if n >= 1}))
+            elif len(scripts) > 1:
+                for c in word:
+                    if not c.isascii():
+                        in_words.setdefault(c, set()).add(word)
+    orthographic = frozenset(
+        c for c, ws in in_words.items() if len(ws) >= _ORTHOGRAPHIC_MIN_WORDS
+    )
+    return _DocScripts(frozenset({"LATIN", *counts}), orthographic)
 
 
 # Lookalikes an injected letter of another script may stand for (homoglyph substitution).
@@ -466,7 +482,7 @@ def find_junk_glyphs(text: str) -> list[Edit]:
     """Glyphs injected inside words: other scripts, styled letters, pictographs, stray marks."""
     if text.isascii():
         return []
-    native = _native_scripts(text).native
+    doc = _document_scripts(text)
     vocabulary = _vocabulary(text)
     edits: list[Edit] = []
     for m in _TOKEN_RE.finditer(text):
@@ -475,8 +491,10 @@ def find_junk_glyphs(text: str) -> list[Edit]:
             continue
         pos = m.start()
         for wm in _WORD_RE.finditer(tok):
-            found = _word_junk(wm.group(), pos + wm.start(), native, vocabulary)
+            found = _word_junk(wm.group(), pos + wm.start(), doc.native, vocabulary)
             for e in found:
+                if text[e.start] in doc.orthographic:
+                    continue
                 if e.kind == "junk-glyph" and _is_presentation_emoji(text[e.start]):
                     word_end = pos + wm.end()
                     after_letters = all(
@@ -501,32 +519,51 @@ def _compose(original: str, prev: list[Repair], current: str, edits: Iterable[Ed
     """Fold edits made on ``current`` (= original with ``prev`` applied) into ``prev``."""
     result = list(prev)
     omap = OffsetMap.from_repairs(prev)
-    rep_starts = list(omap._rep_starts)
-    merged: list[Repair] = []
-    absorbed: set[int] = set()
+    rep_starts = list(omap.repaired_starts)
+    # Group the new edits with the earlier repairs whose replacement text they touch: each
+    # group becomes one record, so a glyph removed from ftfy's output stays one repair.
+    groups: list[tuple[list[Edit], set[int]]] = []
     for e in edits:
-        # Earlier repairs whose replacement overlaps this edit are merged into one record.
         lo = bisect.bisect_right(rep_starts, e.start) - 1
-        overlapping = [
+        overlapping = {
             k
             for k in range(max(lo, 0), len(result))
             if rep_starts[k] < max(e.end, e.start + 1)
             and rep_starts[k] + len(result[k].replacement) > e.start
-            and len(result[k].replacement) > 0
-        ]
+            and result[k].replacement
+        }
+        if overlapping and groups and groups[-1][1] & overlapping:
+            groups[-1][0].append(e)
+            groups[-1][1].update(overlapping)
+        else:
+            groups.append(([e], overlapping))
+    merged: list[Repair] = []
+    absorbed: set[int] = set()
+    for group_edits, overlapping in groups:
         if not overlapping:
+            (e,) = group_edits
             o_start = omap.to_original(e.start)
             o_end = omap.to_original(e.end, end=True) if e.end > e.start else o_start
             merged.append(Repair(o_start, o_end, original[o_start:o_end], e.replacement, e.kind))
             continue
-        cs = min(e.start, *(rep_starts[k] for k in overlapping))
-        ce = max(e.end, *(rep_starts[k] + len(result[k].replacement) for k in overlapping))
+        cs = min(group_edits[0].start, *(rep_starts[k] for k in overlapping))
+        ce = max(
+            group_edits[-1].end, *(rep_starts[k] + len(result[k].replacement) for k in overlapping)
+        )
         o_start = min(omap.to_original(cs), *(result[k].start for k in overlapping))
         o_end = max(omap.to_original(ce, end=True), *(result[k].end for k in overlapping))
-        replacement = current[cs : e.start] + e.replacement + current[e.end : ce]
-        kinds = dict.fromkeys([*(result[k].kind for k in overlapping), e.kind])
+        pieces, pos = [], cs
+        for e in group_edits:
+            pieces.append(current[pos : e.start])
+            pieces.append(e.replacement)
+            pos = e.end
+        pieces.append(current[pos:ce])
+        kinds = dict.fromkeys([*(result[k].kind for k in sorted(overlapping)),
+                               *(e.kind for e in group_edits)])
         absorbed.update(overlapping)
-        merged.append(Repair(o_start, o_end, original[o_start:o_end], replacement, "+".join(kinds)))
+        merged.append(
+            Repair(o_start, o_end, original[o_start:o_end], "".join(pieces), "+".join(kinds))
+        )
     kept = [r for k, r in enumerate(result) if k not in absorbed]
     out = sorted(kept + merged, key=lambda r: (r.start, r.end))
     # Drop no-op records (a merge can cancel itself out); join touching deletions of one
