@@ -8,17 +8,18 @@ exit status 2, never a traceback; that promise is kept here, in one place, by ca
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
 import sys
 import textwrap
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, BinaryIO
 
 from parallax import __version__
 from parallax.core.ingest import IngestError, read_path, read_stream
-from parallax.core.model import Comparison, Document
+from parallax.core.model import Comparison, Document, Side
 from parallax.core.pipeline import Options, compare
 from parallax.paths import sample_pair
 
@@ -60,7 +61,6 @@ def _build_parser() -> argparse.ArgumentParser:
             "input) and print the linked sentences, what only one outlet says, and the "
             "repairs made to damaged text. " + _PENDING_NOTE
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cmp.add_argument("left", help="the left article: a file path, or - for standard input")
     cmp.add_argument("right", help="the right article: a file path, or - for standard input")
@@ -80,7 +80,7 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(arg: str, stdin: IO[bytes]) -> Document:
+def _load(arg: str, stdin: BinaryIO) -> Document:
     if arg == "-":
         return read_stream(stdin, name="stdin")
     return read_path(arg)
@@ -103,11 +103,7 @@ def _report(comparison: Comparison) -> str:
         lines.append(f"{label}: {title}{source}")
         lines.append(
             f"       {len(doc.sentences)} sentences, {len(doc.repairs)} repairs"
-            + (
-                " (" + ", ".join(sorted({r.kind for r in doc.repairs})) + ")"
-                if doc.repairs
-                else ""
-            )
+            + (" (" + ", ".join(sorted({r.kind for r in doc.repairs})) + ")" if doc.repairs else "")
         )
     lines.append("")
     lines.append(f"Linked facts ({len(comparison.links)}):")
@@ -119,10 +115,9 @@ def _report(comparison: Comparison) -> str:
             lines.extend(wrap(right.sentences[j].text, "      R: "))
         for d in link.differences:
             lines.append(f"      ≠ {d.kind}: {d.left!r} vs {d.right!r}")
-    for label, side, doc in (("left", "left", left), ("right", "right", right)):
-        only = [
-            i for i in comparison.unlinked(side) if doc.sentences[i].role == "body"  # type: ignore[arg-type]
-        ]
+    sides: tuple[tuple[Side, Document], ...] = (("left", left), ("right", right))
+    for label, doc in sides:
+        only = [i for i in comparison.unlinked(label) if doc.sentences[i].role == "body"]
         lines.append("")
         lines.append(f"Only in the {label} article ({len(only)}):")
         for i in only:
@@ -151,7 +146,7 @@ def _write(out: IO[str], text: str) -> None:
 def main(
     argv: Sequence[str] | None = None,
     *,
-    stdin: IO[bytes] | None = None,
+    stdin: BinaryIO | None = None,
     stdout: IO[str] | None = None,
     stderr: IO[str] | None = None,
 ) -> int:
@@ -163,7 +158,8 @@ def main(
     parser = _build_parser()
     try:
         try:
-            args = parser.parse_args(argv)
+            with contextlib.redirect_stdout(out):
+                args = parser.parse_args(argv)
         except SystemExit as exc:  # --help and --version
             return int(exc.code or 0)
         if args.command == "compare":
@@ -193,4 +189,3 @@ def main(
     else:
         _write(out, _report(comparison))
     return EXIT_OK
-

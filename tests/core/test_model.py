@@ -32,14 +32,18 @@ def _comparison() -> Comparison:
         repairs=(Repair(5, 6, "꧃", "", "junk-glyph"),),
         sentences=(Sentence(0, 0, 18, "Kim and Putin met."), Sentence(1, 19, 30, "They signed.")),
     )
-    right = Document(original="Putin met Kim.", text="Putin met Kim.",
-                     sentences=(Sentence(0, 0, 14, "Putin met Kim.", "headline"),))
+    right = Document(
+        original="Putin met Kim.",
+        text="Putin met Kim.",
+        sentences=(Sentence(0, 0, 14, "Putin met Kim.", "headline"),),
+    )
     return Comparison(
         left=left,
         right=right,
         links=(Link((0,), (0,), 0.8123, "paraphrase", (Difference("name", "Kim", "Kim"),)),),
-        actors=(Actor("kim", "Kim Jong Un", "person", ("Kim",),
-                      (Mention("left", 0, 0, 3, "Kim"),)),),
+        actors=(
+            Actor("kim", "Kim Jong Un", "person", ("Kim",), (Mention("left", 0, 0, 3, "Kim"),)),
+        ),
         reactions=(Reaction("kim", "left", 1, "signed", "positive", None, "They signed."),),
     )
 
@@ -63,5 +67,5 @@ def test_unlinked_sentences_are_only_in_this_source() -> None:
 
 
 def test_foreign_documents_are_refused() -> None:
-    with pytest.raises(ValueError, match="parallax.comparison/1"):
+    with pytest.raises(ValueError, match=r"parallax\.comparison/1"):
         Comparison.from_dict({"schema": "something/2"})

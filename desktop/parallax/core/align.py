@@ -113,9 +113,7 @@ class _Vectors:
     stems: list[list[str]]
 
 
-def _vectorise(
-    stems: Sequence[list[str]], idf: dict[str, float]
-) -> list[dict[str, float]]:
+def _vectorise(stems: Sequence[list[str]], idf: dict[str, float]) -> list[dict[str, float]]:
     vectors = []
     for toks in stems:
         tf = Counter(toks)

@@ -81,7 +81,9 @@ class Sentence:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Sentence:
-        return cls(int(d["index"]), int(d["start"]), int(d["end"]), d["text"], d.get("role", "body"))
+        return cls(
+            int(d["index"]), int(d["start"]), int(d["end"]), d["text"], d.get("role", "body")
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,9 +92,8 @@ _FTFY_KIND: Final = {
 }
 
 
-def _ftfy_kind(explanation: Sequence[object] | None) -> str:
-    for step in explanation or ():
-        action, arg = step  # type: ignore[misc]
+def _ftfy_kind(explanation: Sequence[tuple[str, str]] | None) -> str:
+    for action, arg in explanation or ():
         if action in ("encode", "decode", "transcode"):
             return "mojibake"
         if action == "apply":
@@ -345,9 +344,7 @@ def _document_scripts(text: str) -> _DocScripts:
                 for c in word:
                     if not c.isascii():
                         in_words.setdefault(c, set()).add(word)
-    orthographic = frozenset(
-        c for c, ws in in_words.items() if len(ws) >= _ORTHOGRAPHIC_MIN_WORDS
-    )
+    orthographic = frozenset(c for c, ws in in_words.items() if len(ws) >= _ORTHOGRAPHIC_MIN_WORDS)
     return _DocScripts(frozenset({"LATIN", *counts}), orthographic)
 
 
@@ -367,9 +364,16 @@ def _word_junk(
 ) -> list[Edit]:
     """Junk inside one word (a run of characters between spaces and common punctuation)."""
     classes = [_char_class(c) for c in word]
-    scripts = [_script(c) if k in ("letter", "mark") else "COMMON" for c, k in zip(word, classes)]
-    letter_scripts = Counter(s for s, k in zip(scripts, classes) if k == "letter" and s != "COMMON")
-    mark_scripts = {s for s, k in zip(scripts, classes) if k == "mark" and s != "COMMON"}
+    scripts = [
+        _script(c) if k in ("letter", "mark") else "COMMON"
+        for c, k in zip(word, classes, strict=True)
+    ]
+    letter_scripts = Counter(
+        s for s, k in zip(scripts, classes, strict=True) if k == "letter" and s != "COMMON"
+    )
+    mark_scripts = {
+        s for s, k in zip(scripts, classes, strict=True) if k == "mark" and s != "COMMON"
+    }
     junk: dict[int, Edit] = {}
 
     # 1. Runs of one or two letters of a script that is foreign to this word and document.
@@ -425,11 +429,25 @@ def _word_junk(
     has_letter = any(k == "letter" for k in classes)
     if has_letter:
         n = len(word)
-        for i, (c, k) in enumerate(zip(word, classes)):
-            if k != "symbol" or c in _ATTACHED_OK or i in junk:
+        for i, (c, cls) in enumerate(zip(word, classes, strict=True)):
+            if cls != "symbol" or c in _ATTACHED_OK or i in junk:
                 continue
-            left = next((classes[j] for j in range(i - 1, -1, -1) if j not in junk and classes[j] != "mark"), None)
-            right = next((classes[j] for j in range(i + 1, n) if j not in junk and not _is_modifier(word[j])), None)
+            left = next(
+                (
+                    classes[j]
+                    for j in range(i - 1, -1, -1)
+                    if j not in junk and classes[j] != "mark"
+                ),
+                None,
+            )
+            right = next(
+                (
+                    classes[j]
+                    for j in range(i + 1, n)
+                    if j not in junk and not _is_modifier(word[j])
+                ),
+                None,
+            )
             if left == "letter" or right == "letter":
                 if left == "symbol" or right == "symbol":
                     continue  # a run of several symbols is deliberate (★★★, 🎉🎉)
@@ -497,9 +515,7 @@ def find_junk_glyphs(text: str) -> list[Edit]:
                     continue
                 if e.kind == "junk-glyph" and _is_presentation_emoji(text[e.start]):
                     word_end = pos + wm.end()
-                    after_letters = all(
-                        _char_class(c) != "letter" for c in text[e.end : word_end]
-                    )
+                    after_letters = all(_char_class(c) != "letter" for c in text[e.end : word_end])
                     if after_letters and _edge_symbol_ok(text, word_end):
                         continue
                 edits.append(e)
@@ -515,7 +531,9 @@ STEPS: Final[tuple[RepairStep, ...]] = (
 )
 
 
-def _compose(original: str, prev: list[Repair], current: str, edits: Iterable[Edit]) -> list[Repair]:
+def _compose(
+    original: str, prev: list[Repair], current: str, edits: Iterable[Edit]
+) -> list[Repair]:
     """Fold edits made on ``current`` (= original with ``prev`` applied) into ``prev``."""
     result = list(prev)
     omap = OffsetMap.from_repairs(prev)
@@ -558,8 +576,9 @@ def _compose(original: str, prev: list[Repair], current: str, edits: Iterable[Ed
             pieces.append(e.replacement)
             pos = e.end
         pieces.append(current[pos:ce])
-        kinds = dict.fromkeys([*(result[k].kind for k in sorted(overlapping)),
-                               *(e.kind for e in group_edits)])
+        kinds = dict.fromkeys(
+            [*(result[k].kind for k in sorted(overlapping)), *(e.kind for e in group_edits)]
+        )
         absorbed.update(overlapping)
         merged.append(
             Repair(o_start, o_end, original[o_start:o_end], "".join(pieces), "+".join(kinds))

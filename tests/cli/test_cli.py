@@ -1,0 +1,186 @@
+"""The command line as a journalist meets it: the sample pair, stdin, and bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from parallax.cli import main
+from tests.conftest import SCHEMA_PATH
+
+
+def run(*argv: str, stdin: bytes = b"") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.BytesIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def sample_doc() -> dict:
+    from tests.conftest import SAMPLES
+
+    code, out, err = run(
+        "compare",
+        str(SAMPLES / "nk-russia-pact-clean.txt"),
+        str(SAMPLES / "nk-russia-pact-damaged.txt"),
+        "--json",
+    )
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_sample_document_is_valid(sample_doc: dict) -> None:
+    jsonschema.validate(sample_doc, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert sample_doc["actors"] == [] and sample_doc["reactions"] == []
+
+
+def test_sample_offsets_hold(sample_doc: dict) -> None:
+    for side in ("left", "right"):
+        art = sample_doc[side]
+        for i, s in enumerate(art["sentences"]):
+            assert s["index"] == i
+            assert art["text"][s["start"] : s["end"]] == s["text"]
+
+
+def test_right_sample_loses_exactly_its_twenty_glyphs(
+    sample_doc: dict, samples: dict[str, str]
+) -> None:
+    right, original = sample_doc["right"], samples["damaged"]
+    assert sample_doc["left"]["repairs"] == []
+    repairs = right["repairs"]
+    assert len(repairs) == 20
+    for r in repairs:
+        assert original[r["start"] : r["end"]] == r["original"]
+        assert r["replacement"] == ""
+    removed = {r["start"] for r in repairs}
+    assert right["text"] == "".join(c for i, c in enumerate(original) if i not in removed)
+
+
+def _find(article: dict, needle: str) -> int:
+    (hit,) = [s["index"] for s in article["sentences"] if needle in s["text"]]
+    return hit
+
+
+# The five facts both samples report most plainly, as (left words, right words).
+SHARED_FACTS = [
+    ("agreeing to provide immediate military assistance", "requires both the countries"),
+    ("Article 4 of the treaty", "Article of 4 of the agreement"),
+    ("includes cooperation on nuclear energy", "also spelled cooperation on nuclear energy"),
+    ("agreements with third countries", "treaty with a third country"),
+    ("Putin thanked Kim for North Korea's support", "Putin thanked Kim for North Korea's"),
+]
+# Further pairs a reader can defend: the same signing, the same treaty, the same support.
+DEFENSIBLE = [
+    ("The treaty was signed by Russian President", "requires both the countries"),
+    ("revives a defence agreement from the 1960s", "comprehensive strategic partnership"),
+    ("revives a defence agreement from the 1960s", "former Soviet Union in 1961"),
+    ("allowing for North Korean support in Ukraine", "vowed full support to Russia"),
+    ("Putin thanked Kim", "vowed full support to Russia"),
+]
+
+
+def test_sample_links_the_shared_facts_and_nothing_unrelated(sample_doc: dict) -> None:
+    left, right = sample_doc["left"], sample_doc["right"]
+    linked = {(i, j) for k in sample_doc["links"] for i in k["left"] for j in k["right"]}
+    required = {(_find(left, a), _find(right, b)) for a, b in SHARED_FACTS}
+    allowed = required | {(_find(left, a), _find(right, b)) for a, b in DEFENSIBLE}
+    assert required <= linked
+    assert linked <= allowed, sorted(linked - allowed)
+
+
+def test_readable_report_by_default(sample_paths: tuple[Path, Path]) -> None:
+    code, out, _ = run("compare", *map(str, sample_paths))
+    assert code == 0
+    assert "Linked facts" in out and "Only in the right article" in out
+    assert "junk-glyph" in out
+
+
+def test_no_command_compares_the_sample_pair() -> None:
+    code, out, _ = run()
+    assert code == 0 and "North Korea and Russia sign landmark" in out
+
+
+def test_one_side_from_stdin(sample_paths: tuple[Path, Path]) -> None:
+    left, right = sample_paths
+    code, out, err = run("compare", "-", str(right), "--json", stdin=left.read_bytes())
+    assert code == 0, err
+    assert json.loads(out)["left"]["text"].startswith("North Korea and Russia sign")
+
+
+def test_repair_steps_can_be_left_out(sample_paths: tuple[Path, Path]) -> None:
+    code, out, _ = run("compare", *map(str, sample_paths), "--json", "--no-repair", "junk-glyphs")
+    assert code == 0 and json.loads(out)["right"]["repairs"] == []
+
+
+def _bad_inputs(tmp: Path) -> dict[str, Path]:
+    empty = tmp / "empty.txt"
+    empty.write_text("  \n\t\n")
+    pdf = tmp / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n" * 20)
+    png = tmp / "photo.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    docx = tmp / "story.docx"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    huge = tmp / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(300 * 2**20)  # sparse: costs nothing on disk
+    garbage = tmp / "noise.txt"
+    garbage.write_bytes(bytes(range(0, 32)) * 200)
+    return {
+        "missing": tmp / "nope.txt",
+        "directory": tmp,
+        "empty": empty,
+        "pdf": pdf,
+        "png": png,
+        "docx": docx,
+        "huge": huge,
+        "garbage": garbage,
+    }
+
+
+@pytest.mark.parametrize(
+    "case", ["missing", "directory", "empty", "pdf", "png", "docx", "huge", "garbage"]
+)
+def test_bad_input_is_one_clear_line_and_exit_2(
+    case: str, tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    bad = _bad_inputs(tmp_path)[case]
+    code, out, err = run("compare", str(sample_paths[0]), str(bad))
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("parallax: ")
+    assert "Traceback" not in err
+
+
+def test_usage_errors_exit_2() -> None:
+    code, _, err = run("compare", "only-one.txt")
+    assert code == 2 and "parallax:" in err
+    code, _, err = run("compare", "-", "-")
+    assert code == 2 and "standard input" in err
+
+
+def test_real_entry_point_exits_2_without_traceback(tmp_path: Path) -> None:
+    pdf = _bad_inputs(tmp_path)["pdf"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "parallax", "compare", str(pdf), str(pdf)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "Traceback" not in proc.stderr and proc.stderr.startswith("parallax: ")
+
+
+def test_help_mentions_pending_actors() -> None:
+    code, out, _ = run("compare", "--help")
+    assert code == 0 and "not landed yet" in " ".join(out.split())
