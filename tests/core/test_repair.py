@@ -41,6 +41,16 @@ INJECTED = [
     ("Lon道don talks", "London talks", ["junk-glyph"]),  # a lone CJK ideograph
     ("Par\u0489is summit", "Paris summit", ["junk-glyph"]),  # enclosing mark
     ("Z̵̡̢͉algo text", "Zalgo text", ["junk-glyph"]),  # stacked accents
+    ("th€e talks", "the talks", ["junk-glyph"]),  # a currency sign inside a word
+    ("the terror₣ group", "the terror group", ["junk-glyph"]),  # ... or glued to its end
+    ("Round the Wͭorld race", "Round the World race", ["junk-glyph"]),  # an accent that
+    ("the holiday p̓eriod", "the holiday period", ["junk-glyph"]),  # makes no letter
+    ("deaths. ̼Seven people", "deaths. Seven people", ["junk-glyph"]),  # a mark with no base
+    ("work with t➇he new cabinet", "work with the new cabinet", ["junk-glyph"]),  # dingbat digit
+    ("the route T℉he", "the route The", ["junk-glyph"]),  # a unit sign between letters
+    ("Israe゜l has", "Israel has", ["junk-glyph"]),  # a kana sign
+    ("The B𝛡-52 was flying", "The B-52 was flying", ["junk-glyph"]),
+    ("anything we'vℶe seen", "anything we've seen", ["junk-glyph"]),  # letterlike symbol
 ]
 
 INVISIBLE = [
@@ -76,8 +86,9 @@ LEGITIMATE = [
     "a 5μm filter, β-blockers and α-synuclein",
     "café, naïve, São Paulo, Zürich, Łódź, Ærøskøbing",
     "It’s “fine” — really… ‘quite’ «so»",
-    "€5, £10, ¥300, ₹80 and 5 ‰",
-    "x² + y² = z² and H₂O",
+    "€5, £10, ¥300, ₹80, US$5, 5€ and 5 ‰",
+    "5±2 kg, 2×3 m, 10÷2 and 3→4",
+    "x² + y² = z² and H₂O, ½ cup, 5ℓ, 10Ω and 300K",
     "Kim 김정은 met Putin",
     "北京市の人口は多い",
     "iPhone의 판매량",
@@ -85,7 +96,7 @@ LEGITIMATE = [
     "№5 and §4 of the ¶3",
     "1️⃣ first point",
     "★★★ rating",
-    "dé\u0301cor with one decomposed accent",
+    "de\u0301cor with one decomposed accent",
     "Vietnamese Việt Nam with stacked tones ế",
     "The ⚽ match and the 🏆 trophy",
     "क्\u200dष in Devanagari and فارسی\u200cزبان",
@@ -113,6 +124,12 @@ def test_math_letters_are_removed_not_folded() -> None:
     # NFKC would turn 𝓀 into a real "k": "Antokny". The junk goes; nothing is invented.
     assert unicodedata.normalize("NFKC", "Anto𝓀ny") == "Antokny"
     assert repair_text("Anto𝓀ny")[0] == "Antony"
+
+
+def test_a_documents_own_spelling_stays() -> None:
+    # Twi written with a Greek ε inside Latin words: spelling, not injected damage.
+    text = "Akyerεko ne Akyerε hyεɛ Kwame Asante"
+    assert repair_text(text) == (text, ())
 
 
 def test_whole_words_of_styled_letters_stay() -> None:
@@ -181,10 +198,14 @@ words = st.text(alphabet=st.characters(min_codepoint=97, max_codepoint=122), min
 def test_injected_glyphs_are_removed_and_map_back(ws: list[str], rnd: random.Random) -> None:
     clean = " ".join(ws)
     damaged_words = []
+    # Each glyph at most twice: a letter used inside three different words is the
+    # document's own spelling by design (see test_a_documents_own_spelling_stays).
+    pool = _POOL * 2
+    rnd.shuffle(pool)
     for n, w in enumerate(ws):
         if rnd.random() < 0.4:
             k = rnd.randrange(len(w) + 1)
-            glyph = rnd.choice(_POOL)
+            glyph = pool.pop()
             if n == len(ws) - 1 and k == len(w) and ord(glyph) > 0x1F000:
                 k -= 1  # an emoji closing a line is text by design ("Congrats🎉")
             w = w[:k] + glyph + w[k:]

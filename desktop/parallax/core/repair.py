@@ -250,8 +250,10 @@ def _script(ch: str) -> str:
     if not name:
         return "COMMON"
     first = name.split(" ", 1)[0]
-    if first in _MATH_WORDS and unicodedata.category(ch)[0] in "LN":
-        return "MATH"
+    if unicodedata.category(ch)[0] in "LN" and (
+        first in _MATH_WORDS or 0x2100 <= ord(ch) <= 0x214F
+    ):
+        return "MATH"  # styled and letterlike letters: 𝓀, ℌ, ⅎ, ℶ
     first = first.split("-", 1)[0]
     if first in _SCRIPT_WORDS:
         return _FAMILY.get(first, first)
@@ -286,6 +288,9 @@ def _is_emoji(ch: str) -> bool:
 
 # Symbols that legitimately touch words: trademarks, degrees, ordinals, section marks.
 _ATTACHED_OK: Final = frozenset("©®™℠℗°℃℉№§¶†‡′″‴%‰‱µ")
+# Scripts whose accented letters exist precomposed: an accent that composes with nothing
+# there is injected, not written.
+_PRECOMPOSED_SCRIPTS: Final = frozenset({"LATIN", "GREEK", "CYRILLIC"})
 # Combining marks of the Latin/common blocks: accents on letters, legitimate in moderation.
 _MAX_COMMON_MARKS: Final = 2
 # Characters that split a token into words: ASCII and general typographic punctuation.
@@ -301,13 +306,20 @@ def _char_class(ch: str) -> str:
     cat = unicodedata.category(ch)
     if cat in ("Mn", "Me", "Mc"):
         return "mark"
+    if cat == "No" and not _WRITTEN_NUMBER_RE.match(unicodedata.name(ch, "")):
+        return "symbol"  # circled and dingbat numbers (➀, ➇); not ², ₂ or ½
     if cat[0] in "LN":
         return "letter"
     if cat in ("So", "Sm", "Co", "Cn") or _is_emoji(ch):
         return "symbol"
-    if cat[0] == "P" and _script(ch) != "COMMON":
-        return "letter"  # a script's own punctuation (Javanese ꧃) belongs to that script
+    if _script(ch) != "COMMON":
+        return "letter"  # a script's own punctuation or sign (Javanese ꧃, kana ゜) is its own
     return "other"
+
+
+_WRITTEN_NUMBER_RE: Final = re.compile(
+    r"(SUPERSCRIPT|SUBSCRIPT|VULGAR FRACTION|FRACTION)|\w+ DIGIT"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +354,12 @@ def _document_scripts(text: str) -> _DocScripts:
                 counts[scripts.pop()] += 1
             elif len(scripts) > 1:
                 for c in word:
-                    if not c.isascii():
+                    # Only letters and accents spell; styled letters and symbols never do.
+                    if (
+                        not c.isascii()
+                        and unicodedata.category(c)[0] in "LM"
+                        and _script(c) != "MATH"
+                    ):
                         in_words.setdefault(c, set()).add(word)
     orthographic = frozenset(c for c, ws in in_words.items() if len(ws) >= _ORTHOGRAPHIC_MIN_WORDS)
     return _DocScripts(frozenset({"LATIN", *counts}), orthographic)
@@ -380,7 +397,8 @@ def _word_junk(
     if len(letter_scripts.keys() | mark_scripts) > 1 and letter_scripts:
         # The word's own script has the most letters; on a tie, the document's script wins.
         base, base_n = max(letter_scripts.items(), key=lambda kv: (kv[1], kv[0] in native))
-        if base_n >= 2:
+        # Styled letters never belong inside a word of plain ones (B𝛡-52).
+        if base_n >= 2 or (base != "MATH" and "MATH" in letter_scripts):
             i = 0
             while i < len(word):
                 s = scripts[i]
@@ -400,7 +418,8 @@ def _word_junk(
                         junk[e.start - start] = e
                 i = j
 
-    # 2. Marks of another script on a letter, and stacks of accents (Zalgo).
+    # 2. Marks of another script on a letter, accents that make no letter, stacks of
+    # accents (Zalgo) and marks with nothing to sit on.
     i = 0
     while i < len(word):
         if classes[i] != "mark":
@@ -409,14 +428,28 @@ def _word_junk(
         j = i
         while j < len(word) and classes[j] == "mark":
             j += 1
-        base_script = scripts[i - 1] if i > 0 and classes[i - 1] == "letter" else None
+        base_char = word[i - 1] if i > 0 and classes[i - 1] == "letter" else None
+        base_script = scripts[i - 1] if base_char is not None else None
         common = [k for k in range(i, j) if scripts[k] == "COMMON"]
+        stack_composes = (
+            base_char is not None and len(unicodedata.normalize("NFC", word[i - 1 : j])) == 1
+        )
         for k in range(i, j):
             mark_script = scripts[k]
             if mark_script == "COMMON":
-                if len(common) > _MAX_COMMON_MARKS or (
-                    unicodedata.category(word[k]) == "Me" and word[k] != "\u20e3"
-                ):
+                bad = (
+                    base_char is None
+                    or len(common) > _MAX_COMMON_MARKS
+                    or (unicodedata.category(word[k]) == "Me" and word[k] != "\u20e3")
+                    # On letters that have precomposed forms, a real accent composes (e + ́
+                    # is é); an injected one (p + ̓, W + ͭ) does not.
+                    or (
+                        base_script in _PRECOMPOSED_SCRIPTS
+                        and not stack_composes
+                        and len(unicodedata.normalize("NFC", base_char + word[k])) > 1
+                    )
+                )
+                if bad:
                     junk.setdefault(k, Edit(start + k, start + k + 1, "", "junk-glyph"))
             elif base_script is None:
                 if mark_script not in native:
@@ -425,32 +458,28 @@ def _word_junk(
                 junk.setdefault(k, Edit(start + k, start + k + 1, "", "junk-glyph"))
         i = j
 
-    # 3. Pictographs and symbols glued to a word.
-    has_letter = any(k == "letter" for k in classes)
-    if has_letter:
+    # 3. Pictographs, symbols and currency signs glued to a word's letters. Digits do not
+    # count: 5±2, €5, US$5 and 2×3 are how numbers are written.
+    if any(unicodedata.category(c)[0] == "L" for c in word):
         n = len(word)
         for i, (c, cls) in enumerate(zip(word, classes, strict=True)):
-            if cls != "symbol" or c in _ATTACHED_OK or i in junk:
+            currency = unicodedata.category(c) == "Sc"
+            if (cls != "symbol" and not currency) or i in junk:
                 continue
-            left = next(
-                (
-                    classes[j]
-                    for j in range(i - 1, -1, -1)
-                    if j not in junk and classes[j] != "mark"
-                ),
-                None,
-            )
-            right = next(
-                (
-                    classes[j]
-                    for j in range(i + 1, n)
-                    if j not in junk and not _is_modifier(word[j])
-                ),
-                None,
-            )
-            if left == "letter" or right == "letter":
-                if left == "symbol" or right == "symbol":
-                    continue  # a run of several symbols is deliberate (★★★, 🎉🎉)
+            left = _neighbour(word, classes, junk, range(i - 1, -1, -1))
+            right = _neighbour(word, classes, junk, range(i + 1, n))
+            if c in _ATTACHED_OK and (left, right) != ("alpha", "alpha"):
+                continue  # Coca-Cola™, 25°C; but not T℉he
+            if "symbol" in (left, right):
+                continue  # a run of several symbols is deliberate (★★★, 🎉🎉)
+            if currency:
+                # Prices touch digits (€5, 5€, US$5); a sign glued to letters alone is junk.
+                glued = (
+                    "alpha" in (left, right) and "digit" not in (left, right) and not c.isascii()
+                )
+            else:
+                glued = "alpha" in (left, right)
+            if glued:
                 junk[i] = Edit(start + i, start + i + 1, "", "junk-glyph")
                 # Emoji modifiers and variation selectors go with the symbol they modify.
                 j = i + 1
@@ -458,6 +487,25 @@ def _word_junk(
                     junk[j] = Edit(start + j, start + j + 1, "", "junk-glyph")
                     j += 1
     return [junk[i] for i in sorted(junk)]
+
+
+def _neighbour(word: str, classes: list[str], junk: dict[int, Edit], order: range) -> str | None:
+    """What stands next to a symbol: ``alpha``, ``digit``, ``symbol``, ``other`` or None.
+
+    None means the word's edge.
+
+    Junk already found, combining marks and emoji modifiers are looked through.
+    """
+    for j in order:
+        if j in junk or classes[j] == "mark" or _is_modifier(word[j]):
+            continue
+        category = unicodedata.category(word[j])
+        if category[0] == "L":
+            return "alpha"
+        if category[0] == "N":
+            return "digit"
+        return "symbol" if classes[j] == "symbol" else "other"
+    return None
 
 
 def _is_modifier(ch: str) -> bool:
