@@ -1,0 +1,70 @@
+"""The local library: comparisons, corrections and notes in one SQLite file.
+
+Everything that touches SQLite lives in this package, behind typed functions that take and
+return core records; the UI and the command line never build SQL. ``store`` never imports
+Qt, and ``core`` never imports ``store`` (both checked by import-linter).
+
+Typical use::
+
+    from parallax.store import Library
+
+    with Library() as library:            # $PARALLAX_DB or the user data folder
+        comparison_id = library.save(comparison)
+        again = library.load(comparison_id)
+"""
+
+from __future__ import annotations
+
+from parallax.store.corrections import (
+    ActorAction,
+    ActorCorrection,
+    Corrections,
+    apply_actor_corrections,
+)
+from parallax.store.errors import (
+    BadQuery,
+    CorruptLibrary,
+    LibraryBusy,
+    LibraryError,
+    LibraryFull,
+    LibraryUnavailable,
+    NewerLibrary,
+    NotALibrary,
+    UnknownComparison,
+)
+from parallax.store.library import (
+    BUSY_TIMEOUT,
+    ComparisonSummary,
+    Library,
+    Note,
+    SearchHit,
+    open_library,
+)
+from parallax.store.location import ENV_VAR, default_library_path, library_path
+from parallax.store.schema import SCHEMA_VERSION
+
+__all__ = [
+    "BUSY_TIMEOUT",
+    "ENV_VAR",
+    "SCHEMA_VERSION",
+    "ActorAction",
+    "ActorCorrection",
+    "BadQuery",
+    "ComparisonSummary",
+    "Corrections",
+    "CorruptLibrary",
+    "Library",
+    "LibraryBusy",
+    "LibraryError",
+    "LibraryFull",
+    "LibraryUnavailable",
+    "NewerLibrary",
+    "NotALibrary",
+    "Note",
+    "SearchHit",
+    "UnknownComparison",
+    "apply_actor_corrections",
+    "default_library_path",
+    "library_path",
+    "open_library",
+]

@@ -1,0 +1,299 @@
+"""``parallax compare`` keeps results; ``parallax library`` lists, searches, shows, exports, deletes."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from parallax.cli import main
+from parallax.core.model import Actor, Comparison, Document, Link, Reaction
+from parallax.core.pipeline import Options, prepare
+from parallax.store import ActorCorrection, Library
+from tests.store.helpers import make_comparison
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.BytesIO(b""), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("parallax: "), err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+@pytest.fixture
+def fake_compare(monkeypatch: pytest.MonkeyPatch) -> list[Options]:
+    """Stand in for the pipeline: fast, and records the options the CLI passed.
+
+    The articles are the real ingested ones, repaired and split, so their hashes are those
+    the CLI looks corrections up by; the links and actors are fixed.
+    """
+    calls: list[Options] = []
+
+    def compare(
+        left: Document, right: Document, *, options: Options | None = None, **_: object
+    ) -> Comparison:
+        opts = options or Options()
+        calls.append(opts)
+        left = prepare(left, skip_repairs=opts.skip_repairs)
+        right = prepare(right, skip_repairs=opts.skip_repairs)
+        return Comparison(
+            left,
+            right,
+            links=(
+                *(Link((i,), (j,), 1.0, "same") for i, j in opts.pinned),
+                Link((1,), (0,), 0.9, "paraphrase"),
+            ),
+            actors=(Actor("person:kim", "Kim", "person"), Actor("person:putin", "Putin", "person")),
+            reactions=(Reaction("person:kim", "left", 1, "said", "neutral", None, "Kim said"),),
+        )
+
+    monkeypatch.setattr("parallax.cli.compare", compare)
+    return calls
+
+
+# -- compare stores ----------------------------------------------------------------------
+
+
+def test_compare_stores_and_export_gives_back_the_same_document(
+    sample_paths: tuple[Path, Path], library_path: Path
+) -> None:
+    """End to end with the real pipeline: what compare printed is what the library exports."""
+    code, printed, err = run("compare", *map(str, sample_paths), "--json")
+    assert code == 0, err
+    assert "saved as comparison 1" in err and str(library_path) in err
+    code, exported, err = run("library", "export", "1", "--format", "json")
+    assert code == 0, err
+    assert json.loads(exported) == json.loads(printed)
+    # Comparing the same pair again keeps one copy.
+    code, _, err = run("compare", *map(str, sample_paths))
+    assert code == 0 and "saved as comparison 1" in err
+
+
+def test_no_store_never_opens_the_library(
+    sample_paths: tuple[Path, Path], library_path: Path, fake_compare: list[Options]
+) -> None:
+    code, _, err = run("compare", *map(str, sample_paths), "--no-store")
+    assert code == 0, err
+    assert "saved" not in err
+    assert not library_path.exists()
+
+
+def test_db_flag_and_environment(
+    sample_paths: tuple[Path, Path],
+    library_path: Path,
+    tmp_path: Path,
+    fake_compare: list[Options],
+) -> None:
+    other = tmp_path / "story" / "pact.db"
+    assert run("compare", *map(str, sample_paths), "--db", str(other))[0] == 0
+    assert other.exists() and not library_path.exists()
+    assert run("compare", *map(str, sample_paths))[0] == 0  # $PARALLAX_DB
+    assert library_path.exists()
+    for argv in (["library", "list", "--db", str(other)], ["library", "--db", str(other), "list"]):
+        code, out, err = run(*argv)
+        assert code == 0, err
+        assert str(other) in out and "1 comparison" in out
+
+
+def test_saved_corrections_are_reapplied(
+    sample_paths: tuple[Path, Path], fake_compare: list[Options]
+) -> None:
+    from parallax.core.ingest import read_path
+
+    lsha, rsha = (read_path(p).original_sha256 for p in sample_paths)
+    with Library() as lib:
+        lib.correct_link(lsha, rsha, 3, 4, "pinned")
+        lib.correct_link(lsha, rsha, 900, 0, "pinned")  # past the end: dropped, no crash
+        lib.correct_link(lsha, rsha, 1, 0, "rejected")
+        lib.correct_actor(lsha, rsha, ActorCorrection("rename", "person:kim", "Kim Jong Un"))
+        lib.correct_actor(lsha, rsha, ActorCorrection("delete", "person:putin"))
+    code, out, err = run("compare", *map(str, sample_paths), "--json")
+    assert code == 0, err
+    (options,) = fake_compare
+    assert options.pinned == ((3, 4),) and options.rejected == ((1, 0),)
+    doc = json.loads(out)
+    assert [(a["id"], a["name"], a["aliases"]) for a in doc["actors"]] == [
+        ("person:kim", "Kim Jong Un", ["Kim"])
+    ]
+    with Library() as lib:
+        (saved,) = lib.summaries()
+        assert lib.load(saved.id).to_dict() == doc
+    # Swapping LEFT and RIGHT keeps the pin, swapped.
+    assert run("compare", *map(str, reversed(sample_paths)))[0] == 0
+    assert fake_compare[1].pinned == ((4, 3),)
+
+
+# -- library commands --------------------------------------------------------------------
+
+
+@pytest.fixture
+def filled() -> list[int]:
+    """A library with two comparisons and a note."""
+    with Library() as lib:
+        a = lib.save(make_comparison(1))
+        b = lib.save(make_comparison(2))
+        lib.add_note(a, "Call the embassy", side="left", sentence=1)
+    return [a, b]
+
+
+def test_list(filled: list[int], library_path: Path) -> None:
+    code, out, err = run("library", "list")
+    assert code == 0, err
+    assert f"2 comparisons in {library_path}" in out
+    lines = out.splitlines()
+    assert lines[3].split()[0] == str(filled[1])  # newest first
+    assert "L: Pact signed (2) — Harbour Times" in lines[3]
+    assert "R: (untitled) — Daily Courier" in lines[4]
+    # `parallax library` alone lists too.
+    assert run("library") == (0, out, "")
+
+
+def test_list_of_an_empty_library() -> None:
+    code, out, _ = run("library", "list")
+    assert code == 0 and "is empty" in out
+
+
+def test_search_shows_the_sentence_in_context(filled: list[int]) -> None:
+    code, out, err = run("library", "search", "thanked", "Kim")
+    assert code == 0, err
+    assert "matches for 'thanked Kim'" in out
+    assert "**thanked**" in out and "**Kim**" in out
+    assert "comparison 1 (right)" in out or "comparison 2 (right)" in out
+    assert "sentence " in out
+    code, out, _ = run("library", "search", "Pyongyang.", "--limit", "1")
+    assert code == 0 and "1 match" in out and "--limit shows more" in out
+    code, out, _ = run("library", "search", "zeppelin")
+    assert code == 0 and "No sentence" in out
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [('"unbalanced', "cannot search"), ("NOT", "syntax error"), ("", "search is empty")],
+)
+def test_bad_search_is_one_clear_line(filled: list[int], query: str, message: str) -> None:
+    code, out, err = run("library", "search", query)
+    assert code == 2 and out == ""
+    assert message in one_line_error(err)
+
+
+def test_show(filled: list[int]) -> None:
+    code, out, err = run("library", "show", str(filled[0]))
+    assert code == 0, err
+    assert out.startswith(f"Comparison {filled[0]}, saved ")
+    assert "Pact signed (1)" in out and "Linked facts" in out
+    assert "Notes (1):" in out and "left sentence 1: Call the embassy" in out
+
+
+def test_export_formats(filled: list[int]) -> None:
+    cid = filled[0]
+    code, out, err = run("library", "export", str(cid), "--format", "json")
+    assert code == 0, err
+    assert json.loads(out) == make_comparison(1).to_dict()
+    assert run("library", "export", str(cid))[1] == out  # json is the default
+    code, md, _ = run("library", "export", str(cid), "--format", "md")
+    assert code == 0 and md.startswith("# Pact signed \\(1\\) / Daily Courier")
+    assert "## Linked facts (3)" in md and "Call the embassy" in md
+    code, page, _ = run("library", "export", str(cid), "--format", "html")
+    assert code == 0 and page.startswith("<!DOCTYPE html>") and "default-src 'none'" in page
+    assert "Vladimir Putin" in page and "Call the embassy" in page
+
+
+def test_exports_escape_hostile_text() -> None:
+    c = make_comparison(1)
+    evil = "<script>alert(1)</script> *bold* [x](javascript:1) \x00\x1b[2J"
+    c = dataclasses.replace(c, left=dataclasses.replace(c.left, title=evil))
+    with Library() as lib:
+        cid = lib.save(c)
+    page = run("library", "export", str(cid), "--format", "html")[1]
+    assert "<script>" not in page and "&lt;script&gt;" in page and "\x00" not in page
+    md = run("library", "export", str(cid), "--format", "md")[1]
+    assert "\\<script\\>" in md and "\\*bold\\*" in md and "\x1b" not in md
+    listing = run("library", "list")[1]
+    assert "\x1b" not in listing and "\x00" not in listing
+
+
+def test_delete(filled: list[int]) -> None:
+    code, out, err = run("library", "delete", str(filled[0]))
+    assert code == 0, err
+    assert out.startswith(f"Deleted comparison {filled[0]}")
+    assert "1 comparison in" in run("library", "list")[1]
+    code, _, err = run("library", "delete", str(filled[0]))
+    assert code == 2 and f"no comparison {filled[0]}" in one_line_error(err)
+
+
+@pytest.mark.parametrize("action", ["show", "export", "delete"])
+def test_unknown_id_is_one_clear_line(filled: list[int], action: str) -> None:
+    code, out, err = run("library", action, "99")
+    assert code == 2 and out == ""
+    assert "there is no comparison 99" in one_line_error(err)
+
+
+@pytest.mark.parametrize("bad", ["abc", "-1", "1.5"])
+def test_malformed_id_is_a_usage_error(bad: str) -> None:
+    code, _, err = run("library", "show", bad)
+    assert code == 2 and "is not a comparison id" in err and "Traceback" not in err
+
+
+def test_unknown_format_is_a_usage_error(filled: list[int]) -> None:
+    code, _, err = run("library", "export", "1", "--format", "pdf")
+    assert code == 2 and "invalid choice" in err
+
+
+# -- a library that must not be touched ----------------------------------------------------
+
+
+def corrupt(path: Path) -> None:
+    with Library(path) as lib:
+        lib.save(make_comparison(1))
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\xa5" * 3996 + data[4096:])
+
+
+def newer(path: Path) -> None:
+    with Library(path) as lib:
+        lib.save(make_comparison(1))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 7")
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (corrupt, "is damaged"),
+        (newer, "newer version of Parallax"),
+        (lambda p: p.write_bytes(b"Dear editor,\n" * 300), "not an SQLite file"),
+    ],
+    ids=["corrupt", "newer", "not-sqlite"],
+)
+def test_unusable_library_exits_2_and_is_left_untouched(
+    make: Callable[[Path], object],
+    message: str,
+    library_path: Path,
+    sample_paths: tuple[Path, Path],
+    fake_compare: list[Options],
+) -> None:
+    make(library_path)
+    before = library_path.read_bytes()
+    for argv in (
+        ["library", "list"],
+        ["library", "search", "treaty"],
+        ["library", "delete", "1"],
+        ["compare", *map(str, sample_paths)],
+    ):
+        code, out, err = run(*argv)
+        assert code == 2 and out == "", argv
+        assert message in one_line_error(err)
+    assert fake_compare == []  # refused before the (possibly long) comparison ran
+    assert library_path.read_bytes() == before

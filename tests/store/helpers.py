@@ -1,0 +1,126 @@
+"""Hand-built comparisons for the store tests.
+
+Built by hand rather than by the pipeline so that the tests run in milliseconds, cover actors,
+reactions, differences and repairs before the stages that produce them exist, and do not
+change when the aligner does. Every record is internally consistent (sentence offsets point
+into the text, repairs into the original), as the pipeline's are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from parallax.core.model import (
+    Actor,
+    Comparison,
+    Difference,
+    Document,
+    Link,
+    Mention,
+    Reaction,
+    Repair,
+    Sentence,
+    Side,
+)
+
+
+def make_document(
+    sentences: Sequence[str],
+    *,
+    title: str | None = "A title",
+    source: str | None = "Harbour Times",
+    published: str | None = "2024-06-19",
+    url: str | None = None,
+    junk: str = "",
+) -> Document:
+    """A split and repaired article; ``junk`` is a prefix the repair stage removed."""
+    parts: list[Sentence] = []
+    pos = 0
+    for i, text in enumerate(sentences):
+        parts.append(Sentence(i, pos, pos + len(text), text, "headline" if i == 0 else "body"))
+        pos += len(text) + 1
+    text = " ".join(sentences)
+    repairs: tuple[Repair, ...] = ()
+    original = text
+    if junk:
+        original = junk + text
+        repairs = (Repair(0, len(junk), junk, "", "junk-glyph"),)
+    return Document(
+        original=original,
+        text=text,
+        title=title,
+        source=source,
+        published=published,
+        url=url,
+        repairs=repairs,
+        sentences=tuple(parts),
+    )
+
+
+def mention(doc: Document, side: Side, sentence: int, word: str) -> Mention:
+    """A mention of ``word`` in one sentence, with offsets into the repaired text."""
+    s = doc.sentences[sentence]
+    start = s.start + s.text.index(word)
+    return Mention(side, sentence, start, start + len(word), word)
+
+
+def make_comparison(seed: int = 0, n: int = 6, *, actors: bool = True) -> Comparison:
+    """A comparison of two ``n``-sentence articles; each seed gives different text."""
+    n = max(n, 4)
+    left = make_document(
+        [f"Left {seed}: the treaty clause {i} was signed in Pyongyang." for i in range(n)],
+        title=f"Pact signed ({seed})",
+        source="Harbour Times",
+        url=f"https://example.org/left/{seed}",
+        junk="\u2063",
+    )
+    right = make_document(
+        [f"Right {seed}: sentence {i} says Putin thanked Kim for support." for i in range(n)],
+        title=None,
+        source="Daily Courier",
+        published=None,
+    )
+    links = tuple(
+        Link(
+            left=(i,) if i % 3 else (i, i + 1),
+            right=(i,),
+            score=0.5 + (seed % 7) / 100 + i / (10 * n) + 1e-9,
+            kind=("same", "paraphrase", "partial")[i % 3],
+            differences=(Difference("number", str(i), str(i + 3)),) if i % 2 == 0 else (),
+        )
+        for i in range(0, n - 1, 2)
+    )
+    found: tuple[Actor, ...] = ()
+    reactions: tuple[Reaction, ...] = ()
+    if actors:
+        found = (
+            Actor(
+                "person:putin",
+                "Vladimir Putin",
+                "person",
+                ("Putin",),
+                (mention(right, "right", 1, "Putin"), mention(right, "right", 2, "Putin")),
+            ),
+            Actor("person:kim", "Kim", "person", (), (mention(right, "right", 1, "Kim"),)),
+            Actor(
+                "country:north-korea",
+                "North Korea",
+                "country",
+                ("Pyongyang",),
+                (mention(left, "left", 0, "Pyongyang"),),
+            ),
+        )
+        reactions = (
+            Reaction("person:putin", "right", 1, "thanked", "positive", None, "Putin thanked Kim"),
+            Reaction(
+                "person:kim", "right", 2, "said", "neutral", "“a new era”", "Kim said “a new era”"
+            ),
+        )
+    return Comparison(
+        left=left,
+        right=right,
+        links=links,
+        actors=found,
+        reactions=reactions,
+        skipped=() if actors else ("actors", "reactions"),
+    )

@@ -1,0 +1,281 @@
+"""Saving and loading: what goes in comes out, once, in one transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parallax.core.model import Comparison, Difference, Link, Reaction
+from parallax.store import Library, UnknownComparison, library_path
+from parallax.store.location import ENV_VAR
+from tests.conftest import SCHEMA_PATH
+from tests.store.helpers import make_comparison, make_document
+
+
+def count(lib: Library, table: str) -> int:
+    return int(lib.database.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_round_trip_is_exact(library_path: Path) -> None:
+    c = make_comparison(1)
+    with Library() as lib:
+        assert lib.path == library_path
+        cid = lib.save(c)
+        loaded = lib.load(cid)
+    assert loaded.to_dict() == c.to_dict()
+    # Beyond the document: exact scores, skipped stages, the original text, everything.
+    assert loaded == c
+
+
+def test_round_trip_of_the_sample_pair_is_a_valid_document(sample_paths: tuple[Path, Path]) -> None:
+    """The real articles, repaired and split (the aligner is not needed to test storage)."""
+    from parallax.core.ingest import read_path
+    from parallax.core.pipeline import prepare
+
+    left, right = (prepare(read_path(p)) for p in sample_paths)
+    c = Comparison(left, right, (Link((1,), (0,), 0.93, "paraphrase"),), skipped=("actors",))
+    assert len(right.repairs) == 20
+    with Library() as lib:
+        loaded = lib.load(lib.save(c))
+    assert loaded.to_dict() == c.to_dict()
+    assert loaded.left.original == c.left.original and loaded.skipped == c.skipped
+    jsonschema.validate(loaded.to_dict(), json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def test_same_article_is_stored_once_and_same_result_keeps_its_id() -> None:
+    a = make_comparison(1)
+    # Another comparison that shares the left article.
+    b = dataclasses.replace(make_comparison(2), left=a.left)
+    with Library() as lib:
+        first = lib.save(a)
+        assert lib.save(a) == first
+        assert lib.find(a) == first
+        second = lib.save(b)
+        assert second != first
+        assert count(lib, "comparisons") == 2
+        assert count(lib, "articles") == 3
+        assert count(lib, "sentences") == 3 * len(a.left.sentences)
+        assert lib.load(second).to_dict() == b.to_dict()
+
+
+def test_same_original_repaired_differently_keeps_both_versions() -> None:
+    """Articles share an original hash but not a repair: both load back as saved."""
+    a = make_comparison(1)
+    unrepaired = make_document(
+        [a.left.original], title=a.left.title, source=a.left.source, url=a.left.url
+    )
+    assert unrepaired.original_sha256 == a.left.original_sha256
+    b = dataclasses.replace(a, left=unrepaired, links=())
+    with Library() as lib:
+        ia, ib = lib.save(a), lib.save(b)
+        assert lib.load(ia).to_dict() == a.to_dict()
+        assert lib.load(ib).to_dict() == b.to_dict()
+
+
+def test_unknown_id_is_a_clear_error() -> None:
+    with Library() as lib, pytest.raises(UnknownComparison, match="no comparison 42"):
+        lib.load(42)
+
+
+def test_delete_removes_orphaned_articles_and_their_search_entries() -> None:
+    a = make_comparison(1)
+    b = dataclasses.replace(make_comparison(2), left=a.left)
+    with Library() as lib:
+        ia, ib = lib.save(a), lib.save(b)
+        lib.add_note(ia, "check with the desk")
+        lib.delete(ia)
+        assert [s.id for s in lib.summaries()] == [ib]
+        assert count(lib, "articles") == 2  # the shared left article stays
+        assert count(lib, "notes") == 0
+        assert count(lib, "links") == len(b.links)
+        assert lib.load(ib).to_dict() == b.to_dict()
+        lib.delete(ib)
+        for table in ("articles", "sentences", "repairs", "links", "link_sentences", "actors"):
+            assert count(lib, table) == 0, table
+        assert lib.search("treaty") == []
+        # Ids shown to users are never handed out again.
+        assert lib.save(a) > ib
+        with pytest.raises(UnknownComparison):
+            lib.delete(ia)
+
+
+def test_summaries_count_what_was_found() -> None:
+    c = make_comparison(5, n=9)
+    with Library() as lib:
+        cid = lib.save(c)
+        (s,) = lib.summaries()
+    assert s.id == cid
+    assert (s.left_title, s.left_source, s.right_title, s.right_source) == (
+        c.left.title,
+        c.left.source,
+        None,
+        "Daily Courier",
+    )
+    assert (s.links, s.left_sentences, s.right_sentences) == (len(c.links), 9, 9)
+    assert (s.actors, s.reactions, s.notes) == (3, 2, 0)
+    assert len(s.created) == 20 and s.created.endswith("Z") and s.created[10] == "T"
+
+
+def test_notes() -> None:
+    with Library() as lib:
+        cid = lib.save(make_comparison(1))
+        note = lib.add_note(cid, "Ask the ministry", side="left", sentence=2)
+        assert (note.body, note.side, note.sentence) == ("Ask the ministry", "left", 2)
+        lib.update_note(note.id, "Asked; no reply")
+        lib.add_note(cid, "General")
+        assert [n.body for n in lib.notes(cid)] == ["Asked; no reply", "General"]
+        lib.delete_note(note.id)
+        assert [n.body for n in lib.notes(cid)] == ["General"]
+        with pytest.raises(UnknownComparison):
+            lib.add_note(999, "nowhere")
+
+
+def test_location_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_VAR)
+    assert library_path() == tmp_path / "user-data" / "library.db"
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env.db"))
+    assert library_path() == tmp_path / "env.db"
+    assert library_path(tmp_path / "flag.db") == tmp_path / "flag.db"
+
+
+def test_created_on_first_use_with_its_folder(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "folder" / "library.db"
+    with Library(path) as lib:
+        assert lib.summaries() == []
+    assert path.is_file()
+
+
+def test_connection_settings() -> None:
+    with Library() as lib:
+        db = lib.database
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+# -- hostile strings ---------------------------------------------------------------------
+
+HOSTILE = [
+    "'; DROP TABLE articles; --",
+    'Robert"); DROP TABLE sentences;--',
+    "\x00",
+    "a\x00b",
+    "\\",
+    "%_*",
+    "\u202e\u2066bidi",
+    "NEAR(a b) AND NOT OR",
+    "😀 emoji",
+    "line\nbreak\r\n",
+    "",
+]
+
+text = st.one_of(
+    st.sampled_from(HOSTILE), st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
+)
+
+
+def hostile_comparison(strings: list[str]) -> Comparison:
+    s = iter(strings * 4)
+    left = make_document([next(s) or "x", next(s)], title=next(s), source=next(s), url=next(s))
+    right = make_document([next(s)], title=None, source=next(s), published=next(s))
+    base = make_comparison(0)
+    return Comparison(
+        left=left,
+        right=right,
+        links=(Link((0, 1), (0,), 0.75, "paraphrase", (Difference("quote", next(s), next(s)),)),),
+        actors=tuple(
+            dataclasses.replace(a, name=next(s), aliases=(next(s),), id=f"{a.id}:{next(s)}")
+            for a in base.actors
+        ),
+        reactions=(Reaction("nobody:" + next(s), "left", 0, next(s), "negative", next(s), ""),),
+        skipped=(),
+    )
+
+
+def test_hostile_strings_round_trip(tmp_path: Path) -> None:
+    with Library(tmp_path / "hostile.db") as lib:
+
+        @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(st.lists(text, min_size=8, max_size=8))
+        def check(strings: list[str]) -> None:
+            c = hostile_comparison(strings)
+            assert lib.load(lib.save(c)) == c
+
+        check()
+
+
+def test_megabyte_sentences_round_trip_and_are_searchable() -> None:
+    big = ("x" * 499_999) + " quux'\x00\"; DROP TABLE articles; -- " + ("y" * 500_000)
+    c = Comparison(
+        left=make_document([big, "short"]),
+        right=make_document([big[::-1]]),
+        links=(Link((0,), (0,), 1.0, "same"),),
+    )
+    with Library() as lib:
+        cid = lib.save(c)
+        assert lib.load(cid) == c
+        (hit,) = lib.search("quux")
+    assert hit.text == big and hit.after == "short"
+    (span,) = hit.matches
+    assert big[span[0] : span[1]] == "quux"
+
+
+def test_read_only_library_reads_and_refuses_writes(library_path: Path) -> None:
+    from parallax.store import LibraryUnavailable
+
+    with Library() as lib:
+        cid = lib.save(make_comparison(1))
+    before = library_path.read_bytes()
+    with Library(read_only=True) as lib:
+        assert lib.load(cid).to_dict() == make_comparison(1).to_dict()
+        assert lib.search("treaty")
+        with pytest.raises(LibraryUnavailable, match="read-only"):
+            lib.save(make_comparison(2))
+    assert library_path.read_bytes() == before
+    with pytest.raises(LibraryUnavailable, match="no library"):
+        Library(library_path.with_name("missing.db"), read_only=True)
+
+
+def test_search_finds_word_forms_and_everyday_punctuation() -> None:
+    from parallax.store import BadQuery
+
+    c = make_comparison(1)
+    c = dataclasses.replace(
+        c, right=make_document(["Kim's anti-missile sanctions were lifted.", "Nothing else."])
+    )
+    with Library() as lib:
+        cid = lib.save(c)
+        (hit,) = lib.search("sanction")  # stemming
+        assert hit.text.startswith("Kim's") and hit.appears_in == ((cid, "right"),)
+        assert hit.text[hit.matches[0][0] : hit.matches[0][1]] == "sanctions"
+        assert lib.search("Kim's anti-missile")  # quoted for the user
+        assert lib.search('"were lifted" AND kim')
+        assert lib.search("lift*")
+        for bad in ('"unbalanced', "AND", "(treaty", "  "):
+            with pytest.raises(BadQuery):
+                lib.search(bad)
+
+
+def test_any_query_either_answers_or_is_a_bad_query(tmp_path: Path) -> None:
+    from parallax.store import BadQuery
+
+    with Library(tmp_path / "search.db") as lib:
+        lib.save(make_comparison(1))
+
+        @settings(max_examples=150, deadline=None)
+        @given(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=30)))
+        def check(query: str) -> None:
+            try:
+                hits = lib.search(query)
+            except BadQuery as exc:
+                assert str(exc)
+            else:
+                assert isinstance(hits, list)
+
+        check()
