@@ -25,9 +25,13 @@ def compare_texts(left: str, right: str, **options: Any) -> Comparison:
     """
     from parallax.core.ingest import read_text
     from parallax.core.pipeline import Options, compare
+    from parallax.nlp import recognizer
 
     return compare(
-        read_text(left, name="left"), read_text(right, name="right"), options=Options(**options)
+        read_text(left, name="left"),
+        read_text(right, name="right"),
+        options=Options(**options),
+        recognizer=recognizer(),
     )
 
 
@@ -37,8 +41,11 @@ def compare_files(
     """Compare two article files (.txt, .md, .html); see :func:`compare_texts`."""
     from parallax.core.ingest import read_path
     from parallax.core.pipeline import Options, compare
+    from parallax.nlp import recognizer
 
-    return compare(read_path(left), read_path(right), options=Options(**options))
+    return compare(
+        read_path(left), read_path(right), options=Options(**options), recognizer=recognizer()
+    )
 
 
 from parallax.core.model import Comparison  # noqa: E402  (re-exported record type)

@@ -38,7 +38,10 @@ def sample_doc() -> dict:
 
 def test_sample_document_is_valid(sample_doc: dict) -> None:
     jsonschema.validate(sample_doc, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-    assert sample_doc["actors"] == [] and sample_doc["reactions"] == []
+    names = {a["name"] for a in sample_doc["actors"]}
+    assert {"Vladimir Putin", "Kim Jong Un", "North Korea", "Russia", "Antony Blinken"} <= names
+    ids = {a["id"] for a in sample_doc["actors"]}
+    assert sample_doc["reactions"] and all(r["actor"] in ids for r in sample_doc["reactions"])
 
 
 def test_sample_offsets_hold(sample_doc: dict) -> None:
@@ -181,6 +184,16 @@ def test_real_entry_point_exits_2_without_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr and proc.stderr.startswith("parallax: ")
 
 
-def test_help_mentions_pending_actors() -> None:
+def test_help_mentions_actors() -> None:
     code, out, _ = run("compare", "--help")
-    assert code == 0 and "not landed yet" in " ".join(out.split())
+    text = " ".join(out.split())
+    assert code == 0 and "not landed yet" not in text and "actors" in text
+
+
+def test_report_lists_actors_and_reactions(sample_paths: tuple[Path, Path]) -> None:
+    code, out, _ = run("compare", *map(str, sample_paths), "--no-store")
+    assert code == 0 and "not yet recognised" not in out
+    actors = out.split("\nActors (")[1]
+    assert "Jens Stoltenberg (person): left 1, right 0" in actors
+    reactions = out.split("\nReactions (")[1]
+    assert "Antony Blinken [right" in reactions and "negative" in reactions

@@ -1,4 +1,4 @@
-"""The one place where the stages meet: ingest -> repair -> sentences -> align.
+"""The one place where the stages meet: ingest -> repair -> sentences -> align -> actors.
 
 Every stage is a pure function of its inputs; this module only runs them in order, reports
 progress and honours cancellation, so a GUI worker and the command line share one code path.
@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from parallax.core.actors import Recognizer, find_actors
 from parallax.core.align import align
 from parallax.core.model import Comparison, Document
+from parallax.core.reactions import find_reactions
 from parallax.core.repair import repair_document
 from parallax.core.sentences import split_document
 
@@ -19,8 +21,9 @@ Progress = Callable[[str, float], None]
 #: Returns True when the caller wants the job stopped.
 CancelCheck = Callable[[], bool]
 
-#: Stages that have not landed yet and are reported as skipped, never faked.
-PENDING_STAGES: tuple[str, ...] = ("actors", "reactions")
+#: The stages that need a :class:`~parallax.core.actors.Recognizer`: without one they are
+#: reported in ``Comparison.skipped``, never faked.
+RECOGNIZER_STAGES: tuple[str, ...] = ("actors", "reactions")
 
 
 class Cancelled(Exception):
@@ -48,6 +51,7 @@ def compare(
     options: Options | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    recognizer: Recognizer | None = None,
 ) -> Comparison:
     """Compare two ingested documents.
 
@@ -56,7 +60,13 @@ def compare(
         right: The right article as ingested.
         options: Pinned and rejected links and repair steps to skip.
         progress: Receives ``(stage, fraction)`` as the job advances.
-        cancelled: Polled between stages; when it returns True, :class:`Cancelled` is raised.
+        cancelled: Polled between stages (and between batches of the long ones); when it
+            returns True, :class:`Cancelled` is raised.
+        recognizer: Finds actors and reactions (``parallax.nlp.recognizer()`` gives the one
+            built from the shipped lexicons; core does not know where those are installed).
+            Without it, ``actors`` and ``reactions`` stay empty and ``skipped`` says so. Its
+            spaCy model loads on first use, so the first comparison pays about 2 s unless
+            :meth:`~parallax.core.actors.Recognizer.warm_up` ran before.
     """
     opts = options or Options()
 
@@ -78,7 +88,19 @@ def compare(
         right,
         pinned=opts.pinned,
         rejected=opts.rejected,
-        progress=lambda f: step("align", 0.3 + 0.7 * f),
+        progress=lambda f: step("align", 0.3 + 0.4 * f),
     )
+    if recognizer is None:
+        step("done", 1.0)
+        return Comparison(left=left, right=right, links=links, skipped=RECOGNIZER_STAGES)
+    step("actors", 0.7)
+    parsed_left = recognizer.parse(left, "left", progress=lambda f: step("actors", 0.7 + 0.12 * f))
+    parsed_right = recognizer.parse(
+        right, "right", progress=lambda f: step("actors", 0.82 + 0.12 * f)
+    )
+    lexicon = recognizer.lexicon
+    actors = find_actors(parsed_left, parsed_right, lexicon)
+    step("reactions", 0.96)
+    actors, reactions = find_reactions(parsed_left, parsed_right, actors, lexicon)
     step("done", 1.0)
-    return Comparison(left=left, right=right, links=links, skipped=PENDING_STAGES)
+    return Comparison(left=left, right=right, links=links, actors=actors, reactions=reactions)

@@ -1,0 +1,673 @@
+"""Reactions: what each actor said, did or felt about the event, and with what stance.
+
+A reaction is found from a *cue* in the dependency parse of a sentence, never from the
+nearest name:
+
+- a reporting or reaction verb (said, noted, remarked, criticized, thanked, vowed, warned,
+  denied, called ...) whose subject is an actor; a verb with no subject of its own ("adding
+  that ...", "and warned ...") takes its governing verb's subject, a passive one its agent
+  ("was criticized by X");
+- a light verb and its object ("expressed regret", "voiced concerns", "vowed support");
+- a reaction noun with its owner ("China's reaction has been muted", "concerns of the United
+  States");
+- "according to X", "as per X".
+
+The subject is resolved to an actor through the mentions :mod:`parallax.core.actors` found:
+the noun phrase itself ("Japan", "the North Korean leader"), an unnamed source with an
+affiliation ("officials in South Korea", "North Korea's state media" -> the country), "he"
+or "she" (the last person who was the subject of a clause), "both leaders" (the two most
+mentioned people of that article with a title). Unnamed sources with no affiliation
+("experts", "analysts") become group actors.
+
+Quotes are read from the text, not from the parse: double quotes (straight or curly) and
+curly single quotes; a quote still open at the end of a paragraph continues when the next
+paragraph opens with a quote mark (the news convention), and is otherwise dropped as
+unbalanced rather than guessed at. Title-case quoted names ("Treaty on Comprehensive
+Strategic Partnership") are names, not quotes.
+
+The stance toward the event is the cue's own when it has one (thanked, welcomed: positive;
+criticized, expressed regret: negative), else the balance of evaluative words from
+``stance.tsv`` in what the actor said (the cue's clause and the quote), with negation
+flipping a word; no evaluative word means neutral.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from parallax.core.actors import Lexicon, ParsedDocument, ParsedSentence, name_key, order_actors
+from parallax.core.model import Actor, Mention, Reaction, Side, Stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Quote", "find_quotes", "find_reactions", "stance_of_words"]
+
+_OPENERS: Final = "“«„‘"
+_CLOSERS: Final = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"”'}
+_PRONOUNS: Final = frozenset({"he", "she"})
+_RELATIVE: Final = frozenset({"who", "which", "that"})
+_NEGATIONS: Final = frozenset({"not", "no", "never", "n't", "without", "nor"})
+_LIGHT_OBJECT_DEPS: Final = frozenset({"dobj", "attr", "oprd"})
+_SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote: the quoted words, joined over paragraphs, and where it lies.
+
+    ``start``/``end`` cover the quoted words from the first to the last part (without the
+    quote marks); ``parts`` are the exact spans of each paragraph's part.
+    """
+
+    start: int
+    end: int
+    text: str
+    parts: tuple[tuple[int, int], ...]
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:/" or before in _OPENERS) and not after.isspace()
+
+
+def _skip_openers(text: str, i: int) -> int:
+    while i < len(text) and (text[i] in _OPENERS or text[i] == '"'):
+        i += 1
+    return i
+
+
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    """The direct quotes of a text, including quotes that run over several paragraphs.
+
+    A quote that is still open at a paragraph's end continues only when the next paragraph
+    starts with a quote mark; otherwise it is unbalanced and left out.
+    """
+    quotes: list[Quote] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        is_open = (c in _OPENERS and c != "’") or (c == '"' and _opens_straight(text, i))
+        if c == "‘" and i > 0 and text[i - 1].isalnum():
+            is_open = False
+        if not is_open:
+            i += 1
+            continue
+        closers = _CLOSERS.get(c, '"”')
+        if c == '"' and i + 1 < n and text[i + 1] in _OPENERS:
+            closers = '"' + _CLOSERS[text[i + 1]]  # `"“fight ...”`: the inner mark decides
+        inner = _skip_openers(text, i)
+        parts: list[tuple[int, int]] = []
+        j = inner
+        closed = False
+        while j < n:
+            ch = text[j]
+            if ch in closers and not (ch == "’" and j + 1 < n and text[j + 1].isalpha()):
+                parts.append((inner, j))
+                closed = True
+                break
+            if ch == "\n":
+                k = j
+                while k < n and text[k].isspace():
+                    k += 1
+                if k < n and (text[k] in _OPENERS or text[k] == '"'):
+                    end = j
+                    while end > inner and text[end - 1].isspace():
+                        end -= 1
+                    parts.append((inner, end))
+                    inner = _skip_openers(text, k)
+                    j = inner
+                    continue
+                break
+            j += 1
+        if closed:
+            pieces = [text[a:b].strip() for a, b in parts]
+            body = " ".join(p for p in pieces if p)
+            body = body.rstrip(" ,")
+            if body:
+                a, b = parts[0][0], parts[-1][1]
+                quotes.append(Quote(a, b, body, tuple(parts)))
+            i = j + 1
+        else:
+            i = inner if inner > i else i + 1
+    return tuple(quotes)
+
+
+def _is_name_quote(quote: Quote) -> bool:
+    """A quoted title ("Treaty on Comprehensive Strategic Partnership"), not speech."""
+    words = re.findall(r"[\w'’\-]+", quote.text)
+    if not words or len(words) > 8 or re.search(r"[.!?;]", quote.text.rstrip(".")):
+        return False
+    big = [w for w in words if w.casefold() not in {"of", "on", "for", "the", "and", "in", "a"}]
+    return len(big) >= 2 and all(w[:1].isupper() for w in big)
+
+
+# ---------------------------------------------------------------------------------------------
+# Stance
+# ---------------------------------------------------------------------------------------------
+
+_SIGN: Final[dict[Stance, int]] = {"positive": 1, "negative": -1, "neutral": 0}
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in tok.children):
+        return True
+    head = tok.head
+    return (
+        head is not tok
+        and head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "neg" for c in head.children)
+    )
+
+
+def stance_of_words(words: Iterable[str], lexicon: Lexicon) -> Stance:
+    """The stance of plain words (e.g. a quote) by the evaluative words among them."""
+    score = sum(_SIGN[lexicon.stance_words.get(w.casefold(), "neutral")] for w in words)
+    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+
+
+def _word_score(tok: Token, lexicon: Lexicon) -> int:
+    s = lexicon.stance_words.get(tok.lower_) or lexicon.stance_words.get(tok.lemma_.lower())
+    if s is None:
+        return 0
+    sign = _SIGN[s]
+    return -sign if _negated(tok) else sign
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding reactions
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Agent:
+    """Who reacted: an actor id, or a new group (unnamed source) to create."""
+
+    actor: str
+    group: Mention | None = None  # for a new group: the mention of its noun phrase
+    group_name: str = ""
+
+
+@dataclass(slots=True)
+class _Found:
+    agent: _Agent
+    sentence: int
+    cue: str
+    cue_stance: Stance
+    cue_token: int  # token index in the sentence
+    scope: list[int]  # token indexes of what the actor said
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class _Side:
+    """What the reaction finder knows about one article."""
+
+    parsed: ParsedDocument
+    starts: list[int]
+    spans: list[tuple[int, int, str]]
+    kinds: Mapping[str, str]
+    titled: list[str]  # people of this article named with a title, most mentioned first
+    salient: str | None = None  # the last person who was a subject
+
+    def actor_at(self, offset: int) -> str | None:
+        """The actor with a mention covering this character offset, if any."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        for j in range(i, max(i - 8, -1), -1):
+            a, b, actor = self.spans[j]
+            if a <= offset < b:
+                return actor
+        return None
+
+
+def _side_index(parsed: ParsedDocument, actors: Sequence[Actor]) -> _Side:
+    spans = sorted(
+        (m.start, m.end, a.id) for a in actors for m in a.mentions if m.side == parsed.side
+    )
+    kinds = {a.id: a.kind for a in actors}
+    names = {a.id: {a.name, *a.aliases} for a in actors}
+    titled = [
+        a.id
+        for a in actors
+        if a.kind == "person"
+        and any(m.side == parsed.side for m in a.mentions)
+        and any(x.endswith(" " + a.name) for x in names[a.id])  # "Russian President Vladimir Putin"
+    ]
+    return _Side(parsed, [s[0] for s in spans], spans, kinds, titled)
+
+
+def _token_actor(side: _Side, ps: ParsedSentence, tok: Token) -> str | None:
+    return side.actor_at(ps.sentence.start + tok.idx)
+
+
+def _affiliation(side: _Side, ps: ParsedSentence, head: Token) -> str | None:
+    """The country or organisation an unnamed source belongs to ("officials in Seoul")."""
+    for tok in head.subtree:
+        if tok.i == head.i:
+            continue
+        actor = _token_actor(side, ps, tok)
+        if actor is not None and side.kinds.get(actor) in ("country", "organization"):
+            return actor
+    return None
+
+
+def _group_agent(side: _Side, ps: ParsedSentence, head: Token) -> _Agent:
+    words = [
+        t
+        for t in head.subtree
+        if t.i <= head.i and t.dep_ not in ("det", "punct", "predet") and t.i >= head.left_edge.i
+    ]
+    words = [t for t in words if t.dep_ in ("amod", "compound") or t.i == head.i]
+    if not words:
+        words = [head]
+    start, end = words[0], words[-1]
+    base = ps.sentence.start
+    text = ps.doc.text[start.idx : end.idx + len(end.text)]
+    name = text.casefold() if not text.isupper() else text
+    a, b = base + start.idx, base + end.idx + len(end.text)
+    mention = Mention(side.parsed.side, ps.sentence.index, a, b, text)
+    return _Agent(f"group:{'-'.join(re.findall(r'[a-z0-9]+', name_key(name)))}", mention, name)
+
+
+def _agents_of(
+    side: _Side, ps: ParsedSentence, subj: Token, lexicon: Lexicon, *, sentence_subjects: list[str]
+) -> list[_Agent]:
+    """The actors a subject noun phrase stands for (several for "Putin and Kim")."""
+    heads = [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
+    out: list[_Agent] = []
+    for head in heads:
+        actor = _token_actor(side, ps, head)
+        if actor is not None:
+            out.append(_Agent(actor))
+            continue
+        person = next(
+            (
+                a
+                for c in head.children
+                if c.dep_ == "appos"
+                and (a := _token_actor(side, ps, c)) is not None
+                and side.kinds.get(a) == "person"
+            ),
+            None,
+        )
+        if person is not None:  # "the US Defence Secretary, Donald Rumsfeld, said"
+            out.append(_Agent(person))
+            continue
+        low = head.lower_
+        if low in _PRONOUNS:
+            person = next(
+                (a for a in reversed(sentence_subjects) if side.kinds.get(a) == "person"),
+                side.salient,
+            )
+            if person is not None:
+                out.append(_Agent(person))
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.alone_nouns or lemma in lexicon.noun_cues:
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                out.extend(
+                    _agents_of(side, ps, owner, lexicon, sentence_subjects=sentence_subjects)
+                )
+            continue
+        if head.lower_ in lexicon.groups:
+            lemma = head.lower_  # "media", not its lemma "medium"
+        if lemma in lexicon.groups or lemma in lexicon.roles:
+            affiliated = _affiliation(side, ps, head)
+            if affiliated is not None:
+                out.append(_Agent(affiliated))
+                continue
+            plural = head.tag_ in ("NNS", "NNPS")
+            if (
+                plural
+                and lemma in lexicon.roles
+                and any(c.lower_ in ("both", "two") for c in head.children)
+            ):
+                out.extend(_Agent(a) for a in side.titled[:2])
+                continue
+            if lemma in lexicon.groups and lemma not in ("leader", "government", "authority"):
+                out.append(_group_agent(side, ps, head))
+    return out
+
+
+def _hypothetical(verb: Token) -> bool:
+    """ "how Russia would react", "if China responds": no reaction has happened."""
+    for c in verb.children:
+        if c.tag_ == "MD" or (
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "whether", "how")
+        ):
+            return True
+    return False
+
+
+def _subject(verb: Token, cues: Mapping[str, Stance]) -> tuple[Token | None, bool]:
+    """The subject of a cue verb, climbing to the governing verb when it has none.
+
+    "Kim said X had a friendship, adding that ...": the parser hangs "adding" on "had"; a
+    cue verb with no subject, under the reported clause of another cue verb, speaks for
+    that verb's subject.
+
+    Returns the subject token and whether it is a passive agent ("by X").
+    """
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                    return tok.head, False
+                return c, False
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, True
+        if any(c.dep_ == "nsubjpass" for c in tok.children) and tok is verb:
+            passive = next(c for c in tok.children if c.dep_ == "nsubjpass")
+            if verb.lemma_.lower() in ("quote", "cite"):
+                return passive, False
+            return None, False
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            head = tok.head
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in cues and tok is verb:
+                head = head.head
+            tok = head
+            continue
+        break
+    return None, False
+
+
+def _scope(verb: Token, exclude: Token | None) -> list[int]:
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    return [t.i for t in verb.subtree if t.i not in skip]
+
+
+#: Verbs that only report speech when they have something reported: a clause, a quote or a
+#: direct object that is speech ("added 72 runs" reports nothing).
+_SPEECH_VERBS: Final = frozenset(
+    """say tell add note remark state report announce claim explain write declare predict
+    acknowledge comment reply insist argue suggest confirm""".split()
+)
+
+
+def _reports_something(verb: Token, ps: ParsedSentence, quoted: set[int]) -> bool:
+    """Whether a speech verb has something reported: a clause, or a quote in its sentence."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return True
+    if verb.dep_ in ("parataxis", "ccomp", "relcl"):
+        return True  # "..., he said." hangs "said" on the reported clause
+    base = ps.sentence.start
+    return any(base + t.idx in quoted for t in ps.doc)
+
+
+def _cues(ps: ParsedSentence, side: _Side, lexicon: Lexicon, quoted: set[int]) -> list[_Found]:
+    doc: Doc = ps.doc
+    found: list[_Found] = []
+    subjects: list[str] = []  # person subjects seen so far in this sentence
+    index = ps.sentence.index
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        agents: list[_Agent] = []
+        if tok.dep_ in ("nsubj",) and tok.head.pos_ in ("VERB", "AUX"):
+            actor = _token_actor(side, ps, tok)
+            if actor is not None and side.kinds.get(actor) == "person":
+                subjects.append(actor)
+        # 1. A cue verb and its subject.
+        if tok.pos_ == "VERB" and lemma in lexicon.verb_cues and tok.dep_ not in ("amod", "acl"):
+            if ps.sentence.start + tok.idx in quoted:
+                continue  # a verb inside someone else's quote is what they said
+            if lemma in _SPEECH_VERBS and not _reports_something(tok, ps, quoted):
+                continue  # "Kallis and McKenzie added 72 runs"
+            subj, _ = _subject(tok, lexicon.verb_cues)
+            if subj is None or _hypothetical(tok):
+                continue
+            agents = _agents_of(side, ps, subj, lexicon, sentence_subjects=subjects)
+            if not agents:
+                continue
+            cue, stance = tok.text, lexicon.verb_cues[lemma]
+            obj = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in _LIGHT_OBJECT_DEPS and c.lemma_.lower() in lexicon.noun_cues
+                ),
+                None,
+            )
+            if obj is not None:
+                cue = f"{tok.text} {obj.text}"
+                if stance == "neutral":
+                    stance = lexicon.noun_cues[obj.lemma_.lower()]
+            negated = any(c.dep_ == "neg" for c in tok.children)
+            if negated:  # "did not welcome"
+                neg_aux = [c.i for c in tok.children if c.dep_ in ("neg", "aux") and c.i < tok.i]
+                first = min(neg_aux, default=tok.i)
+                cue = doc[first : tok.i].text + " " + cue
+            for agent in agents:
+                found.append(_Found(agent, index, cue, stance, tok.i, _scope(tok, subj), negated))
+            continue
+        # 2. A reaction noun with its owner: "China's reaction has been muted".
+        if (
+            tok.pos_ == "NOUN"
+            and lemma in lexicon.alone_nouns
+            and tok.dep_ not in ("attr", "acomp")
+        ):
+            # ("the key is Israel's reaction" speaks of a reaction to come)
+            if tok.head.lemma_.lower() in lexicon.verb_cues and tok.dep_ in _LIGHT_OBJECT_DEPS:
+                continue  # "expressed regret": the verb's cue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None:
+                of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+            if owner is None:
+                continue
+            agents = _agents_of(side, ps, owner, lexicon, sentence_subjects=subjects)
+            if not agents:
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i:
+                cue = doc[tok.i : tok.head.i + 1].text
+                scope = [t.i for t in tok.head.subtree]
+            else:
+                mods = [c for c in tok.lefts if c.dep_ == "amod"]
+                cue = doc[mods[0].i if mods else tok.i : tok.i + 1].text
+                scope = [t.i for t in tok.subtree]
+            for agent in agents:
+                found.append(_Found(agent, index, cue, lexicon.noun_cues[lemma], tok.i, scope))
+            continue
+        # 3. "according to X", "as per X".
+        if tok.lower_ in ("according", "per"):
+            if tok.lower_ == "per" and (tok.i == 0 or doc[tok.i - 1].lower_ != "as"):
+                continue
+            prep = next((c for c in tok.children if c.lower_ == "to"), tok)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            cue = "according to" if tok.lower_ == "according" else "as per"
+            for agent in _agents_of(side, ps, pobj, lexicon, sentence_subjects=subjects):
+                scope = [t.i for t in tok.head.subtree if t.i not in {x.i for x in tok.subtree}]
+                found.append(_Found(agent, index, cue, "neutral", tok.i, scope))
+    return found
+
+
+def _merge_unaffiliated(found: list[_Found], side: _Side) -> list[_Found]:
+    """A lone "spokesperson" in a sentence where a country or organisation reacts speaks for it."""
+    owners = [
+        f
+        for f in found
+        if f.agent.group is None and side.kinds.get(f.agent.actor) in ("country", "organization")
+    ]
+    out = []
+    for f in found:
+        if f.agent.group is not None and owners and not f.agent.group.text.endswith("s"):
+            continue
+        out.append(f)
+    return out
+
+
+def find_reactions(
+    left: ParsedDocument,
+    right: ParsedDocument,
+    actors: Sequence[Actor],
+    lexicon: Lexicon,
+) -> tuple[tuple[Actor, ...], tuple[Reaction, ...]]:
+    """The reactions in both articles, and the actors with any unnamed groups added.
+
+    Returns:
+        ``(actors, reactions)``: the actors ordered by importance (groups that reacted are
+        added as ``kind="group"`` actors, e.g. "experts"); the reactions ordered by their
+        actor's importance, then side and sentence. There is at most one reaction per actor
+        and sentence; its cue is the first cue of that actor in the sentence (a cue with a
+        stance of its own first).
+    """
+    group_mentions: dict[str, list[Mention]] = defaultdict(list)
+    group_names: dict[str, str] = {}
+    raw: list[tuple[Side, _Found, str | None]] = []
+    for parsed in (left, right):
+        side = _side_index(parsed, actors)
+        quotes = [q for q in find_quotes(parsed.document.text) if not _is_name_quote(q)]
+        inside = {i for q in quotes for a, b in q.parts for i in range(a, b)}
+        by_sentence: dict[int, list[_Found]] = {}
+        for ps in parsed.sentences:
+            found = _merge_unaffiliated(_cues(ps, side, lexicon, inside), side)
+            by_sentence[ps.sentence.index] = found
+            subj_people = [
+                f.agent.actor for f in found if side.kinds.get(f.agent.actor) == "person"
+            ]
+            for tok in ps.doc:
+                if tok.dep_ == "nsubj":
+                    actor = _token_actor(side, ps, tok)
+                    if actor is not None and side.kinds.get(actor) == "person":
+                        subj_people.append(actor)
+            if subj_people:
+                side.salient = subj_people[-1]
+        quote_of = _assign_quotes(parsed, by_sentence, quotes)
+        for index, found in by_sentence.items():
+            for k, f in enumerate(found):
+                if f.agent.group is not None:
+                    group_mentions[f.agent.actor].append(f.agent.group)
+                    group_names.setdefault(f.agent.actor, f.agent.group_name)
+                raw.append((parsed.side, f, quote_of.get((index, k))))
+
+    all_actors = list(actors)
+    for gid, mentions in group_mentions.items():
+        all_actors.append(
+            Actor(
+                gid,
+                group_names[gid],
+                "group",
+                tuple(sorted({m.text for m in mentions} - {group_names[gid]})),
+                tuple(sorted(set(mentions), key=lambda m: (m.side != "left", m.start))),
+            )
+        )
+    ordered = order_actors(all_actors)
+    rank = {a.id: i for i, a in enumerate(ordered)}
+    docs = {"left": left, "right": right}
+    reactions = _combine(raw, docs, lexicon)
+    reactions.sort(key=lambda r: (rank.get(r.actor, len(rank)), r.side != "left", r.sentence))
+    return ordered, tuple(reactions)
+
+
+def _assign_quotes(
+    parsed: ParsedDocument, by_sentence: dict[int, list[_Found]], quotes: Sequence[Quote]
+) -> dict[tuple[int, int], str]:
+    """Which reaction each quote belongs to: (sentence, index in that sentence) -> quote."""
+    sentences = {ps.sentence.index: ps for ps in parsed.sentences}
+    order = sorted(sentences)
+    starts = [sentences[i].sentence.start for i in order]
+    out: dict[tuple[int, int], list[str]] = defaultdict(list)
+    last: tuple[int, int] | None = None  # the last reaction that got a quote
+    for q in quotes:
+        first = bisect.bisect_right(starts, q.start) - 1
+        covered = [
+            order[i]
+            for i in range(max(first, 0), len(order))
+            if sentences[order[i]].sentence.start < q.end
+        ]
+        target: tuple[int, int] | None = None
+        for index in covered:
+            found = by_sentence.get(index) or []
+            if not found:
+                continue
+            ps = sentences[index]
+            base = ps.sentence.start
+            # The reaction whose clause holds the quote, else the nearest cue.
+            best = None
+            for k, f in enumerate(found):
+                span = [base + ps.doc[i].idx for i in f.scope] or [base]
+                inside = min(span) <= q.start <= max(span) + 1
+                distance = abs(base + ps.doc[f.cue_token].idx - q.start)
+                key = (not inside, distance)
+                if best is None or key < best[0]:
+                    best = (key, k)
+            if best is not None:
+                target = (index, best[1])
+                break
+        if target is None and covered and last is not None:
+            # A quote of its own right after a quoted reaction: the same speaker goes on.
+            prev = [i for i in order if i < covered[0]]
+            if prev and prev[-1] == last[0]:
+                target = last
+        if target is not None:
+            out[target].append(q.text)
+            last = target
+    return {k: " … ".join(v) for k, v in out.items()}
+
+
+def _combine(
+    raw: list[tuple[Side, _Found, str | None]],
+    docs: dict[str, ParsedDocument],
+    lexicon: Lexicon,
+) -> list[Reaction]:
+    grouped: dict[tuple[str, Side, int], list[tuple[_Found, str | None]]] = defaultdict(list)
+    for side, f, quote in raw:
+        grouped[(f.agent.actor, side, f.sentence)].append((f, quote))
+    reactions = []
+    for (actor, side, index), items in grouped.items():
+        ps = next(p for p in docs[side].sentences if p.sentence.index == index)
+        items.sort(key=lambda x: x[0].cue_token)
+        polar = [f for f, _ in items if f.cue_stance != "neutral"]
+        main = polar[0] if polar else items[0][0]
+        quotes = list(dict.fromkeys(q for _, q in items if q))
+        quote = " … ".join(quotes) if quotes else None
+        stance = _stance(ps, [f for f, _ in items], quote, lexicon)
+        reactions.append(
+            Reaction(
+                actor=actor,
+                side=side,
+                sentence=index,
+                cue=main.cue,
+                stance=stance,
+                quote=quote,
+                text=ps.sentence.text,
+            )
+        )
+    return reactions
+
+
+def _stance(ps: ParsedSentence, found: list[_Found], quote: str | None, lexicon: Lexicon) -> Stance:
+    for f in found:
+        if f.cue_stance != "neutral":
+            if f.negated:
+                return "negative" if f.cue_stance == "positive" else "neutral"
+            return f.cue_stance
+    score = 0
+    seen: set[int] = set()
+    for f in found:
+        for i in f.scope:
+            if i not in seen:
+                seen.add(i)
+                score += _word_score(ps.doc[i], lexicon)
+    if quote is not None:
+        # Quote words outside the sentence (the next paragraphs) count too.
+        inside = {ps.doc[i].lower_ for i in seen}
+        extra = [w for w in re.findall(r"[\w\-]+", quote) if w.casefold() not in inside]
+        score += _SIGN[stance_of_words(extra, lexicon)]
+    return "positive" if score > 0 else "negative" if score < 0 else "neutral"

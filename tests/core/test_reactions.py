@@ -1,0 +1,290 @@
+"""Reactions: cues, attribution by the parse, quotes over paragraphs, and stance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parallax.core import actors as A
+from parallax.core.ingest import read_path, read_text
+from parallax.core.model import Comparison, Reaction
+from parallax.core.pipeline import compare
+from parallax.core.reactions import find_quotes, stance_of_words
+from tests.conftest import ROOT
+
+
+def run(recognizer: A.Recognizer, left: str, right: str = "Nothing happened.") -> Comparison:
+    return compare(read_text(left, name="l"), read_text(right, name="r"), recognizer=recognizer)
+
+
+def reactions_of(c: Comparison, name: str) -> list[Reaction]:
+    ids = {a.id for a in c.actors if a.name == name}
+    assert ids, (name, [a.name for a in c.actors])
+    return [r for r in c.reactions if r.actor in ids]
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes
+# ---------------------------------------------------------------------------------------------
+
+QUOTES = [
+    ('He said "we will respond" on Monday.', ["we will respond"]),
+    ("He said “we will respond” on Monday.", ["we will respond"]),
+    ("It was a ‘dangerous step’, she said.", ["dangerous step"]),
+    ("Russia's war, the region's future and Kim's rule.", []),  # apostrophes are no quotes
+    ('part of which he said was a "“fight against the US.”', ["fight against the US."]),
+    # A quote that runs over paragraphs: the next paragraph re-opens it.
+    (
+        'Kishida said: "We will respond firmly.\n\n"Nobody should doubt our resolve."',
+        ["We will respond firmly. Nobody should doubt our resolve."],
+    ),
+    # Unbalanced: open at a paragraph end, and the next paragraph is no continuation.
+    ('He said "we will respond.\n\nThe talks ended on Friday.', []),
+    ('Two quotes: "one" and "two".', ["one", "two"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTES)
+def test_find_quotes(text: str, expected: list[str]) -> None:
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == expected
+    for q in quotes:
+        for a, b in q.parts:
+            assert 0 <= a <= b <= len(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .\"“”‘’'\n")), max_size=80))
+def test_quote_parts_lie_inside_the_text(text: str) -> None:
+    for q in find_quotes(text):
+        assert q.start <= q.end
+        for a, b in q.parts:
+            assert 0 <= a <= b <= len(text)
+            assert q.start <= a and b <= q.end
+
+
+# ---------------------------------------------------------------------------------------------
+# Stance of words
+# ---------------------------------------------------------------------------------------------
+
+LEX = A.Lexicon.load(ROOT / "data" / "lexicons")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("a breakthrough document", "positive"),
+        ("fiery friendship", "positive"),
+        ("desperation, to develop relations", "negative"),
+        ("an alignment of authoritarian powers", "negative"),
+        ("the language of the agreement was agreed upon", "neutral"),
+        ("the treaty violates the interests of the other", "neutral"),  # describes, not judges
+    ],
+)
+def test_stance_of_words(text: str, stance: str) -> None:
+    assert stance_of_words(text.replace(",", " ").split(), LEX) == stance
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution and stance on real news sentences (collected and written for these tests)
+# ---------------------------------------------------------------------------------------------
+
+CASES = [
+    # text, actor name, cue (substring), stance, quote (substring) or None
+    (
+        'German Chancellor Olaf Scholz condemned the attack, calling it "a dark day for Europe".',
+        "Olaf Scholz", "condemned", "negative", "a dark day for Europe",
+    ),
+    (
+        '"We welcome this agreement as a historic step," said Indian Prime Minister Narendra Modi.',
+        "Narendra Modi", "said", "positive", "historic step",
+    ),
+    (
+        "The White House said it was deeply concerned by the deal.",
+        "United States", "said", "negative", None,
+    ),
+    (
+        "Officials in Tokyo warned that the pact posed a serious threat to regional stability.",
+        "Japan", "warned", "negative", None,
+    ),
+    (
+        "According to Yonhap, the talks lasted three hours.",
+        "Yonhap", "according to", "neutral", None,
+    ),
+    (
+        "Analysts said the agreement was unlikely to change much on the ground.",
+        "analysts", "said", "neutral", None,
+    ),
+    ("The Kremlin denied the reports.", "Russia", "denied", "negative", None),
+    (
+        "UN Secretary-General Antonio Guterres expressed concern about the escalation.",
+        "Antonio Guterres", "expressed concern", "negative", None,
+    ),
+    (
+        "Beijing's response was cautious, with a foreign ministry spokesperson urging restraint.",
+        "China", "response", "neutral", None,
+    ),
+    (
+        "The deal was criticized by Senator Marco Rubio on Friday.",
+        "Marco Rubio", "criticized", "negative", None,
+    ),
+    (
+        "Britain's foreign secretary did not welcome the move, and London voiced regret.",
+        "United Kingdom", "did not welcome", "negative", None,
+    ),
+    (
+        "South Korean officials said they were studying the text of the treaty.",
+        "South Korea", "said", "neutral", None,
+    ),
+    (
+        "Kim praised the agreement, adding that the two countries were now allies.",
+        "Kim", "praised", "positive", None,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "cue", "stance", "quote"), CASES)
+def test_reaction_attribution(
+    recognizer: A.Recognizer, text: str, name: str, cue: str, stance: str, quote: str | None
+) -> None:
+    c = run(recognizer, text)
+    found = reactions_of(c, name)
+    assert len(found) == 1, [(r.actor, r.cue) for r in c.reactions]
+    r = found[0]
+    assert cue in r.cue
+    assert r.stance == stance
+    if quote is None:
+        assert r.quote is None
+    else:
+        assert r.quote is not None and quote in r.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty states that both sides will cooperate.",
+        "Article 4 of the treaty states that the other will provide assistance.",
+        "Officials wondered how Russia would react if the North came under attack.",
+        "It is said to be a tit-for-tat cycle.",
+        "A deal called the Comprehensive Partnership was signed.",
+    ],
+)
+def test_no_reaction_without_an_actor_reacting(recognizer: A.Recognizer, text: str) -> None:
+    c = run(recognizer, text)
+    assert [r for r in c.reactions if not r.actor.startswith("group:")] == [], c.reactions
+
+
+def test_pronoun_takes_the_last_person_subject(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "Putin arrived in Pyongyang on Wednesday and met Kim at the airport. "
+        "He said the two countries would stand together.",
+    )
+    (r,) = [r for r in c.reactions if r.sentence == 1]
+    assert {a.id: a.name for a in c.actors}[r.actor] == "Putin"
+
+
+def test_coordinated_subjects_both_react(recognizer: A.Recognizer) -> None:
+    c = run(recognizer, "Vladimir Putin and Kim Jong Un praised the agreement on Wednesday.")
+    assert {r.stance for r in c.reactions} == {"positive"}
+    names = {a.id: a.name for a in c.actors}
+    assert {names[r.actor] for r in c.reactions} == {"Vladimir Putin", "Kim Jong Un"}
+
+
+def test_quote_continues_over_paragraphs(recognizer: A.Recognizer) -> None:
+    text = (
+        '"This is a dangerous moment for the region," Japanese Prime Minister Fumio Kishida '
+        'said.\n\n"We will work closely with our allies.\n\n"Nobody should doubt our resolve."'
+    )
+    (r,) = reactions_of(run(recognizer, text), "Fumio Kishida")
+    assert r.quote is not None
+    assert "dangerous moment" in r.quote and "Nobody should doubt our resolve" in r.quote
+    assert r.stance == "negative"
+
+
+def test_quote_whose_speaker_is_named_in_its_last_paragraph(recognizer: A.Recognizer) -> None:
+    text = (
+        '"We will never accept this.\n\n"It is a reckless step," Senator Marco Rubio said '
+        "on Friday."
+    )
+    (r,) = reactions_of(run(recognizer, text), "Marco Rubio")
+    assert r.quote == "We will never accept this. It is a reckless step"
+    assert r.stance == "negative"
+
+
+def test_quote_opening_in_one_paragraph_and_continuing_in_the_next(
+    recognizer: A.Recognizer,
+) -> None:
+    text = 'Senator Marco Rubio said: "We will respond firmly.\n\n"Nobody should doubt it."'
+    (r,) = reactions_of(run(recognizer, text), "Marco Rubio")
+    assert r.quote == "We will respond firmly. Nobody should doubt it."
+
+
+# ---------------------------------------------------------------------------------------------
+# The sample pair
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(recognizer: A.Recognizer, sample_paths: tuple[Path, Path]) -> Comparison:
+    left, right = sample_paths
+    return compare(read_path(left), read_path(right), recognizer=recognizer)
+
+
+SAMPLE_REACTIONS = [
+    # actor, side, words of the sentence, cue (substring), stance, quote (substring) or None
+    ("South Korea", "left", "expressed regret", "expressed regret", "negative", None),
+    ("Japan", "left", "voiced", "voiced concerns", "negative", "grave concerns"),
+    ("China", "left", "reaction has been muted", "reaction", "neutral", None),
+    ("Mykhailo Podolyak", "left", "criticized Russia", "criticized", "negative", None),
+    ("Jens Stoltenberg", "left", "remarked", "remarked", "negative", None),
+    ("Cho Han-bum", "left", "noted", "noted", "neutral", None),
+    ("Vladimir Putin", "left", "Putin thanked Kim", "thanked", "positive", None),
+    ("Antony Blinken", "right", "desperation", "said", "negative", "desperation"),
+    ("Kim Jong Un", "right", "fiery friendship", "said", "positive", "fiery friendship"),
+    ("Kim Jong Un", "right", "vowed full support", "vowed", "positive", None),
+    ("Vladimir Putin", "right", "breakthrough document", "called", "positive", "breakthrough"),
+    ("Vladimir Putin", "right", "imperialist", "thanked", "positive", "fight against"),
+    ("South Korea", "right", "officials in South Korea", "said", "neutral", None),
+    ("experts", "right", "Experts have said", "said", "neutral", None),
+    ("Korean Central News Agency", "right", "(KCNA) on Thursday said", "said", "neutral", None),
+    ("Reuters", "right", "Reuters reported", "reported", "neutral", None),
+]
+
+
+@pytest.mark.parametrize(("name", "side", "words", "cue", "stance", "quote"), SAMPLE_REACTIONS)
+def test_sample_reactions(
+    sample: Comparison,
+    name: str,
+    side: str,
+    words: str,
+    cue: str,
+    stance: str,
+    quote: str | None,
+) -> None:
+    doc = sample.left if side == "left" else sample.right
+    (index,) = [s.index for s in doc.sentences if words in s.text and s.role == "body"]
+    found = [r for r in reactions_of(sample, name) if r.side == side and r.sentence == index]
+    assert len(found) == 1, [(r.actor, r.side, r.sentence, r.cue) for r in sample.reactions]
+    r = found[0]
+    assert cue in r.cue and r.stance == stance
+    assert r.text == doc.sentences[index].text
+    if quote is None:
+        assert r.quote is None
+    else:
+        assert r.quote is not None and quote in r.quote
+
+
+def test_sample_reactions_name_known_actors_in_order(sample: Comparison) -> None:
+    rank = {a.id: i for i, a in enumerate(sample.actors)}
+    assert all(r.actor in rank for r in sample.reactions)
+    keys = [(rank[r.actor], r.side != "left", r.sentence) for r in sample.reactions]
+    assert keys == sorted(keys)
+    # No reaction from an actor that only appears as an object ("Putin thanked Kim").
+    kim = next(a.id for a in sample.actors if a.name == "Kim Jong Un")
+    thanked = next(s.index for s in sample.left.sentences if "Putin thanked Kim" in s.text)
+    assert not [
+        r for r in sample.reactions if r.actor == kim and r.sentence == thanked and r.side == "left"
+    ]
