@@ -1,0 +1,92 @@
+"""Static sentence embeddings: a sentence is the mean of its token vectors.
+
+The model in ``data/models/minilm-static`` is all-MiniLM-L6-v2 distilled by model2vec into
+one vector per token (see ``data/models/build_embedding_model.py``). At run time that needs
+no neural network at all: tokenise with the model's own tokenizer (``tokenizers``), look the
+token vectors up, average, normalise. That is why Parallax can score every sentence of one
+article against every sentence of the other in milliseconds and never needs torch.
+
+The encoder is loaded lazily, once per process, under a lock, so a GUI can warm it up in a
+worker thread and the CLI pays for it only when it compares.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+Matrix = npt.NDArray[np.float32]
+
+#: Where the shipped model lives, relative to the data folder.
+MODEL_SUBDIR: Final = Path("models") / "minilm-static"
+
+
+class StaticEncoder:
+    """Encode sentences with a model2vec static model, exactly as model2vec would."""
+
+    def __init__(self, path: str | Path, *, max_length: int = 512) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        path = Path(path)
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        tensors = load_file(str(path / "model.safetensors"))
+        # Shipped as float16 to halve the download; computed in float32.
+        self.vectors: Matrix = tensors["embeddings"].astype(np.float32)
+        self.normalize = bool(config.get("normalize", True))
+        self.tokenizer: Any = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length)
+        vocab: dict[str, int] = self.tokenizer.get_vocab()
+        self.unk_id = vocab.get("[UNK]")
+        # model2vec cuts very long strings before tokenising; keep its behaviour.
+        self.max_chars = max_length * int(np.median([len(t) for t in vocab]))
+        self.dim = int(self.vectors.shape[1])
+
+    def encode(self, sentences: list[str], *, batch_size: int = 1024) -> Matrix:
+        """One L2-normalised row per sentence (a zero row for a sentence with no tokens)."""
+        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
+        for b in range(0, len(sentences), batch_size):
+            batch = [s[: self.max_chars] for s in sentences[b : b + batch_size]]
+            encodings = self.tokenizer.encode_batch_fast(batch, add_special_tokens=False)
+            ids: list[list[int]] = [e.ids for e in encodings]
+            if self.unk_id is not None:
+                unk = self.unk_id
+                ids = [[t for t in row if t != unk] if unk in row else row for row in ids]
+            # Rows of the same length are averaged in one gather.
+            by_length: dict[int, list[int]] = {}
+            for r, row in enumerate(ids):
+                if row:
+                    by_length.setdefault(len(row), []).append(r)
+            for rows in by_length.values():
+                matrix = np.array([ids[r] for r in rows], dtype=np.int64)
+                out[b + np.asarray(rows)] = self.vectors[matrix].mean(axis=1)
+        if self.normalize:
+            out /= np.linalg.norm(out, axis=1, keepdims=True) + np.float32(1e-12)
+        return out
+
+
+_lock = threading.Lock()
+_encoders: dict[Path, StaticEncoder] = {}
+
+
+def default_model_dir() -> Path:
+    """The shipped model: from a source checkout, an install or a frozen bundle."""
+    from parallax.paths import data_dir
+
+    return data_dir() / MODEL_SUBDIR
+
+
+def encoder(path: Path | None = None) -> StaticEncoder:
+    """The process-wide encoder for ``path`` (default: the shipped model), loaded once."""
+    key = (path or default_model_dir()).resolve()
+    with _lock:
+        enc = _encoders.get(key)
+        if enc is None:
+            enc = _encoders[key] = StaticEncoder(key)
+        return enc

@@ -1,0 +1,196 @@
+"""How comparing grows with document size, against all-pairs fuzzy matching.
+
+Run by hand (pytest does not collect it)::
+
+    python tests/bench/bench_align.py [--sizes 250 500 1000 2000 4000] [--no-baseline]
+
+For each size N it builds two articles of N sentences each from real news (the Lee corpus
+of ABC stories in the gensim wheel, see ``heldout_data.py``): the left article is N
+sentences of those stories; the right one reports 70% of the same sentences reworded
+(words dropped, neighbours swapped, a synonym or two) in a shuffled order, and fills the
+rest with sentences of other stories. It then times, in the same process:
+
+- the comparison end to end (ingest, repair, sentences, align, differences) —
+  what the reader shows first; actor recognition is timed apart once at 2,000 — best of three, with the peak Python/NumPy memory of one run (tracemalloc);
+- the baseline the design warns about: ``rapidfuzz.process.cdist`` with
+  ``token_set_ratio`` over all N x N sentence pairs on all cores (scoring only — no
+  assignment), and prints the ratio.
+
+It also reports how many of the reworded sentences were linked to their source
+(recall) and how many of them were linked to another sentence instead (wrong), so speed
+is never bought with quality. The Lee corpus has about 2,700 distinct sentences: at 4,000
+a side the left article repeats stories, so recall there says less.
+The sample pair's links are printed at the end for a reader to judge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import random
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(REPO / "desktop"), str(REPO)]
+
+from rapidfuzz import fuzz, process  # noqa: E402
+
+import parallax  # noqa: E402
+from parallax.core import pipeline  # noqa: E402
+from parallax.core.embed import encoder  # noqa: E402
+from parallax.core.ingest import read_text  # noqa: E402
+from parallax.core.sentences import split_sentences  # noqa: E402
+from parallax.nlp import recognizer  # noqa: E402
+from tests.bench.heldout_data import lee_news_stories  # noqa: E402
+
+SWAPS = {
+    "said": "stated",
+    "says": "states",
+    "police": "officers",
+    "government": "administration",
+    "killed": "left dead",
+    "attack": "assault",
+    "agreement": "deal",
+    "announced": "unveiled",
+    "people": "persons",
+    "minister": "official",
+}
+
+
+def reword(sentence: str, rnd: random.Random) -> str:
+    words = sentence.split()
+    words = [SWAPS.get(w, w) for w in words]
+    if len(words) > 6:
+        del words[rnd.randrange(1, len(words) - 1)]
+        k = rnd.randrange(1, len(words) - 2)
+        words[k], words[k + 1] = words[k + 1], words[k]
+    return " ".join(words)
+
+
+def splice(a: str, b: str) -> str:
+    """A new sentence from the first half of one and the second half of another."""
+    wa, wb = a.split(), b.split()
+    return " ".join(wa[: len(wa) // 2] + wb[len(wb) // 2 :])
+
+
+def build(n: int, sentences: list[str], seed: int = 0) -> tuple[str, str, dict[str, str]]:
+    """Two articles of n lines; returns them and each reworded right line -> its source."""
+    rnd = random.Random(seed)
+    pool = sentences[:]
+    rnd.shuffle(pool)
+    while len(pool) < n:  # more than the corpus has: new sentences spliced from it
+        pool.append(splice(rnd.choice(sentences), rnd.choice(sentences)))
+    left = pool[:n]
+    others = pool[n:]
+    # Fillers never restate a left sentence: spliced from two others if the pool runs out.
+    while len(others) < n:
+        others.append(splice(rnd.choice(pool[n:] or pool), rnd.choice(pool[n:] or pool)))
+    shared = sorted(rnd.sample(range(n), int(0.7 * n)))
+    right = [(reword(left[i], rnd), i) for i in shared]
+    right += [(s, -1) for s in others[: n - len(right)]]
+    rnd.shuffle(right)
+    truth = {text: left[i] for text, i in right if i >= 0}
+    return "\n".join(left), "\n".join(s for s, _ in right), truth
+
+
+def compare(left: str, right: str) -> parallax.Comparison:
+    """Ingest, repair, split, align and differences: the comparison the reader shows
+    first. Actor recognition runs as its own stage afterwards and is timed apart."""
+    return pipeline.compare(read_text(left), read_text(right))
+
+
+def best_of(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000, 4000])
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args(argv)
+
+    stories = lee_news_stories()
+    sentences = [s.text for story in stories for s in split_sentences(story)]
+    sentences = [s for s in dict.fromkeys(sentences) if len(s.split()) >= 6]
+    print(f"{len(sentences)} distinct news sentences available (Lee corpus)")
+
+    t0 = time.perf_counter()
+    encoder()
+    print(f"model load (once per process): {time.perf_counter() - t0:.3f} s\n")
+
+    print(
+        f"{'N':>6} {'compare':>9} {'peak MB':>8} {'baseline':>9} {'ratio':>7} "
+        f"{'x prev':>7} {'recall':>7} {'wrong':>6} {'links':>6}"
+    )
+    prev = None
+    for n in args.sizes:
+        left, right, truth = build(n, sentences)
+        elapsed = best_of(functools.partial(compare, left, right), args.runs)
+        tracemalloc.start()
+        comparison = compare(left, right)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        lt = [x.text for x in comparison.left.sentences]
+        rt = [x.text for x in comparison.right.sentences]
+        found = {(lt[i], rt[j]) for k in comparison.links for i in k.left for j in k.right}
+        hit = sum(1 for r, lsrc in truth.items() if (lsrc, r) in found)
+        wrong = sum(1 for lsrc, r in found if r in truth and truth[r] != lsrc)
+        if args.no_baseline:
+            base = float("nan")
+        else:
+            base = best_of(
+                functools.partial(
+                    process.cdist,
+                    left.split("\n"),
+                    right.split("\n"),
+                    scorer=fuzz.token_set_ratio,
+                    workers=-1,
+                ),
+                1,
+            )
+        growth = f"{elapsed / prev:.2f}" if prev else "-"
+        print(
+            f"{n:>6} {elapsed:>8.3f}s {peak:>8.1f} {base:>8.2f}s {base / elapsed:>6.1f}x "
+            f"{growth:>7} {hit / len(truth):>7.3f} {wrong:>6} {len(comparison.links):>6}"
+        )
+        prev = elapsed
+
+    left, right, _ = build(min(2000, max(args.sizes)), sentences)
+    doc_l, doc_r = pipeline.prepare(read_text(left)), pipeline.prepare(read_text(right))
+    t0 = time.perf_counter()
+    recognizer().warm_up()
+    t1 = time.perf_counter()
+    parsed = [recognizer().parse(doc_l, "left"), recognizer().parse(doc_r, "right")]
+    t2 = time.perf_counter()
+    print(
+        f"\nactor stage apart, 2000 x 2000: model load {t1 - t0:.2f} s, "
+        f"parsing both sides {t2 - t1:.2f} s ({len(parsed)} documents)"
+    )
+
+    print("\nthe sample pair:")
+    samples = REPO / "data" / "samples"
+    c = parallax.compare_files(
+        samples / "nk-russia-pact-clean.txt", samples / "nk-russia-pact-damaged.txt"
+    )
+    for link in c.links:
+        a = " | ".join(c.left.sentences[i].text[:60] for i in link.left)
+        b = " | ".join(c.right.sentences[j].text[:60] for j in link.right)
+        print(f"  {link.score:.2f} {link.kind:<10} L{list(link.left)} {a}")
+        print(f"  {'':15} R{list(link.right)} {b}")
+        for d in link.differences:
+            print(f"  {'':15} ≠ {d.kind}: {d.left!r} / {d.right!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Differences inside a link: facts that disagree, and rewording in whole words."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parallax.core.differences import find_differences, word_diff
+
+# (left, right, expected (kind, left, right) in order) — wording from real coverage.
+CASES = [
+    (
+        "It revives a defence agreement from the 1960s and 12 people were killed.",
+        "The treaty signed in 1961 was cancelled; at least 15 people died.",
+        [("date", "1960s", "1961"), ("number", "12", "at least 15")],
+    ),
+    (
+        "At least 12 people were killed in the blast on Tuesday, police said.",
+        "The explosion on Wednesday left fifteen dead, according to police.",
+        [
+            ("date", "Tuesday", "Wednesday"),
+            ("number", "At least 12", "fifteen"),
+            ("wording", "blast on Tuesday", "explosion on Wednesday left fifteen dead"),
+            ("wording", "police said", "according to police"),
+        ],
+    ),
+    (
+        "Prime Minister Keir Starmer said the plan would cost £2 billion.",
+        "President Keir Starmer said the plan would cost £3 billion.",
+        [("number", "£2 billion", "£3 billion"), ("name", "Prime Minister", "President")],
+    ),
+    (
+        'He called the deal "a breakthrough document" on Friday.',
+        'He called the deal "a historic document" on Friday.',
+        [
+            ("quote", "a breakthrough document", "a historic document"),
+            ("wording", "breakthrough", "historic"),
+        ],
+    ),
+    (
+        "Article 4 of the treaty states that if either country is attacked",
+        "Article of 4 of the agreement reads that if one of the countries is invaded",
+        [
+            ("wording", "Article 4", "Article of 4"),
+            ("wording", "treaty states", "agreement reads"),
+            ("wording", "either country is attacked", "one of the countries is invaded"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "expected"), CASES)
+def test_differences_table(left: str, right: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(d.kind, d.left, d.right) for d in find_differences(left, right)] == expected
+
+
+def test_leaving_a_fact_out_is_no_contradiction() -> None:
+    diffs = find_differences(
+        "Twelve people were killed on Tuesday.", "People were killed, officials said."
+    )
+    assert [d for d in diffs if d.kind != "wording"] == []
+
+
+def test_dates_are_compared_like_with_like() -> None:
+    diffs = find_differences(
+        "The treaty from the 1960s was revived.", "On Thursday the treaty was revived."
+    )
+    assert not [d for d in diffs if d.kind == "date"]
+
+
+def test_names_only_differ_when_the_fact_is_the_same() -> None:
+    a = "Secretary Blinken said Putin was desperate."
+    b = "Secretary Austin said Putin was desperate."
+    assert ("name", "Blinken", "Austin") in [
+        (d.kind, d.left, d.right) for d in find_differences(a, b)
+    ]
+    assert not [d for d in find_differences(a, b, same_fact=False) if d.kind == "name"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_word_diff_spans_cover_both_texts_in_order(a: str, b: str) -> None:
+    spans = word_diff(a, b)
+    for prev, cur in itertools.pairwise(spans):
+        assert prev.left_end <= cur.left_start and prev.right_end <= cur.right_start
+    for s in spans:
+        assert 0 <= s.left_start <= s.left_end <= len(a)
+        assert 0 <= s.right_start <= s.right_end <= len(b)
+        if s.op == "equal":
+            assert (
+                a[s.left_start : s.left_end].lower().split()
+                == b[s.right_start : s.right_end].lower().split()
+                or a[s.left_start : s.left_end].lower() == b[s.right_start : s.right_end].lower()
+            )
+    find_differences(a, b)  # never raises on any text
