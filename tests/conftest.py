@@ -3,6 +3,7 @@ user's real library."""
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 SCHEMA_PATH = ROOT / "data" / "comparison.schema.json"
+
+# Qt tests draw into memory: no display, no window manager, same pixels on every machine.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 @pytest.fixture(scope="session")

@@ -28,8 +28,8 @@ from parallax import __version__
 from parallax.core.ingest import IngestError, read_path, read_stream
 from parallax.core.model import Comparison, Document, Side
 from parallax.core.pipeline import Options, compare, prepare
+from parallax.launch import is_reader, reader
 from parallax.nlp import recognizer
-from parallax.paths import sample_pair
 
 if TYPE_CHECKING:  # pragma: no cover
     from parallax.store import Library
@@ -88,7 +88,14 @@ def _build_parser() -> argparse.ArgumentParser:
             "Compare how two outlets covered one event: repair damaged text, split it into "
             "sentences and link the sentences that report the same fact."
         ),
-        epilog="Without a command, Parallax compares the sample pair and prints the result.",
+        usage="parallax [-h] [--version] COMMAND ...\n"
+        "       parallax [--db PATH] [--theme {system,light,dark}] [LEFT RIGHT]\n"
+        "       parallax --screenshot OUT.png [--theme {light,dark}] [--select N] [LEFT RIGHT]",
+        epilog=(
+            "Without a command, Parallax opens the reader window: on LEFT and RIGHT if given, "
+            "else on the last comparison, else on the sample pair. --screenshot renders the "
+            "window to a PNG file and exits."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     # SUPPRESS: a --db given at any level is kept, not overwritten by a sub-command default.
@@ -301,6 +308,9 @@ def main(
     err = stderr or sys.stderr
     if out is sys.stdout and isinstance(out, io.TextIOWrapper):
         out.reconfigure(encoding="utf-8", errors="replace")  # JSON carries any glyph
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if is_reader(args_list):
+        return reader(args_list, err)
     parser = _build_parser()
     try:
         try:
@@ -325,11 +335,8 @@ def main(
             else:
                 with _library_errors():
                     comparison, saved = _compare_and_store(args, left, right, skip)
-        else:
-            lpath, rpath = sample_pair()
-            left, right = read_path(lpath), read_path(rpath)
-            args.json = False
-            comparison = compare(left, right, recognizer=recognizer())
+        else:  # no command: the reader window (routed before parsing; see is_reader)
+            return reader(argv or [], err)
     except UsageError as exc:
         err.write(f"parallax: {exc}\n")
         err.write("Try 'parallax --help' for how to call it.\n")

@@ -7,7 +7,7 @@ progress and honours cancellation, so a GUI worker and the command line share on
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parallax.core.actors import Recognizer, find_actors
 from parallax.core.align import align
@@ -69,38 +69,93 @@ def compare(
             :meth:`~parallax.core.actors.Recognizer.warm_up` ran before.
     """
     opts = options or Options()
+    if recognizer is None:
+        comparison = link(left, right, options=opts, progress=progress, cancelled=cancelled)
+        if progress is not None:
+            progress("done", 1.0)
+        return comparison
+    linked = link(
+        left,
+        right,
+        options=opts,
+        progress=None if progress is None else lambda s, f: progress(s, 0.7 * f),
+        cancelled=cancelled,
+    )
+    return add_actors(
+        linked,
+        recognizer,
+        progress=None if progress is None else lambda s, f: progress(s, 0.7 + 0.3 * f),
+        cancelled=cancelled,
+    )
 
+
+def _stepper(progress: Progress | None, cancelled: CancelCheck | None) -> Progress:
     def step(stage: str, fraction: float) -> None:
         if cancelled is not None and cancelled():
             raise Cancelled(stage)
         if progress is not None:
             progress(stage, fraction)
 
+    return step
+
+
+def link(
+    left: Document,
+    right: Document,
+    *,
+    options: Options | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Comparison:
+    """Repair, split and align: the part of :func:`compare` a reader shows first.
+
+    The result has no actors yet (``skipped`` names the recogniser stages); pass it to
+    :func:`add_actors` to complete it. Progress fractions run from 0 to 1 over this part.
+    """
+    opts = options or Options()
+    step = _stepper(progress, cancelled)
     step("repair", 0.0)
     left = repair_document(left, skip=opts.skip_repairs)
     right = repair_document(right, skip=opts.skip_repairs)
-    step("sentences", 0.15)
+    step("sentences", 0.2)
     left = split_document(left)
     right = split_document(right)
-    step("align", 0.3)
+    step("align", 0.4)
     links = align(
         left,
         right,
         pinned=opts.pinned,
         rejected=opts.rejected,
-        progress=lambda f: step("align", 0.3 + 0.4 * f),
+        progress=lambda f: step("align", 0.4 + 0.6 * f),
     )
-    if recognizer is None:
-        step("done", 1.0)
-        return Comparison(left=left, right=right, links=links, skipped=RECOGNIZER_STAGES)
-    step("actors", 0.7)
-    parsed_left = recognizer.parse(left, "left", progress=lambda f: step("actors", 0.7 + 0.12 * f))
+    step("linked", 1.0)
+    return Comparison(left=left, right=right, links=links, skipped=RECOGNIZER_STAGES)
+
+
+def add_actors(
+    comparison: Comparison,
+    recognizer: Recognizer,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Comparison:
+    """Find the actors and reactions of a linked comparison (the slow, spaCy part).
+
+    Progress fractions run from 0 to 1 over this part; the result no longer lists the
+    recogniser stages in ``skipped``.
+    """
+    step = _stepper(progress, cancelled)
+    step("actors", 0.0)
+    parsed_left = recognizer.parse(
+        comparison.left, "left", progress=lambda f: step("actors", 0.45 * f)
+    )
     parsed_right = recognizer.parse(
-        right, "right", progress=lambda f: step("actors", 0.82 + 0.12 * f)
+        comparison.right, "right", progress=lambda f: step("actors", 0.45 + 0.45 * f)
     )
     lexicon = recognizer.lexicon
     actors = find_actors(parsed_left, parsed_right, lexicon)
-    step("reactions", 0.96)
+    step("reactions", 0.9)
     actors, reactions = find_reactions(parsed_left, parsed_right, actors, lexicon)
     step("done", 1.0)
-    return Comparison(left=left, right=right, links=links, actors=actors, reactions=reactions)
+    skipped = tuple(s for s in comparison.skipped if s not in RECOGNIZER_STAGES)
+    return replace(comparison, actors=actors, reactions=reactions, skipped=skipped)

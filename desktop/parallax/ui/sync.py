@@ -1,0 +1,180 @@
+"""Synced scrolling: the counterpart of the sentence at the reading line stays level with it.
+
+The two outlets tell the story in different orders, so no single offset or ratio keeps the
+panes in step. :class:`SyncMap` maps a position in one article to a position in the other,
+sentence by sentence: inside a linked sentence, the same fraction of its counterpart (a
+paraphrase of 3 lines against one of 2 advances in proportion); inside a sentence only one
+outlet carries, the other pane moves smoothly between the counterparts of the linked
+sentences around it. Where the outlets reorder facts the map jumps, and only there.
+
+:class:`ScrollSync` wires the map to two views. It follows the pane the reader moves and
+sets the other one programmatically under a guard, so the second pane's own scroll signal
+never drives the first back: no feedback loop, no jitter.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from parallax.core.model import Side
+from parallax.ui.pane import ArticleView
+from parallax.ui.reading import Reading
+
+#: Where a reader's eyes rest, as a fraction of the viewport height from its top.
+READING_LINE = 0.33
+
+Extent = tuple[float, float]
+
+
+class SyncMap:
+    """Maps document y in one pane to the matching document y in the other.
+
+    Args:
+        extents: (top, bottom) of every sentence of each side, in document pixels.
+        heights: The total document height of each side.
+        counterparts: For each side and sentence, the other side's sentences of its
+            strongest link (empty for a sentence only that side carries).
+    """
+
+    def __init__(
+        self,
+        extents: dict[Side, Sequence[Extent]],
+        heights: dict[Side, float],
+        counterparts: Callable[[Side, int], Sequence[int]],
+    ) -> None:
+        self._heights = heights
+        self._tops: dict[Side, list[float]] = {}
+        self._spans: dict[Side, list[Extent]] = {}
+        for side in ("left", "right"):
+            ext = extents[side]
+            tops = [t for t, _ in ext]
+            # A sentence reaches down to where the next one starts: every y has a sentence.
+            ends = [*tops[1:], max(heights[side], tops[-1] if tops else 0.0)]
+            self._tops[side] = tops
+            self._spans[side] = list(zip(tops, ends, strict=True))
+        self._target: dict[Side, list[Extent | None]] = {}
+        self._linked: dict[Side, list[int]] = {}
+        for side, there in (("left", "right"), ("right", "left")):
+            targets: list[Extent | None] = []
+            for i in range(len(self._spans[side])):  # type: ignore[index]
+                others = [c for c in counterparts(side, i) if 0 <= c < len(self._spans[there])]  # type: ignore[arg-type, index]
+                if not others:
+                    targets.append(None)
+                    continue
+                spans = self._spans[there]  # type: ignore[index]
+                targets.append((min(spans[c][0] for c in others), max(spans[c][1] for c in others)))
+            self._target[side] = targets  # type: ignore[index]
+            self._linked[side] = [i for i, t in enumerate(targets) if t is not None]  # type: ignore[index]
+
+    def sentence_at(self, side: Side, y: float) -> int | None:
+        tops = self._tops[side]
+        if not tops:
+            return None
+        return max(bisect_right(tops, y) - 1, 0)
+
+    def map(self, side: Side, y: float) -> float:
+        """The y in the other pane that should be level with ``y`` in ``side``."""
+        other: Side = "right" if side == "left" else "left"
+        i = self.sentence_at(side, y)
+        if i is None:
+            return y
+        top, end = self._spans[side][i]
+        target = self._target[side][i]
+        if target is not None:
+            fraction = 0.0 if end <= top else min(max((y - top) / (end - top), 0.0), 1.0)
+            return target[0] + fraction * (target[1] - target[0])
+        # A sentence only this side carries: move between the neighbours' counterparts.
+        linked = self._linked[side]
+        k = bisect_left(linked, i)
+        if k > 0:
+            p = linked[k - 1]
+            src_a, dst_a = self._spans[side][p][1], self._target[side][p][1]  # type: ignore[index]
+        else:
+            src_a, dst_a = 0.0, 0.0
+        if k < len(linked):
+            n = linked[k]
+            src_b, dst_b = self._spans[side][n][0], self._target[side][n][0]  # type: ignore[index]
+        else:
+            src_b, dst_b = self._heights[side], self._heights[other]
+        if dst_b >= dst_a and src_b > src_a:
+            return dst_a + (y - src_a) * (dst_b - dst_a) / (src_b - src_a)
+        # The neighbours' counterparts are in the other order: keep pace from the last one.
+        return dst_a + (y - src_a)
+
+
+class ScrollSync(QObject):
+    """Keeps two article views in step while ``enabled``; see the module docstring."""
+
+    #: Emitted after the other pane was moved (the source side), e.g. for the gutter.
+    synced = Signal(str)
+
+    def __init__(
+        self, left: ArticleView, right: ArticleView, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._views: dict[Side, ArticleView] = {"left": left, "right": right}
+        self._reading: Reading | None = None
+        self._map: SyncMap | None = None
+        self._guard = False
+        self.enabled = True
+        left.verticalScrollBar().valueChanged.connect(lambda _v: self._follow("left"))
+        right.verticalScrollBar().valueChanged.connect(lambda _v: self._follow("right"))
+        left.geometryChanged.connect(self._invalidate)
+        right.geometryChanged.connect(self._invalidate)
+
+    def set_reading(self, reading: Reading | None) -> None:
+        self._reading = reading
+        self._map = None
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        if enabled:
+            self.sync_from("left")
+
+    def _invalidate(self) -> None:
+        self._map = None
+
+    def sync_map(self) -> SyncMap | None:
+        """The current map (rebuilt lazily after a layout change)."""
+        if self._map is None and self._reading is not None:
+            reading = self._reading
+            views = self._views
+            self._map = SyncMap(
+                {"left": views["left"].extents(), "right": views["right"].extents()},
+                {side: v.content_height() for side, v in views.items()},
+                reading.counterparts,
+            )
+        return self._map
+
+    def reading_line(self, side: Side) -> float:
+        """Where the reader's eyes rest in a pane: whole pixels below its top."""
+        return float(round(self._views[side].viewport_height() * READING_LINE))
+
+    def _follow(self, side: Side) -> None:
+        if self._guard or not self.enabled:
+            return
+        self.sync_from(side)
+
+    def sync_from(self, side: Side) -> None:
+        """Move the other pane so it matches ``side`` at the reading line."""
+        sync = self.sync_map()
+        if sync is None:
+            return
+        source = self._views[side]
+        other: Side = "right" if side == "left" else "left"
+        self._views[other]
+        line = self.reading_line(side)
+        y = sync.map(side, source.scroll_y() + line)
+        self.move(other, y - self.reading_line(other))
+        self.synced.emit(side)
+
+    def move(self, side: Side, scroll_y: float) -> None:
+        """Scroll one pane without letting that scroll drive the other (a guarded move)."""
+        self._guard = True
+        try:
+            self._views[side].set_scroll_y(scroll_y)
+        finally:
+            self._guard = False

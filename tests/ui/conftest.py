@@ -1,0 +1,36 @@
+"""Fixtures for the reader's widgets: real comparisons of the sample pair, computed once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parallax.core.ingest import read_path
+from parallax.core.model import Comparison
+from parallax.core.pipeline import add_actors, link
+
+
+@pytest.fixture(scope="session")
+def linked_comparison(sample_paths: tuple[Path, Path]) -> Comparison:
+    """The sample pair repaired, split and aligned (no actors): what the reader paints first."""
+    left, right = sample_paths
+    return link(read_path(left), read_path(right))
+
+
+@pytest.fixture(scope="session")
+def full_comparison(linked_comparison: Comparison, recognizer: Any) -> Comparison:
+    """The sample pair with actors and reactions."""
+    return add_actors(linked_comparison, recognizer)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Iterator[Any]:
+    """A QSettings file of the test's own, so no test reads or writes the user's."""
+    from PySide6.QtCore import QSettings
+
+    found = QSettings(str(tmp_path / "parallax.ini"), QSettings.Format.IniFormat)
+    yield found
+    found.sync()

@@ -1,0 +1,302 @@
+"""The reader window driven as a journalist would: clicks, keys, sidebar, corrections."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+
+from parallax.core.model import Comparison
+from parallax.store import open_library
+from parallax.ui.main_window import MainWindow
+from parallax.ui.sync import READING_LINE
+
+
+@pytest.fixture
+def window(
+    qtbot: Any, settings: Any, library_path: Path, full_comparison: Comparison
+) -> MainWindow:
+    win = MainWindow(db_path=library_path, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_comparison(full_comparison)
+    return win
+
+
+def _click_sentence(qtbot: Any, win: MainWindow, side: str, sentence: int) -> None:
+    view = win.panes[side].view  # type: ignore[index]
+    top, bottom = view.sentence_extent(sentence)
+    if not (view.scroll_y() <= top and bottom <= view.scroll_y() + view.viewport_height()):
+        win.sync.move(side, top - 40)  # type: ignore[arg-type]
+    y = int(top + min(12.0, (bottom - top) / 2) - view.scroll_y())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(80, y))
+
+
+def test_clicking_a_sentence_selects_its_link_and_brings_the_counterpart_level(
+    qtbot: Any, window: MainWindow
+) -> None:
+    reading = window.reading
+    assert reading is not None
+    index = next(i for i in reading.order if reading.sentences(i, "left"))
+    sentence = min(reading.sentences(index, "left"))
+    with qtbot.waitSignal(window.linkSelected, timeout=1000) as blocker:
+        _click_sentence(qtbot, window, "left", sentence)
+    chosen = blocker.args[0]
+    assert chosen in reading.links_of("left", sentence)
+    for side in ("left", "right"):
+        emphasised, colour = window.panes[side].view.emphasised()
+        assert set(emphasised) == set(reading.sentences(chosen, side))
+        assert colour == window.theme.link_color(reading.slot[chosen], strong=True)
+    assert window.gutter._selected == chosen
+    left, right = window.left.view, window.right.view
+    left_top = left.sentence_extent(sentence)[0] - left.scroll_y()
+    right_top = right.sentence_extent(min(reading.sentences(chosen, "right")))[0] - right.scroll_y()
+    bar = right.verticalScrollBar()
+    if 0 < bar.value() < bar.maximum():  # not held back by an end of the document
+        assert abs(left_top - right_top) <= 3
+
+
+def test_keyboard_walks_links_unique_sentences_and_discrepancies(
+    qtbot: Any, window: MainWindow
+) -> None:
+    reading = window.reading
+    assert reading is not None
+    window.left.view.setFocus()
+    qtbot.keyClick(window.left.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.selected_link == reading.order[0]
+    qtbot.keyClick(window.left.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.selected_link == reading.order[1]
+    qtbot.keyClick(window.left.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.selected_link == reading.order[0]
+    # The selected link's first left sentence sits at the reading line (unless at an end).
+    view = window.left.view
+    top = view.sentence_extent(min(reading.sentences(window.selected_link, "left")))[0]
+    if view.verticalScrollBar().value() not in (0, view.verticalScrollBar().maximum()):
+        assert abs(top - view.scroll_y() - window.sync.reading_line("left")) <= 1
+    qtbot.keyClick(window.left.view, Qt.Key.Key_F7)
+    assert "Only in" in window.summary.text()
+    marked, _ = (window.focus_side, None)
+    sentences, _colour = window.panes[marked].view.emphasised()
+    assert len(sentences) == 1 and reading.is_unique(marked, sentences[0])
+    if reading.discrepant:
+        qtbot.keyClick(window.left.view, Qt.Key.Key_F8)
+        assert window.selected_link in reading.discrepant
+        assert "≠" in window.summary.text()
+
+
+def test_discrepancies_are_navigable_and_marked_word_by_word(qtbot: Any, settings: Any) -> None:
+    from tests.ui.test_reading import COMPARISON
+
+    win = MainWindow(db_path=None, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_comparison(COMPARISON)
+    win.go_discrepancy(1)
+    assert win.selected_link == 1
+    assert "number: 12 ≠ 15" in win.summary.text()
+    words = win.left.view.overlay("words")
+    wave = QTextCharFormat.UnderlineStyle.WaveUnderline
+    flagged = [s.cursor.selectedText() for s in words if s.format.underlineStyle() == wave]
+    assert flagged == ["12"]
+
+
+def test_find_highlights_matches_in_both_panes(qtbot: Any, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "putin")
+    comparison = window.comparison
+    assert comparison is not None
+    left_n = comparison.left.text.lower().count("putin")
+    right_n = comparison.right.text.lower().count("putin")
+    assert len(window.left.view.overlay("find")) == left_n > 0
+    assert len(window.right.view.overlay("find")) == right_n > 0
+    assert f"{left_n + right_n} matches" in window.find_bar.count.text()
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.left.view.textCursor().selectedText().lower() == "putin"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.left.view.overlay("find") == []
+
+
+def test_sidebar_actor_highlights_every_mention(qtbot: Any, window: MainWindow) -> None:
+    comparison = window.comparison
+    assert comparison is not None
+    actor = next(a for a in comparison.actors if {m.side for m in a.mentions} == {"left", "right"})
+    window.sidebar.actorActivated.emit(actor.id)
+    for side in ("left", "right"):
+        marks = window.panes[side].view.overlay("mentions")
+        expected = sorted((m.start, m.end) for m in actor.mentions if m.side == side)
+        view = window.panes[side].view
+        got = sorted((s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in marks)
+        assert got == [(view.qt_pos(a), view.qt_pos(b)) for a, b in expected]
+    assert actor.name in window.summary.text()
+
+
+def test_sidebar_reaction_scrolls_its_sentence_into_view(qtbot: Any, window: MainWindow) -> None:
+    comparison = window.comparison
+    assert comparison is not None
+    reaction = max(comparison.reactions, key=lambda r: r.sentence)
+    window.sidebar.reactionActivated.emit(reaction.side, reaction.sentence)
+    view = window.panes[reaction.side].view
+    top, _bottom = view.sentence_extent(reaction.sentence)
+    assert view.scroll_y() <= top and top <= view.scroll_y() + view.viewport_height()
+    assert reaction.sentence in view.emphasised()[0]
+
+
+def test_actor_corrections_are_saved_to_the_library(
+    qtbot: Any, window: MainWindow, library_path: Path
+) -> None:
+    comparison = window.comparison
+    assert comparison is not None
+    actor = comparison.actors[0]
+    window.sidebar.renameRequested.emit(actor.id, "Renamed Actor")
+    assert window.comparison is not None
+    assert next(a for a in window.comparison.actors if a.id == actor.id).name == "Renamed Actor"
+    victim = comparison.actors[-1]
+    window.sidebar.deleteRequested.emit(victim.id)
+    assert all(a.id != victim.id for a in window.comparison.actors)
+    with open_library(library_path) as library:
+        fixes = library.corrections_for(
+            comparison.left.original_sha256, comparison.right.original_sha256
+        )
+    assert [(f.action, f.actor) for f in fixes.actors] == [
+        ("rename", actor.id),
+        ("delete", victim.id),
+    ]
+
+
+def test_pinning_and_rejecting_links_persist_and_realign(
+    qtbot: Any, window: MainWindow, library_path: Path
+) -> None:
+    reading = window.reading
+    comparison = window.comparison
+    assert reading is not None and comparison is not None
+    left = reading.unique["left"][0]
+    right = reading.unique["right"][0]
+    window.current_sentence = {"left": left, "right": right}
+    window._update_actions()
+    assert window.act_pin.isEnabled()
+    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+        window.act_pin.trigger()
+    assert window.comparison is not None
+    assert any(left in link.left and right in link.right for link in window.comparison.links)
+    target = next(i for i, link in enumerate(window.comparison.links) if left not in link.left)
+    rejected = window.comparison.links[target]
+    window.select_link(target)
+    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+        window.act_reject.trigger()
+    pairs = {(a, b) for link in window.comparison.links for a in link.left for b in link.right}
+    assert not ({(a, b) for a in rejected.left for b in rejected.right} & pairs)
+    with open_library(library_path) as library:
+        fixes = library.corrections_for(
+            comparison.left.original_sha256, comparison.right.original_sha256
+        )
+    assert (left, right) in fixes.pinned
+    assert set(fixes.rejected) == {(a, b) for a in rejected.left for b in rejected.right}
+
+
+def test_a_bad_file_gives_a_message_not_a_crash(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        "parallax.ui.dialogs.show_error",
+        lambda parent, title, message, *a, **k: shown.append((title, message)),
+    )
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    before = window.comparison
+    with qtbot.waitSignal(window.worker.failed, timeout=30000):
+        window.replace_side("left", binary)
+    assert shown and "photo.txt" in shown[0][1]
+    assert window.comparison is before  # what was on screen stays
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # QDragEnterEvent takes a QPoint
+def test_dropping_a_file_on_a_pane_replaces_that_side(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "Wire report\n\nNorth Korea and Russia signed a mutual defence treaty on Wednesday.\n"
+        "The agreement commits each to help the other if attacked.\n",
+        encoding="utf-8",
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    pane = window.right
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    enter = QDragEnterEvent(
+        QPoint(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert QApplication.sendEvent(pane, enter) and enter.isAccepted()
+    with qtbot.waitSignal(window.worker.linked, timeout=30000):
+        assert QApplication.sendEvent(pane, event)
+    assert window.comparison is not None
+    assert "mutual defence treaty" in window.comparison.right.text
+    assert "fiery" not in window.comparison.right.text
+    assert window.comparison.left.text == window.left.view.document_model().text  # type: ignore[union-attr]
+
+
+def test_settings_are_remembered(qtbot: Any, settings: Any, library_path: Path) -> None:
+    first = MainWindow(db_path=library_path, settings=settings)
+    qtbot.addWidget(first)
+    first.resize(700, 520)  # within the offscreen screen (800 x 600)
+    first.show()
+    first.act_zoom_in.trigger()
+    first.act_sync.setChecked(False)
+    first.set_scheme("dark")
+    zoom = first.left.view.zoom()
+    first.close()
+    second = MainWindow(db_path=library_path, settings=settings)
+    qtbot.addWidget(second)
+    assert math.isclose(second.left.view.zoom(), zoom)
+    assert not second.act_sync.isChecked() and not second.sync.enabled
+    assert second.theme.dark
+    assert (second.width(), second.height()) == (700, 520)
+    second.set_scheme("light")
+
+
+def test_original_text_toggle_shows_the_damage(qtbot: Any, window: MainWindow) -> None:
+    comparison = window.comparison
+    assert comparison is not None
+    window.act_original.trigger()
+    assert window.right.view.toPlainText() == comparison.right.original
+    window.act_original.trigger()
+    assert window.right.view.toPlainText() == comparison.right.text
+
+
+def test_dark_theme_repaints_the_links(qtbot: Any, window: MainWindow) -> None:
+    reading = window.reading
+    assert reading is not None
+    sentence = min(reading.sentences(reading.order[0], "left"))
+    light = window.left.view.sentence_color(sentence)
+    window.set_scheme("dark")
+    try:
+        dark = window.left.view.sentence_color(sentence)
+        assert window.theme.dark and dark is not None and light is not None
+        assert dark.lightnessF() < light.lightnessF()
+    finally:
+        window.set_scheme("light")
+
+
+def test_reading_line_constant_matches_sync(window: MainWindow) -> None:
+    view = window.left.view
+    assert window.sync.reading_line("left") == round(view.viewport_height() * READING_LINE)

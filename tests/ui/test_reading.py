@@ -1,0 +1,113 @@
+"""What the reader derives from a comparison: colours per link, navigation, word marks."""
+
+from __future__ import annotations
+
+from parallax.core.model import Comparison, Difference, Document, Link, Sentence
+from parallax.ui.reading import Reading
+
+
+def _doc(*sentences: str) -> Document:
+    text = "\n".join(sentences)
+    out, pos = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(index=i, start=pos, end=pos + len(s), text=s))
+        pos += len(s) + 1
+    return Document(original=text, text=text, sentences=tuple(out))
+
+
+LEFT = _doc(
+    "At least 12 people were killed when the bridge collapsed on Monday.",
+    "The mayor declared three days of mourning.",
+    "Rescue teams searched the river overnight.",
+    "The bridge had been inspected in 2019.",
+)
+RIGHT = _doc(
+    "Divers combed the river through the night.",
+    "The collapse of the bridge on Monday killed 15 people, officials said.",
+    "Engineers warned about cracks last year.",
+)
+COMPARISON = Comparison(
+    left=LEFT,
+    right=RIGHT,
+    links=(
+        Link(left=(2,), right=(0,), score=0.81, kind="paraphrase"),
+        Link(
+            left=(0,),
+            right=(1,),
+            score=0.77,
+            kind="paraphrase",
+            differences=(Difference(kind="number", left="12", right="15"),),
+        ),
+    ),
+)
+
+
+def test_links_are_ordered_and_coloured_by_their_place_in_the_left_article() -> None:
+    reading = Reading(COMPARISON)
+    assert reading.order == [1, 0]  # the casualty link starts at left sentence 0
+    assert reading.slot[1] == 0 and reading.slot[0] == 1
+    assert reading.rank(1) == 0
+
+
+def test_unique_sentences_and_counterparts() -> None:
+    reading = Reading(COMPARISON)
+    assert reading.unique == {"left": [1, 3], "right": [2]}
+    assert reading.counterparts("left", 0) == (1,)
+    assert reading.counterparts("right", 0) == (2,)
+    assert reading.counterparts("left", 1) == ()
+    assert reading.is_unique("right", 2)
+
+
+def test_navigation_wraps_in_both_directions() -> None:
+    reading = Reading(COMPARISON)
+    assert reading.next_link(None) == 1
+    assert reading.next_link(1) == 0
+    assert reading.next_link(0) == 1
+    assert reading.next_link(None, -1) == 0
+    assert reading.next_link(1, -1) == 0
+    assert reading.next_discrepancy(None) == 1
+    assert reading.next_discrepancy(1) == 1  # the only one: wraps onto itself
+    assert reading.next_discrepancy(0, -1) == 1
+    assert reading.next_unique("left", 0) == 1
+    assert reading.next_unique("left", 1) == 3
+    assert reading.next_unique("left", 3) == 1
+    assert reading.next_unique("left", 3, -1) == 1
+    assert reading.next_unique("left", 1, -1) == 3
+
+
+def test_word_marks_skip_moved_words_and_flag_discrepancies() -> None:
+    reading = Reading(COMPARISON)
+    marks = reading.word_marks(1)
+    left_text = LEFT.text
+    left_marked = [left_text[m.start : m.end] for m in marks["left"] if not m.discrepancy]
+    # "bridge", "Monday" and "killed" appear on both sides in another order: not marked.
+    assert not any(w in " ".join(left_marked) for w in ("bridge", "Monday", "killed"))
+    assert any("collapsed" in w for w in left_marked)
+    flagged = {
+        side: [reading.document(side).text[m.start : m.end] for m in ms if m.discrepancy]
+        for side, ms in marks.items()
+    }
+    assert flagged == {"left": ["12"], "right": ["15"]}
+    for side, ms in marks.items():
+        doc = reading.document(side)
+        sentence = doc.sentences[reading.sentences(1, side)[0]]
+        assert all(sentence.start <= m.start < m.end <= sentence.end for m in ms)
+
+
+def test_summary_counts() -> None:
+    assert Reading(COMPARISON).summary == (
+        "2 linked facts · 2 only left · 1 only right · 1 discrepancy"
+    )
+
+
+def test_sample_pair_colours_every_linked_sentence_on_both_sides(
+    linked_comparison: Comparison,
+) -> None:
+    reading = Reading(linked_comparison)
+    assert reading.order, "the sample pair has linked facts"
+    for index, link in enumerate(linked_comparison.links):
+        for s in link.left:
+            assert index in reading.links_of("left", s)
+        for s in link.right:
+            assert index in reading.links_of("right", s)
+    assert len(set(reading.slot)) == len(reading.slot)
