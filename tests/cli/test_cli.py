@@ -105,9 +105,35 @@ def test_readable_report_by_default(sample_paths: tuple[Path, Path]) -> None:
     assert "junk-glyph" in out
 
 
-def test_no_command_compares_the_sample_pair() -> None:
-    code, out, _ = run()
-    assert code == 0 and "North Korea and Russia sign landmark" in out
+def test_no_command_opens_the_reader(
+    monkeypatch: pytest.MonkeyPatch, sample_paths: tuple[Path, Path]
+) -> None:
+    calls: list[tuple[object, dict[str, object]]] = []
+    monkeypatch.setattr("parallax.app.run", lambda pair=None, **kw: calls.append((pair, kw)) or 0)
+    assert run()[0] == 0
+    assert calls == [(None, {"db": None, "scheme": None})]
+    left, right = sample_paths
+    assert run(str(left), str(right), "--theme", "dark")[0] == 0
+    assert calls[-1] == ((left, right), {"db": None, "scheme": "dark"})
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["only-one.txt"], "give two articles"),
+        (["missing-a.txt", "missing-b.txt"], "missing-a.txt: no such file"),
+        (["--screenshot", "out.jpg"], "name it *.png"),
+        (["--select", "2"], "--select goes with --screenshot"),
+        (["--theme", "sepia"], "invalid choice"),
+    ],
+)
+def test_bad_reader_command_lines_get_one_line_and_status_2(
+    argv: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("parallax.app.run", lambda *a, **k: pytest.fail("the window opened"))
+    code, out, err = run(*argv)
+    assert code == 2 and out == ""
+    assert message in err.splitlines()[0] and "Traceback" not in err
 
 
 def test_one_side_from_stdin(sample_paths: tuple[Path, Path]) -> None:

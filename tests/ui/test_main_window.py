@@ -300,3 +300,17 @@ def test_dark_theme_repaints_the_links(qtbot: Any, window: MainWindow) -> None:
 def test_reading_line_constant_matches_sync(window: MainWindow) -> None:
     view = window.left.view
     assert window.sync.reading_line("left") == round(view.viewport_height() * READING_LINE)
+
+
+def test_screenshot_renders_the_window_to_png(qtbot: Any, tmp_path: Path, recognizer: Any) -> None:
+    from PySide6.QtGui import QImage
+
+    from parallax.cli import main
+
+    out = tmp_path / "reader.png"
+    assert main(["--screenshot", str(out), "--theme", "dark"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1500, 920)
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1500, 25) for y in range(0, 920, 25)}
+    assert len(colours) > 20  # text, link colours and the sidebar, not a blank frame
+    assert image.pixelColor(5, 460).lightnessF() < 0.5  # the dark theme was used
