@@ -131,16 +131,22 @@ def long_pairs(sizes: list[int], runs: int) -> None:
         bar = view.verticalScrollBar()
         positions = list(range(0, bar.maximum(), max(bar.maximum() // 400, 1)))
         window.sync.sync_map()
+        # A step is what the reader waits for: the scroll, the other pane following, and the
+        # repaint of both panes and the gutter. The baseline scrolls and repaints one pane.
+        panes = (window.left.view.viewport(), window.right.view.viewport(), window.gutter)
         steps = []
         for y in positions:
             t0 = time.perf_counter()
             bar.setValue(y)
+            for widget in panes:
+                widget.repaint()
             steps.append(time.perf_counter() - t0)
         window.sync.set_enabled(False)
         bare = []
         for y in positions:
             t0 = time.perf_counter()
             bar.setValue(y)
+            panes[0].repaint()
             bare.append(time.perf_counter() - t0)
         window.sync.set_enabled(True)
         render, plain_s = min(renders), min(plains)

@@ -70,7 +70,16 @@ class LinkGutter(QWidget):
         bottom_limit = max(lrect.bottom(), rrect.bottom())
         w = float(self.width())
         out: list[tuple[int, QPainterPath]] = []
-        for index, link in enumerate(reading.comparison.links):
+        # Only links with an end in view are drawn: collect them from the visible sentences
+        # (a long article has thousands of links, a screen a few dozen).
+        candidates: set[int] = set()
+        for s in self._left.visible_sentences():
+            candidates.update(reading.links_of("left", s))
+        for s in self._right.visible_sentences():
+            candidates.update(reading.links_of("right", s))
+        links = reading.comparison.links
+        for index in sorted(candidates, key=lambda i: reading.slot[i]):
+            link = links[index]
             lefts = [s for s in link.left if 0 <= s < len(lext)]
             rights = [s for s in link.right if 0 <= s < len(rext)]
             if not lefts or not rights:

@@ -15,6 +15,7 @@ Parallax count code points; Qt counts UTF-16 units, so every offset goes through
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -92,6 +93,7 @@ class ArticleView(QTextEdit):
         self._offsets: OffsetMap | None = None
         self._u16: list[int] | None = None  # code point -> UTF-16 prefix, when needed
         self._extents: list[tuple[float, float]] | None = None
+        self._ranges: list[tuple[int, int]] | None = None
         self._tops: list[float] = []
         self._repair_marks: list[int] = []
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
@@ -114,10 +116,10 @@ class ArticleView(QTextEdit):
         doc = reading.document(self.side) if reading is not None else None
         self._doc = doc
         self._offsets = OffsetMap.from_repairs(doc.repairs) if doc is not None else None
+        self._ranges = None
         shown = "" if doc is None else (doc.original if show_original else doc.text)
         self._u16 = _utf16_prefix(shown)
-        self.setPlainText(shown)
-        self._format_blocks()
+        self._set_text(shown)
         if reading is not None:
             self._paint_sentences()
         self._repair_marks = self._repair_positions()
@@ -142,18 +144,43 @@ class ArticleView(QTextEdit):
             return offset
         return self._u16[min(max(offset, 0), len(self._u16) - 1)]
 
-    def _format_blocks(self) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
+    def _set_text(self, text: str) -> None:
+        """Replace the text; every paragraph gets the reading line height and spacing.
+
+        The block format is set on the empty document and the text inserted after it, so
+        every new paragraph inherits it — formatting the whole text afterwards would make
+        Qt lay a long article out twice.
+        """
+        doc = self.document()
+        doc.clear()
+        cursor = QTextCursor(doc)
         fmt = QTextBlockFormat()
         fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         fmt.setBottomMargin(4.0)
-        cursor.mergeBlockFormat(fmt)
+        cursor.setBlockFormat(fmt)
+        cursor.insertText(text)
+        self.setTextCursor(QTextCursor(doc))  # caret at the start, nothing selected
 
     def _sentence_ranges(self) -> list[tuple[int, int]]:
-        if self._doc is None:
-            return []
-        return [(self.qt_pos(s.start), self.qt_pos(s.end)) for s in self._doc.sentences]
+        """Qt positions of every sentence in the text shown (cached per text)."""
+        if self._ranges is None:
+            doc = self._doc
+            self._ranges = (
+                []
+                if doc is None
+                else [(self.qt_pos(s.start), self.qt_pos(s.end)) for s in doc.sentences]
+            )
+        return self._ranges
+
+    def visible_sentences(self) -> range:
+        """Indexes of the sentences at least partly in view."""
+        extents = self.extents()
+        if not extents:
+            return range(0)
+        top = self.scroll_y()
+        first = self.sentence_at(top) or 0
+        last = self.sentence_at(top + self.viewport_height()) or 0
+        return range(first, min(last + 1, len(extents)))
 
     def _paint_sentences(self) -> None:
         """Strike out removed characters when the original text is shown.
@@ -479,9 +506,12 @@ def _with_alpha(color: QColor, alpha: int) -> QColor:
     return c
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _utf16_prefix(text: str) -> list[int] | None:
     """UTF-16 offsets of every code-point offset, or None when the two agree (BMP only)."""
-    if all(ord(ch) < 0x10000 for ch in text):
+    if _ASTRAL.search(text) is None:
         return None
     out = [0] * (len(text) + 1)
     pos = 0

@@ -52,7 +52,7 @@ class SyncMap:
             ext = extents[side]
             tops = [t for t, _ in ext]
             # A sentence reaches down to where the next one starts: every y has a sentence.
-            ends = [*tops[1:], max(heights[side], tops[-1] if tops else 0.0)]
+            ends = [*tops[1:], max(heights[side], tops[-1])] if tops else []
             self._tops[side] = tops
             self._spans[side] = list(zip(tops, ends, strict=True))
         self._target: dict[Side, list[Extent | None]] = {}
