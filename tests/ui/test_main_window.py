@@ -314,3 +314,44 @@ def test_screenshot_renders_the_window_to_png(qtbot: Any, tmp_path: Path, recogn
     colours = {image.pixelColor(x, y).name() for x in range(0, 1500, 25) for y in range(0, 920, 25)}
     assert len(colours) > 20  # text, link colours and the sidebar, not a blank frame
     assert image.pixelColor(5, 460).lightnessF() < 0.5  # the dark theme was used
+
+
+def test_keyboard_only_enter_selects_the_sentence_at_the_caret(
+    qtbot: Any, window: MainWindow
+) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    reading = window.reading
+    assert reading is not None
+    index = reading.order[0]
+    sentence = min(reading.sentences(index, "right"))
+    view = window.right.view
+    view.setFocus()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.qt_pos(window.comparison.right.sentences[sentence].start) + 2)  # type: ignore[union-attr]
+    view.setTextCursor(cursor)
+    with qtbot.waitSignal(window.linkSelected, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args[0] in reading.links_of("right", sentence)
+    assert window.current_sentence["right"] == sentence
+
+
+def test_sentence_menu_pins_a_link_to_the_other_sides_sentence(
+    qtbot: Any, window: MainWindow, library_path: Path
+) -> None:
+    reading = window.reading
+    comparison = window.comparison
+    assert reading is not None and comparison is not None
+    left, right = reading.unique["left"][-1], reading.unique["right"][-1]
+    window.on_sentence_clicked("right", right)
+    window.sentence_menu("left", left, QPoint(10, 10))
+    menu = window._menu
+    pin = next(a for a in menu.actions() if a.text().startswith("Link with right sentence"))
+    assert pin.text() == f"Link with right sentence {right + 1}" and pin.isEnabled()
+    menu.close()
+    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+        pin.trigger()
+    assert any(left in link.left and right in link.right for link in window.comparison.links)
+    copy = next(a for a in menu.actions() if a.text() == "Copy sentence")
+    copy.trigger()
+    assert QApplication.clipboard().text() == comparison.left.sentences[left].text

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -444,6 +444,9 @@ class MainWindow(QMainWindow):
         for side, pane in self.panes.items():
             pane.view.sentenceClicked.connect(lambda i, s=side: self.on_sentence_clicked(s, i))
             pane.fileDropped.connect(self.replace_side)
+            pane.view.sentenceMenuRequested.connect(
+                lambda i, at, s=side: self.sentence_menu(s, i, at)
+            )
         self.gutter.linkClicked.connect(self.on_gutter_clicked)
         self.find_bar.field.textChanged.connect(self.find_text)
         self.find_bar.field.returnPressed.connect(lambda: self.find_step(1))
@@ -684,6 +687,38 @@ class MainWindow(QMainWindow):
         else:
             choice = links[0]
         self.select_link(choice, clicked=side)
+
+    def sentence_menu(self, side: Side, sentence: int, at: QPoint) -> None:
+        """Right-click on a sentence: select its link, pin it to the other side's current
+        sentence, reject its link, copy it."""
+        reading = self.reading
+        if reading is None:
+            return
+        menu = QMenu(self)
+        if sentence >= 0:
+            self.on_sentence_clicked(side, sentence)
+            there = other(side)
+            counterpart = self.current_sentence[there]
+            pin = menu.addAction(
+                f"Link with {there} sentence {counterpart + 1}"
+                if counterpart is not None
+                else f"Link with… (click a {there} sentence first)"
+            )
+            pin.setEnabled(counterpart is not None)
+            pin.triggered.connect(self.pin_current)
+            reject = menu.addAction("Reject this link")
+            reject.setEnabled(self.selected_link is not None)
+            reject.triggered.connect(self.reject_selected)
+            menu.addSeparator()
+            text = reading.document(side).sentences[sentence].text
+            copy = menu.addAction("Copy sentence")
+            copy.triggered.connect(lambda: QApplication.clipboard().setText(text))
+        view = self.panes[side].view
+        copy_sel = menu.addAction("Copy selection")
+        copy_sel.setEnabled(view.textCursor().hasSelection())
+        copy_sel.triggered.connect(view.copy)
+        self._menu = menu  # kept for tests and while it is open
+        menu.popup(at)
 
     def on_gutter_clicked(self, index: int) -> None:
         self.select_link(index if index >= 0 else None, scroll=False)

@@ -24,7 +24,9 @@ from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -64,6 +66,8 @@ class ArticleView(QTextEdit):
 
     #: A sentence was clicked (its index), or -1 for a click outside any sentence.
     sentenceClicked = Signal(int)
+    #: A context menu was asked for on a sentence (index, or -1) at a global position.
+    sentenceMenuRequested = Signal(int, QPoint)
     #: The geometry of sentences changed (new text, resize, zoom): cached extents are stale.
     geometryChanged = Signal()
 
@@ -487,6 +491,23 @@ class ArticleView(QTextEdit):
         pos = self.cursorForPosition(event.position().toPoint()).position()
         found = self.sentence_at_pos(pos)
         self.sentenceClicked.emit(-1 if found is None else found)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter or Space selects the sentence at the caret: the keyboard's click."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            found = self.sentence_at_pos(self.textCursor().position())
+            if found is None:  # between sentences: the next one
+                found = self.sentence_at(self.cursorRect().top() + self.scroll_y())
+            self.sentenceClicked.emit(-1 if found is None else found)
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        pos = self.cursorForPosition(self.viewport().mapFrom(self, event.pos())).position()
+        found = self.sentence_at_pos(pos)
+        self.sentenceMenuRequested.emit(-1 if found is None else found, event.globalPos())
 
 
 def _band(block_top: float, line_y: float, line_height: float) -> tuple[float, float]:
