@@ -28,7 +28,7 @@ from parallax import __version__
 from parallax.core.ingest import IngestError, read_path, read_stream
 from parallax.core.model import Comparison, Document, Side
 from parallax.core.pipeline import Options, compare, prepare
-from parallax.launch import is_reader, reader
+from parallax.launch import is_reader, positive_int, reader
 from parallax.nlp import recognizer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -166,7 +166,7 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
     )
     search.add_argument("query", nargs="+", help="the words to look for")
     search.add_argument(
-        "--limit", type=_positive, default=20, metavar="N", help="show at most N matches (20)"
+        "--limit", type=positive_int, default=20, metavar="N", help="show at most N matches (20)"
     )
     show = actions.add_parser("show", parents=[db_option], help="print a saved comparison")
     show.add_argument("id", type=_comparison_id, metavar="ID", help="the comparison's id")
@@ -189,16 +189,6 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
         help="delete a saved comparison (and its articles, unless another comparison uses them)",
     )
     delete.add_argument("id", type=_comparison_id, metavar="ID", help="the comparison's id")
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
-    return number
 
 
 def _comparison_id(value: str) -> int:

@@ -33,13 +33,14 @@ def is_reader(argv: Sequence[str]) -> bool:
     return not any(a in COMMANDS for a in argv)
 
 
-def _positive(value: str) -> int:
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1 (shared with the sub-commands)."""
     try:
         number = int(value)
     except ValueError:
         number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got {value!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
     return number
 
 
@@ -55,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="OUT.png", help="render the window to a PNG file and exit"
     )
     parser.add_argument(
-        "--select", type=_positive, metavar="N", help="with --screenshot: select link N"
+        "--select", type=positive_int, metavar="N", help="with --screenshot: select link N"
     )
     parser.add_argument(
         "--smoke-test",
