@@ -13,7 +13,10 @@ and adds what the model lacks for news, from the lexicons in ``data/lexicons``:
   ("NATO", "U.N.") are merged with their long form;
 - country names, demonyms and capitals used as metonyms (Moscow and the Kremlin for Russia,
   Pyongyang for North Korea) are folded into one country;
-- wars, eras, weekdays and other names that are no actors are dropped.
+- wars, eras, weekdays and other names that are no actors are dropped;
+- a name keeps one sense across both articles (see :func:`_discourse`): the model labels
+  each sentence on its own, and calls "Wang" a person in one and an organisation in the
+  next, or misses "Lebed" in "Lebed told reporters" after "Alexander Lebed".
 
 Then one :class:`~parallax.core.model.Actor` is made per real-world entity across both
 articles ("Putin" = "Vladimir Putin" = "Russian President Vladimir Putin"; "Kim" = "Kim Jong
@@ -36,6 +39,7 @@ can persist them like any other record.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -125,6 +129,12 @@ _ACRONYM_DEF: Final = re.compile(
 )
 _SMALL_WORDS: Final = frozenset({"of", "for", "the", "and", "on", "in"})
 
+#: What :meth:`Recognizer.warm_up` runs through the pipeline once.
+_WARM_UP_TEXT: Final = (
+    'The U.N. Secretary-General, Antonio Guterres, said on Monday that "both sides" in '
+    "Geneva had agreed to talks, according to Reuters."
+)
+
 #: Called with the fraction done (0..1) while sentences are parsed; may raise to cancel.
 ParseProgress = Callable[[float], None]
 
@@ -138,6 +148,7 @@ class ModelMissingError(RuntimeError):
 # ---------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The form under which two spellings of one name compare equal.
 
@@ -206,6 +217,8 @@ class Lexicon:
         noun_cues: Reaction cue nouns ("regret", "concern", "reaction") and their stance.
         alone_nouns: Cue nouns that report a reaction with no cue verb ("China's reaction").
         stance_words: Evaluative words and their stance.
+        heads: The first words of the keys of ``names``, to skip words that start no listed
+            name without looking up every run of words after them (empty: look them all up).
     """
 
     names: Mapping[str, Entry] = field(default_factory=dict)
@@ -219,6 +232,7 @@ class Lexicon:
     noun_cues: Mapping[str, Stance] = field(default_factory=dict)
     alone_nouns: frozenset[str] = frozenset()
     stance_words: Mapping[str, Stance] = field(default_factory=dict)
+    heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, directory: Path | str) -> Lexicon:
@@ -291,6 +305,7 @@ class Lexicon:
             noun_cues=noun_cues,
             alone_nouns=frozenset(alone),
             stance_words=stance_words,
+            heads=frozenset(k.split()[0] for k in names if k),
         )
 
     def lookup_name(self, surface: str) -> Entry | None:
@@ -411,9 +426,15 @@ class Recognizer:
             return self._nlp
 
     def warm_up(self) -> None:
-        """Load the model and the lexicons now rather than on first use."""
-        self.nlp()
+        """Load the model and the lexicons now rather than on first use.
+
+        One short text also goes through the pipeline, so that the first real article does
+        not pay for what spaCy and its model set up lazily on their first run.
+        """
+        nlp = self.nlp()
         _ = self.lexicon
+        with self._run_lock:
+            list(nlp.pipe([_WARM_UP_TEXT, _WARM_UP_TEXT.upper()]))
 
     def parse(
         self, document: Document, side: Side, *, progress: ParseProgress | None = None
@@ -458,6 +479,7 @@ class _Cand:
     roles: frozenset[str] = frozenset()  # role words of the title
     places: frozenset[str] = frozenset()  # countries/organisations named in the title
     nominal: bool = False  # "the North Korean leader": a person named by title only
+    hint: ActorKind | None = None  # the kind the words around it point to ("town of X")
 
     @property
     def order(self) -> tuple[int, int]:
@@ -476,8 +498,14 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Ranks that are role words only when capitalised ("Major Smith", not "a major bank").
+_CAPITALISED_ROLES: Final = frozenset({"major", "marshal"})
+
+
 def _is_role(token: Token, lex: Lexicon) -> bool:
     low = token.lower_
+    if low in _CAPITALISED_ROLES and not token.text[:1].isupper():
+        return False
     return low in lex.roles or low.rstrip(".") in lex.roles or token.lemma_.lower() in lex.roles
 
 
@@ -554,36 +582,122 @@ def _valid_person(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     return not (end - start == 1 and _is_role(doc[start], lex))
 
 
+#: Words of organisations' names that no person's name has ("Pirelli SpA", "Lear Corp",
+#: "Democratic Party").
+_COMPANY_WORDS: Final = frozenset(
+    """inc corp co ltd plc llc spa ag sa nv bv gmbh ab asa oyj bhd tbk pty holdings bancorp
+    bancshares airlines airways motors industries company corporation group bank party
+    agency institute institution council ministry department university college committee
+    commission association foundation union league organization organisation fund club""".split()
+)
+
+
+#: Legal forms and the like that end a company's name and may be left out ("Lear Corp").
+_LEGAL_FORMS: Final = frozenset(
+    "inc corp co ltd plc llc spa ag sa nv bv gmbh ab asa oyj bhd tbk pty group holdings".split()
+)
+
+
+def _without_legal_form(key: str) -> str:
+    """A company's name key without its legal form: "pirelli spa" -> "pirelli"."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+def _demonym(word: str, lex: Lexicon) -> Entry | None:
+    """The country of a demonym, singular or plural ("Briton", "Chechens")."""
+    key = name_key(word)
+    return lex.demonyms.get(key) or (lex.demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+
+#: Nouns that make "the NOUN of X" a place ("the town of Tavildara").
+_PLACE_NOUNS: Final = frozenset(
+    """town city village province region district capital county island port area
+    suburb outskirts north south east west northeast northwest southeast southwest""".split()
+)
+
+
+def _context_hint(doc: Doc, start: int, end: int, label: str = "") -> ActorKind | None:
+    """The kind of name the words around a name point to, whatever the model said.
+
+    "the town of X", "east of X", "near X": a place, and so is "in X" for a name the model
+    took for a person (an organisation may well follow "in": "a stake in Pirelli"); "X, 45,"
+    and "X, who": a person.
+    """
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    if before[-1:] == ["near"] or (
+        len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS
+    ):
+        return "place"
+    after = [t.text for t in doc[end : end + 3]]
+    if label == "PERSON" and before[-1:] == ["in"] and after[:1] not in (["'s"], ["’s"]):
+        return "place"
+    if after[:2] == [",", "who"] or (
+        len(after) == 3
+        and after[0] == ","
+        and after[2] == ","
+        and after[1].isdigit()
+        and int(after[1]) < 120
+    ):
+        return "person"
+    return None
+
+
+_LETTERS: Final = re.compile(r"[^\W\d_]")
+
+
+def _shouting(text: str) -> bool:
+    """Whether a line is written in capitals ("CAR BOMB KILLS 12 IN BAGHDAD")."""
+    letters = _LETTERS.findall(text)
+    return len(letters) > 8 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
+
+
 def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_Cand]:
     doc, base, index = ps.doc, ps.sentence.start, ps.sentence.index
+    ents = doc.ents  # built anew on every access
     ent_of: dict[int, Span] = {}
-    for ent in doc.ents:
+    for ent in ents:
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
     cands: list[_Cand] = []
     taken: set[int] = set()  # tokens already part of a candidate or a title
     title_tokens: set[int] = set()
 
-    def add(start: int, end: int, kind: ActorKind, name: str, known: bool, **kw: Any) -> None:
+    def add(
+        start: int, end: int, kind: ActorKind, name: str, known: bool, label: str = "", **kw: Any
+    ) -> None:
         span = doc[start:end]
         a, b = base + span.start_char, base + span.end_char
-        cands.append(_Cand(side, index, a, b, span.text, kind, name, known, **kw))
+        hint = _context_hint(doc, start, end, label)
+        cands.append(_Cand(side, index, a, b, span.text, kind, name, known, hint=hint, **kw))
         taken.update(range(start, end))
 
     # People first, with the titles before their names.
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "PERSON":
             continue
         start, end = _trim(doc, ent.start, ent.end)
         # "President Putin" tagged as one name: the role words belong to the title.
         while start < end - 1 and _is_role(doc[start], lex):
             start += 1
+        # "Briton Tim Henman": the demonym says where the person is from.
+        while start < end - 1 and _demonym(doc[start].text, lex) is not None:
+            start += 1
         if start >= end or name_key(doc[start:end].text) in lex.non_actors:
             continue
         entry = lex.lookup_name(doc[start:end].text)
-        if entry is not None and entry.kind == "organization":  # "Reuters" as a person
+        if entry is not None:  # "Reuters", "Liechtenstein" taken for a person
             add(start, end, entry.kind, entry.name, True)
             continue
+        words = {t.lower_.rstrip(".") for t in doc[start:end]}
+        if words & _COMPANY_WORDS:  # "Pirelli SpA", "Kurdistan Democratic Party" as a person
+            if end - start > 1 and _valid_org(doc, start, end):
+                add(start, end, "organization", doc[start:end].text, False)
+            continue
+        if end - start == 1 and _demonym(doc[start].text, lex) is not None:
+            continue  # "Briton", "Hutu": one of a people, not a person's name
         if not _valid_person(doc, start, end, lex):
             continue
         t_start, roles, places = _title_before(doc, start, ent_of, lex)
@@ -595,6 +709,7 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
             "person",
             doc[start:end].text,
             False,
+            label="PERSON",
             title=title,
             roles=roles,
             places=places,
@@ -633,11 +748,10 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
         )
     # In all-capitals lines every word looks like an acronym ("CAR BOMB KILLS 12"): no
     # acronym is trusted there.
-    letters = [c for c in doc.text if c.isalpha()]
-    shouting = len(letters) > 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    shouting = _shouting(ps.sentence.text)
 
     # Countries, organisations, places; demonyms and metonyms folded into their country.
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in _LABELS or ent.label_ == "PERSON":
             continue
         start, end = _trim(doc, ent.start, ent.end)
@@ -685,7 +799,9 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
     for i, tok in enumerate(doc):
         if shouting or i in taken or tok.is_space or not tok.text[:1].isupper():
             continue
-        for n in range(min(6, len(doc) - i), 0, -1):
+        head_word = name_key(tok.text).partition(" ")[0]
+        listed = not lex.heads or tok.lower_ == "the" or head_word in lex.heads
+        for n in range(min(6, len(doc) - i) if listed else 0, 0, -1):
             if any(j in taken for j in range(i, i + n)):
                 continue
             span = doc[i : i + n]
@@ -709,14 +825,14 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
                     add(i, i + 1, entry.kind, entry.name, True)
 
     # Acronyms defined in the text: "Korean Central News Agency (KCNA)".
-    for m in _ACRONYM_DEF.finditer(doc.text):
+    for m in _ACRONYM_DEF.finditer(ps.sentence.text):
         short_span = doc.char_span(m.start("short"), m.end("short"))
         if short_span is None or any(t.i in taken for t in short_span):
             continue
         if not _initials_match(m.group("long"), m.group("short")):
             continue
         add(short_span.start, short_span.end, "organization", m.group("short"), False)
-    for m in _ACRONYM_DEF.finditer(doc.text):
+    for m in _ACRONYM_DEF.finditer(ps.sentence.text):
         long_span = doc.char_span(m.start("long"), m.end("long"), alignment_mode="contract")
         if long_span is None or not _initials_match(m.group("long"), m.group("short")):
             continue
@@ -908,12 +1024,140 @@ def _resolve_nominals(nominals: list[_Cand], people: list[_Cluster]) -> None:
             found[0].cands.append(c)
 
 
+# ---------------------------------------------------------------------------------------------
+# One sense per discourse
+# ---------------------------------------------------------------------------------------------
+
+
+def _name_word(word: str, lex: Lexicon) -> bool:
+    """Whether a word of a person's full name can stand for the person on its own."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    low = word.casefold()
+    key = name_key(word)
+    return (
+        len(letters) >= 2
+        and letters.isalpha()
+        and word[:1].isupper()
+        and not word.isupper()
+        and low not in lex.roles
+        and low not in _NAME_PARTICLES
+        and low not in _INSTITUTION_WORDS
+        and key not in lex.non_actors
+        and key not in lex.demonyms
+        and key not in lex.metonyms
+        and lex.lookup_name(word) is None
+    )
+
+
+def _discourse(cands: list[_Cand], parsed: Sequence[ParsedDocument], lex: Lexicon) -> list[_Cand]:
+    """Make the model's sentence-by-sentence guesses agree across both articles.
+
+    The small model labels one name differently from one sentence to the next ("Wang" a
+    person here and an organisation there) and misses some occurrences outright ("Lebed
+    told reporters"). Within a story a name keeps one sense, so:
+
+    - a word of a person's full name ("Lebed" of "Alexander Lebed") is that person wherever
+      it stands alone (unless it also starts an organisation's name);
+    - a single word that is the first word of one organisation's longer name ("Magna" of
+      "Magna International") is that organisation, not a person;
+    - otherwise a name the model gave several kinds takes the kind most of its mentions have
+      (a person named with a title counts three times);
+    - every further occurrence of a recognised name or last name (as proper nouns, outside
+      any other candidate) is a mention too.
+
+    Names from the lexicons keep their entry, except a capital that is the last name of a
+    person named in full ("Washington" of "MaliVai Washington").
+    """
+    words = {
+        w
+        for c in cands
+        if c.kind == "person" and not c.nominal and len(c.text.split()) >= 2
+        for w in (c.text.split()[0], c.text.split()[-1])
+        if _name_word(w, lex)
+    }
+    org_heads: dict[str, set[str]] = {}
+    for c in cands:
+        if c.kind == "organization" and not c.known and len(c.text.split()) >= 2:
+            org_heads.setdefault(c.text.split()[0], set()).add(c.name)
+    votes: dict[str, Counter[ActorKind]] = {}
+    for c in cands:
+        if not c.known and not c.nominal:
+            vote = votes.setdefault(name_key(c.text), Counter())
+            vote[c.kind] += 3 if c.title else 1
+            if c.hint is not None:
+                vote[c.hint] += 3
+    for w in words:
+        votes.setdefault(name_key(w), Counter())["person"] += 3
+
+    surnames = {
+        c.text.split()[-1]
+        for c in cands
+        if c.kind == "person" and not c.nominal and len(c.text.split()) >= 2
+    }
+    out: list[_Cand] = []
+    for c in cands:
+        if c.known and c.text in surnames and name_key(c.text) in lex.metonyms:
+            out.append(replace(c, kind="person", name=c.text, known=False))  # MaliVai Washington
+            continue
+        if c.known or c.nominal:
+            out.append(c)
+            continue
+        heads = org_heads.get(c.text, set())
+        if c.kind == "person" and not c.title and c.text not in words and len(heads) == 1:
+            out.append(replace(c, kind="organization", name=next(iter(heads))))
+            continue
+        if c.kind != "person" and c.text in words and not heads:
+            out.append(replace(c, kind="person", name=c.text))
+            continue
+        ranked = votes[name_key(c.text)].most_common()
+        if len(ranked) > 1 and ranked[0][1] > ranked[1][1] and ranked[0][0] != c.kind:
+            kind = ranked[0][0]
+            c = replace(c, kind=kind, name=c.text, title="", roles=frozenset(), places=frozenset())
+        out.append(c)
+
+    # Only last names are looked for where the model saw nothing: a first name alone is
+    # rarely a mention in news.
+    names: dict[str, tuple[ActorKind, str]] = {w: ("person", w) for w in words & surnames}
+    for c in out:
+        named = not c.known and not c.nominal and c.text[:1].isupper() and not c.text.isupper()
+        if named and (c.kind != "person" or len(c.text.split()) >= 2):
+            names.setdefault(c.text, (c.kind, c.name))
+    if not names:
+        return out
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in n.split()) for n in sorted(names, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?<![\w\-'’])(?:{alternatives})(?![\w\-])")
+    taken: dict[tuple[Side, int], list[tuple[int, int]]] = {}
+    for c in out:
+        taken.setdefault((c.side, c.sentence), []).append((c.start, c.end))
+    for p in parsed:
+        for ps in p.sentences:
+            text = ps.sentence.text  # the same text as the Doc, without rebuilding it
+            if _shouting(text):
+                continue
+            base = ps.sentence.start
+            spans = taken.setdefault((p.side, ps.sentence.index), [])
+            for m in pattern.finditer(text):
+                a, b = base + m.start(), base + m.end()
+                if any(a < e and s < b for s, e in spans):
+                    continue
+                span = ps.doc.char_span(m.start(), m.end())
+                if span is None or any(t.pos_ != "PROPN" for t in span if t.is_alpha):
+                    continue
+                kind, name = names[" ".join(m.group().split())]
+                out.append(_Cand(p.side, ps.sentence.index, a, b, m.group(), kind, name))
+                spans.append((a, b))
+    return out
+
+
 def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -> tuple[Actor, ...]:
     """The actors of both articles, one per real-world entity, by importance."""
     cands: list[_Cand] = []
     for parsed in (left, right):
         for ps in parsed.sentences:
             cands.extend(_sentence_candidates(ps, parsed.side, lexicon))
+    cands = _discourse(cands, (left, right), lexicon)
     acronyms = _acronym_definitions((left, right))
 
     clusters: dict[tuple[str, str], _Cluster] = {}
@@ -929,6 +1173,8 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
             key = name_key(name)
         if not known and _is_acronym(c.text) and key in org_names:
             key = org_names[key]
+        if not known and c.kind == "organization":
+            key = _without_legal_form(key)  # "Pirelli SpA" = "Pirelli"
         ck = (c.kind, key)
         cl = clusters.get(ck)
         if cl is None:

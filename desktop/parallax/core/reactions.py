@@ -251,9 +251,24 @@ def _token_actor(side: _Side, ps: ParsedSentence, tok: Token) -> str | None:
     return side.actor_at(ps.sentence.start + tok.idx)
 
 
+#: Prepositions that tie an unnamed source to who it speaks for ("spokesman of the INC").
+_AFFILIATING: Final = frozenset({"of", "for", "from", "at", "in", "with", "to"})
+
+
 def _affiliation(side: _Side, ps: ParsedSentence, head: Token) -> str | None:
-    """The country or organisation an unnamed source belongs to ("officials in Seoul")."""
-    for tok in head.subtree:
+    """The country or organisation an unnamed source belongs to ("officials in Seoul").
+
+    An owner ("North Korea's state media") or a prepositional phrase ("a London-based
+    spokesman of the Iraqi National Congress") says more than a modifier before the noun,
+    so they are looked at first.
+    """
+    first = [
+        t
+        for c in head.children
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _AFFILIATING)
+        for t in c.subtree
+    ]
+    for tok in [*first, *head.subtree]:
         if tok.i == head.i:
             continue
         actor = _token_actor(side, ps, tok)
@@ -273,7 +288,7 @@ def _group_agent(side: _Side, ps: ParsedSentence, head: Token) -> _Agent:
         words = [head]
     start, end = words[0], words[-1]
     base = ps.sentence.start
-    text = ps.doc.text[start.idx : end.idx + len(end.text)]
+    text = ps.sentence.text[start.idx : end.idx + len(end.text)]
     name = text.casefold() if not text.isupper() else text
     a, b = base + start.idx, base + end.idx + len(end.text)
     mention = Mention(side.parsed.side, ps.sentence.index, a, b, text)
@@ -386,6 +401,12 @@ def _subject(verb: Token, cues: Mapping[str, Stance]) -> tuple[Token | None, boo
     return None, False
 
 
+#: Verbs whose "to say" clause says that nothing was said ("declined to comment").
+_WITHHOLDING: Final = frozenset({"decline", "refuse"})
+#: Particles that turn a cue verb into another verb ("called off a strike").
+_OTHER_VERB_PARTICLES: Final = frozenset({"off"})
+
+
 def _scope(verb: Token, exclude: Token | None) -> list[int]:
     skip = {t.i for t in exclude.subtree} if exclude is not None else set()
     return [t.i for t in verb.subtree if t.i not in skip]
@@ -425,8 +446,13 @@ def _cues(ps: ParsedSentence, side: _Side, lexicon: Lexicon, quoted: set[int]) -
         if tok.pos_ == "VERB" and lemma in lexicon.verb_cues and tok.dep_ not in ("amod", "acl"):
             if ps.sentence.start + tok.idx in quoted:
                 continue  # a verb inside someone else's quote is what they said
-            if lemma in _SPEECH_VERBS and not _reports_something(tok, ps, quoted):
+            withheld = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLDING
+            if lemma in _SPEECH_VERBS and not withheld and not _reports_something(tok, ps, quoted):
                 continue  # "Kallis and McKenzie added 72 runs"
+            if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in tok.children):
+                continue  # "called off a strike": another verb
+            if tok.tag_ == "VBN" and tok.dep_ == "advcl":
+                continue  # "Asked about the reports, the spokesman said": what was put to them
             subj, _ = _subject(tok, lexicon.verb_cues)
             if subj is None or _hypothetical(tok):
                 continue
@@ -434,6 +460,8 @@ def _cues(ps: ParsedSentence, side: _Side, lexicon: Lexicon, quoted: set[int]) -
             if not agents:
                 continue
             cue, stance = tok.text, lexicon.verb_cues[lemma]
+            if withheld:  # "declined to comment": a reaction, but no statement
+                cue = f"{tok.head.text} to {tok.text}"
             obj = next(
                 (
                     c
@@ -451,8 +479,11 @@ def _cues(ps: ParsedSentence, side: _Side, lexicon: Lexicon, quoted: set[int]) -
                 neg_aux = [c.i for c in tok.children if c.dep_ in ("neg", "aux") and c.i < tok.i]
                 first = min(neg_aux, default=tok.i)
                 cue = doc[first : tok.i].text + " " + cue
+            scope = _scope(tok, subj)
+            if withheld:
+                stance, scope = "neutral", []  # "refused to criticise": said nothing
             for agent in agents:
-                found.append(_Found(agent, index, cue, stance, tok.i, _scope(tok, subj), negated))
+                found.append(_Found(agent, index, cue, stance, tok.i, scope, negated))
             continue
         # 2. A reaction noun with its owner: "China's reaction has been muted".
         if (
@@ -629,9 +660,10 @@ def _combine(
     grouped: dict[tuple[str, Side, int], list[tuple[_Found, str | None]]] = defaultdict(list)
     for side, f, quote in raw:
         grouped[(f.agent.actor, side, f.sentence)].append((f, quote))
+    sentences = {(side, p.sentence.index): p for side, d in docs.items() for p in d.sentences}
     reactions = []
     for (actor, side, index), items in grouped.items():
-        ps = next(p for p in docs[side].sentences if p.sentence.index == index)
+        ps = sentences[side, index]
         items.sort(key=lambda x: x[0].cue_token)
         polar = [f for f, _ in items if f.cue_stance != "neutral"]
         main = polar[0] if polar else items[0][0]

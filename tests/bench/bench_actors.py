@@ -1,0 +1,161 @@
+"""How fast actors and reactions are found, and what the model costs to load.
+
+Run by hand (pytest does not collect it)::
+
+    python tests/bench/bench_actors.py [--repeat 5] [--sizes 100 500 1000 2000]
+
+It prints, in one process:
+
+- the cost of loading: ``import spacy`` and loading ``en_core_web_sm`` (wall time), and the
+  resident memory (RSS) before and after, with the peak RSS of the process so far;
+- the sample pair (``data/samples``): actors and reactions for both articles — spaCy over
+  every sentence, then :func:`~parallax.core.actors.find_actors` and
+  :func:`~parallax.core.reactions.find_reactions` — the first call after loading and the
+  median of ``--repeat`` more, split by step, with the peak Python memory of one run
+  (tracemalloc; spaCy's own buffers are NumPy arrays and are counted); the issue's budget is
+  0.5 s after the model is loaded;
+- larger inputs: two articles of N sentences each drawn from real news (the Lee corpus of
+  ABC stories in the gensim wheel, see ``heldout_data.py``), to show how the cost grows
+  with size (close to linearly: every sentence is parsed once, and the merging steps are
+  indexed rather than all-pairs).
+
+Figures are wall-clock times on a shared machine: run it twice and read the lower ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(REPO / "desktop"), str(REPO)]
+
+from parallax.core import actors as A  # noqa: E402
+from parallax.core.ingest import read_path, read_text  # noqa: E402
+from parallax.core.model import Document  # noqa: E402
+from parallax.core.pipeline import prepare  # noqa: E402
+from parallax.core.reactions import find_reactions  # noqa: E402
+
+SAMPLES = REPO / "data" / "samples"
+
+
+def rss_mb() -> float:
+    """The resident memory of this process now, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def actors_and_reactions(
+    recognizer: A.Recognizer, left: Document, right: Document
+) -> tuple[dict[str, float], int, int]:
+    """One run of the actor and reaction stages; seconds per step, actors, reactions."""
+    t0 = time.perf_counter()
+    pl = recognizer.parse(left, "left")
+    pr = recognizer.parse(right, "right")
+    t1 = time.perf_counter()
+    actors = A.find_actors(pl, pr, recognizer.lexicon)
+    t2 = time.perf_counter()
+    actors, reactions = find_reactions(pl, pr, actors, recognizer.lexicon)
+    t3 = time.perf_counter()
+    steps = {"spacy": t1 - t0, "actors": t2 - t1, "reactions": t3 - t2, "total": t3 - t0}
+    return steps, len(actors), len(reactions)
+
+
+def show(steps: dict[str, float]) -> str:
+    return "  ".join(f"{k} {v * 1000:7.1f} ms" for k, v in steps.items())
+
+
+def median_steps(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+def news_articles(n: int, seed: int = 0) -> tuple[Document, Document]:
+    """Two articles of ``n`` sentences of real news each (Lee corpus, one story a paragraph)."""
+    from parallax.core.sentences import split_sentences
+    from tests.bench.heldout_data import lee_news_stories
+
+    stories = lee_news_stories()
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(2):
+        order = stories[:]
+        rnd.shuffle(order)
+        paragraphs, count = [], 0
+        for story in order * 4:
+            if count >= n:
+                break
+            sents = [s.text for s in split_sentences(story)][: n - count]
+            paragraphs.append(" ".join(sents))
+            count += len(sents)
+        out.append(prepare(read_text("\n\n".join(paragraphs), name=f"news{n}")))
+    return out[0], out[1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--sizes", type=int, nargs="*", default=[100, 250, 500, 1000, 2000])
+    args = ap.parse_args()
+
+    print(f"RSS at start (Python, parallax.core imported): {rss_mb():.0f} MB")
+    t0 = time.perf_counter()
+    import spacy  # noqa: F401
+
+    t1 = time.perf_counter()
+    recognizer = A.Recognizer(REPO / "data" / "lexicons")
+    recognizer.warm_up()
+    t2 = time.perf_counter()
+    print(f"import spacy:        {t1 - t0:6.2f} s")
+    print(f"load model+lexicons: {t2 - t1:6.2f} s  (Recognizer.warm_up)")
+    print(f"RSS after loading:   {rss_mb():6.0f} MB  (peak so far {peak_rss_mb():.0f} MB)")
+
+    left = prepare(read_path(SAMPLES / "nk-russia-pact-clean.txt"))
+    right = prepare(read_path(SAMPLES / "nk-russia-pact-damaged.txt"))
+    words = len(left.text.split()) + len(right.text.split())
+    n_sent = len(left.sentences) + len(right.sentences)
+    print(f"\nsample pair: {n_sent} sentences, {words} words (budget: 0.5 s after loading)")
+    first, n_actors, n_reactions = actors_and_reactions(recognizer, left, right)
+    print(f"  first call  {show(first)}")
+    runs = [actors_and_reactions(recognizer, left, right)[0] for _ in range(args.repeat)]
+    print(f"  median of {args.repeat} {show(median_steps(runs))}")
+    print(f"  best of {args.repeat}   {show(min(runs, key=lambda r: r['total']))}")
+    print(f"  {n_actors} actors, {n_reactions} reactions")
+    gc.collect()
+    tracemalloc.start()
+    actors_and_reactions(recognizer, left, right)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"  peak Python memory of one run (tracemalloc): {peak / 2**20:.1f} MB")
+
+    if args.sizes:
+        print("\nlarger inputs (two articles of N sentences of ABC news each):")
+        previous = None
+        for n in args.sizes:
+            a, b = news_articles(n)
+            w = len(a.text.split()) + len(b.text.split())
+            steps, na, nr = actors_and_reactions(recognizer, a, b)
+            grow = f"  x{steps['total'] / previous:.2f} of the previous" if previous else ""
+            previous = steps["total"]
+            print(
+                f"  N={n:5}: {w:6} words  {show(steps)}  "
+                f"({w / steps['total']:,.0f} words/s; {na} actors, {nr} reactions){grow}"
+            )
+        print(f"  peak RSS of the process: {peak_rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
