@@ -96,3 +96,26 @@ def test_word_diff_spans_cover_both_texts_in_order(a: str, b: str) -> None:
                 or a[s.left_start : s.left_end].lower() == b[s.right_start : s.right_end].lower()
             )
     find_differences(a, b)  # never raises on any text
+
+
+# Numbers keep the qualifier in front of them (a quick test of the last word before a
+# number decides whether the qualifier expression is tried at all).
+QUALIFIED = [
+    ("At least 15 people died.", ["At least 15"]),
+    ("Police said nearly 200 were hurt and up to 3 missing.", ["nearly 200", "up to 3"]),
+    (
+        "As many as 40 boats, more than 1,000 homes and some 6,076 lives.",
+        ["As many as 40", "more than 1,000", "some 6,076"],
+    ),
+    ("It costs over $12 million.", ["over $12 million"]),
+    ("Officials counted 12 dead, roughly 30 injured.", ["12", "roughly 30"]),
+    ("The toll rose to an estimated 300.", ["an estimated 300"]),
+    ("He was 12.", ["12"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUALIFIED)
+def test_numbers_keep_their_qualifiers(text: str, expected: list[str]) -> None:
+    from parallax.core.differences import _numbers
+
+    assert _numbers(text, [w.lower() for w in text.split()]) == expected

@@ -86,8 +86,8 @@ def _opcodes(
 
     rapidfuzz computes them in C++; a deletion next to an insertion reads as a replacement.
     """
-    a = [m.group().lower() for m in lt]
-    b = [m.group().lower() for m in rt]
+    a = [m[0].lower() for m in lt]
+    b = [m[0].lower() for m in rt]
     out: list[tuple[str, int, int, int, int]] = []
     for op in Indel.opcodes(a, b):
         tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
@@ -119,27 +119,39 @@ def word_diff(left: str, right: str) -> list[WordDiff]:
 def _number_value(token: str) -> str:
     """A comparable form of a number: "1,200" -> "1200", "twelve" -> "12"."""
     t = token.lower().strip()
-    t = re.sub(rf"^(?:{_QUALIFIERS})\s+", "", t)
-    t = re.sub(r"[$€£¥₹]\s?", "", t)
+    t = _LEADING_QUALIFIER_RE.sub("", t)
+    t = _CURRENCY_RE.sub("", t)
     if t in _NUMBER_WORDS:
         return str(_NUMBER_WORDS[t])
     return t.replace(",", "")
 
 
+_DIGIT_RE: Final = re.compile(r"\d")
+_LEADING_QUALIFIER_RE: Final = re.compile(rf"^(?:{_QUALIFIERS})\s+")
+_CURRENCY_RE: Final = re.compile(r"[$€£¥₹]\s?")
+#: The last words a qualifier can end with: a cheap test before the regular expression.
+_QUALIFIER_ENDINGS: Final = tuple(sorted({q.rsplit(" ", 1)[-1] for q in _QUALIFIERS.split("|")}))
+
+
 def _numbers(text: str, lowered: list[str]) -> list[str]:
     """Numbers as written, with a qualifier in front ("at least 15", "nearly 200")."""
-    found = list(_NUMBER_RE.finditer(text)) if any(c.isdigit() for c in text) else []
+    found = list(_NUMBER_RE.finditer(text)) if _DIGIT_RE.search(text) else []
     if not _NUMBER_WORDS.keys().isdisjoint(lowered):
-        taken = {i for m in found for i in range(m.start(), m.end())}
+        spans = [(m.start(), m.end()) for m in found]
         found += [
             m
             for m in _NUMBER_WORD_RE.finditer(text)
             # "one of the countries" is not a count; "3 million" is already one number.
-            if m.group().lower() != "one" and m.start() not in taken
+            if m.group().lower() != "one" and not any(a <= m.start() < b for a, b in spans)
         ]
     out = []
     for m in sorted(found, key=lambda m: m.start()):
-        qualifier = _QUALIFIER_RE.search(text, max(0, m.start() - 30), m.start())
+        start = m.start()
+        qualifier = None
+        if start and text[start - 1].isspace():
+            before = text[max(0, start - 30) : start].rstrip().lower()
+            if before.endswith(_QUALIFIER_ENDINGS):
+                qualifier = _QUALIFIER_RE.search(text, max(0, start - 30), start)
         out.append(f"{qualifier.group()}{m.group()}" if qualifier else m.group())
     return out
 
@@ -152,10 +164,12 @@ _DATE_KIND: Final = {
 _WORDS_RE: Final = re.compile(r"\b[\w']+\b")
 
 
-def _dates(words: list[str], lowered: list[str]) -> dict[str, list[str]]:
+def _dates(words: list[str], lowered: list[str], digits: bool = True) -> dict[str, list[str]]:
     """Dates by kind — years, months, weekdays — so only like is compared with like
     ("the 1960s" against "1961", never "1960s" against "Thursday")."""
     out: dict[str, list[str]] = {}
+    if not digits and _DATE_KIND.keys().isdisjoint(lowered):
+        return out
     for w, low in zip(words, lowered, strict=True):
         kind = _DATE_KIND.get(low)
         if kind is None and low[0].isdigit() and _YEAR_RE.match(low):
@@ -173,6 +187,8 @@ def _disagree(
     left: list[str], right: list[str], key: Callable[[str], str] = _lower
 ) -> tuple[str, str] | None:
     """The items only one side has, when *both* sides have some: a contradiction."""
+    if not left or not right:
+        return None
     lk = {key(x) for x in left}
     rk = {key(x) for x in right}
     only_l = [x for x in left if key(x) not in rk]
@@ -187,11 +203,13 @@ _NAME_RE: Final = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)
 
 def _names(text: str) -> list[str]:
     """Capitalised words that are not sentence-initial: a rough cut of proper names."""
-    return [
-        m.group()
-        for m in _NAME_RE.finditer(text)
-        if m.group().lower() not in _STOP and m.group().lower() not in _DATE_KIND
-    ]
+    out = []
+    for m in _NAME_RE.finditer(text):
+        name = m.group()
+        low = name.lower()
+        if low not in _STOP and low not in _DATE_KIND:
+            out.append(name)
+    return out
 
 
 def _contains(a: str, b: str) -> bool:
@@ -299,7 +317,8 @@ def find_differences(left: str, right: str, *, same_fact: bool = True) -> tuple[
     diffs: list[Difference] = []
     lw, rw = _WORDS_RE.findall(left), _WORDS_RE.findall(right)
     ll, rl = [w.lower() for w in lw], [w.lower() for w in rw]
-    dl, dr = _dates(lw, ll), _dates(rw, rl)
+    dl = _dates(lw, ll, _DIGIT_RE.search(left) is not None)
+    dr = _dates(rw, rl, _DIGIT_RE.search(right) is not None)
     for kind in ("year", "month", "weekday", "relative"):
         if hit := _disagree(dl.get(kind, []), dr.get(kind, [])):
             diffs.append(Difference("date", *hit))

@@ -13,6 +13,7 @@ worker thread and the CLI pays for it only when it compares.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Any, Final
@@ -24,6 +25,16 @@ Matrix = npt.NDArray[np.float32]
 
 #: Where the shipped model lives, relative to the data folder.
 MODEL_SUBDIR: Final = Path("models") / "minilm-static"
+
+# What BERT's normaliser and pre-tokeniser do to printable ASCII and to the typographic
+# punctuation of news (curly quotes, dashes, ellipsis, guillemets, no-break space): lower-case
+# it, then split at whitespace and at every punctuation character (all printable ASCII that
+# is not a letter or a digit counts as punctuation). Other text goes through the tokenizer.
+_ASCII_WORDS: Final = re.compile(r"[a-z0-9]+|[^a-z0-9\s]")
+_NOT_FAST: Final = re.compile(
+    "[^\x20-\x7e\t\n\r\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb]"
+)
+_WORD_CACHE_SIZE: Final = 200_000
 
 
 class StaticEncoder:
@@ -46,26 +57,62 @@ class StaticEncoder:
         self.unk_id = vocab.get("[UNK]")
         # model2vec cuts very long strings before tokenising; keep its behaviour.
         self.max_chars = max_length * int(np.median([len(t) for t in vocab]))
+        self.max_length = max_length
         self.dim = int(self.vectors.shape[1])
+        self._word_cache: dict[str, tuple[int, ...]] = {}
+        # Special tokens written in the text ("[UNK]", "[SEP]") are matched whole by the
+        # tokenizer, so a sentence containing one takes the tokenizer's own path.
+        added = self.tokenizer.get_added_tokens_decoder().values()
+        self._specials = [t.content.lower() for t in added if t.content]
 
-    def encode(self, sentences: list[str], *, batch_size: int = 1024) -> Matrix:
+    def token_ids(self, sentences: list[str]) -> list[list[int]]:
+        """The WordPiece ids of each sentence (no special tokens, [UNK] dropped, truncated),
+        exactly as the model's tokenizer gives them.
+
+        Sentences of printable ASCII and common typographic punctuation (most English
+        news) are split into words with a regular expression, and each distinct word is
+        looked up once per process; the rest go through the tokenizer in one batch.
+        """
+        out: list[list[int]] = [[] for _ in sentences]
+        slow: list[int] = []
+        cache = self._word_cache
+        if len(cache) > _WORD_CACHE_SIZE:
+            cache.clear()
+        for r, s in enumerate(sentences):
+            s = s[: self.max_chars]
+            if _NOT_FAST.search(s) or ("[" in s and any(t in s.lower() for t in self._specials)):
+                slow.append(r)
+                continue
+            ids: list[int] = []
+            for w in _ASCII_WORDS.findall(s.lower()):
+                word = cache.get(w)
+                if word is None:
+                    word = cache[w] = tuple(t.id for t in self.tokenizer.model.tokenize(w))
+                ids += word
+            out[r] = ids[: self.max_length]
+        if slow:
+            batch = [sentences[r][: self.max_chars] for r in slow]
+            for r, e in zip(
+                slow, self.tokenizer.encode_batch_fast(batch, add_special_tokens=False), strict=True
+            ):
+                out[r] = e.ids
+        if self.unk_id is not None:
+            unk = self.unk_id
+            out = [[t for t in row if t != unk] if unk in row else row for row in out]
+        return out
+
+    def encode(self, sentences: list[str]) -> Matrix:
         """One L2-normalised row per sentence (a zero row for a sentence with no tokens)."""
         out = np.zeros((len(sentences), self.dim), dtype=np.float32)
-        for b in range(0, len(sentences), batch_size):
-            batch = [s[: self.max_chars] for s in sentences[b : b + batch_size]]
-            encodings = self.tokenizer.encode_batch_fast(batch, add_special_tokens=False)
-            ids: list[list[int]] = [e.ids for e in encodings]
-            if self.unk_id is not None:
-                unk = self.unk_id
-                ids = [[t for t in row if t != unk] if unk in row else row for row in ids]
-            # Rows of the same length are averaged in one gather.
-            by_length: dict[int, list[int]] = {}
-            for r, row in enumerate(ids):
-                if row:
-                    by_length.setdefault(len(row), []).append(r)
-            for rows in by_length.values():
-                matrix = np.array([ids[r] for r in rows], dtype=np.int64)
-                out[b + np.asarray(rows)] = self.vectors[matrix].mean(axis=1)
+        ids = self.token_ids(sentences)
+        # Rows of the same length are averaged in one gather.
+        by_length: dict[int, list[int]] = {}
+        for r, row in enumerate(ids):
+            if row:
+                by_length.setdefault(len(row), []).append(r)
+        for rows in by_length.values():
+            matrix = np.array([ids[r] for r in rows], dtype=np.int64)
+            out[np.asarray(rows)] = self.vectors[matrix].mean(axis=1)
         if self.normalize:
             out /= np.linalg.norm(out, axis=1, keepdims=True) + np.float32(1e-12)
         return out
