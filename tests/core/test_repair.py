@@ -245,3 +245,11 @@ def test_repair_is_idempotent(original: str) -> None:
     once, _ = repair_text(original)
     twice, more = repair_text(once)
     assert twice == once and more == ()
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab c\n\t.\u00a0é꧃🎉\u2003x")), max_size=60))
+def test_non_ascii_tokens_are_exactly_the_tokens_with_a_non_ascii_character(text: str) -> None:
+    from parallax.core.repair import _TOKEN_RE, _non_ascii_tokens
+
+    expected = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(text) if not m.group().isascii()]
+    assert list(_non_ascii_tokens(text)) == expected

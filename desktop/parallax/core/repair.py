@@ -25,7 +25,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
@@ -298,6 +298,29 @@ _BREAKS: Final = r"\s!-/:-@\[-`{-~\u00a0-\u00bf\u2010-\u2027\u2030-\u205e\u3000-
 _WORD_BREAK_RE: Final = re.compile(f"[{_BREAKS}]")
 _WORD_RE: Final = re.compile(f"[^{_BREAKS}]+")
 _TOKEN_RE: Final = re.compile(r"\S+")
+_NON_ASCII_RE: Final = re.compile(r"[^\x00-\x7F]")
+
+
+def _non_ascii_tokens(text: str) -> Iterator[tuple[int, str]]:
+    """(start, token) of the ``_TOKEN_RE`` tokens that hold a non-ASCII character.
+
+    Only those can hold a junk glyph. The regex engine finds the non-ASCII characters in
+    C; looping over every token of a long, mostly ASCII article in Python cost more than
+    all the checks that follow.
+    """
+    end = 0
+    n = len(text)
+    for m in _NON_ASCII_RE.finditer(text):
+        i = m.start()
+        if i < end or text[i].isspace():
+            continue
+        start = i
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        end = i + 1
+        while end < n and not text[end].isspace():
+            end += 1
+        yield start, text[start:end]
 
 
 def _char_class(ch: str) -> str:
@@ -342,10 +365,7 @@ _ORTHOGRAPHIC_MIN_WORDS: Final = 3
 def _document_scripts(text: str) -> _DocScripts:
     counts: Counter[str] = Counter()
     in_words: dict[str, set[str]] = {}
-    for m in _TOKEN_RE.finditer(text):
-        tok = m.group()
-        if tok.isascii():
-            continue
+    for _start, tok in _non_ascii_tokens(text):
         for word in _WORD_BREAK_RE.split(tok):
             letters = [c for c in word if unicodedata.category(c)[0] == "L"]
             scripts = {_script(c) for c in letters}
@@ -551,11 +571,7 @@ def find_junk_glyphs(text: str) -> list[Edit]:
     doc = _document_scripts(text)
     vocabulary = _vocabulary(text)
     edits: list[Edit] = []
-    for m in _TOKEN_RE.finditer(text):
-        tok = m.group()
-        if tok.isascii():
-            continue
-        pos = m.start()
+    for pos, tok in _non_ascii_tokens(text):
         for wm in _WORD_RE.finditer(tok):
             found = _word_junk(wm.group(), pos + wm.start(), doc.native, vocabulary)
             for e in found:
