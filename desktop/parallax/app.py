@@ -227,8 +227,7 @@ def smoke_test(out: TextIO | None = None) -> int:
         window.comparisonShown.connect(shown)
         window.worker.finished.connect(finished)
         window.worker.failed.connect(failed)
-        if hasattr(window.worker, "storeFailed"):
-            window.worker.storeFailed.connect(lambda m: problems.append(f"not saved: {m}"))
+        window.worker.storeFailed.connect(lambda m: problems.append(f"not saved: {m}"))
         QTimer.singleShot(120_000, timeout)
         window.open_sample()
         app.exec()

@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from parallax.core.model import Comparison, Document, Side
 
 if TYPE_CHECKING:
+    from parallax.store import ComparisonSummary
     from parallax.store.corrections import ActorCorrection
 from parallax.ui import dialogs
 from parallax.ui.gutter import LinkGutter
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         self.focus_side: Side = "left"
         self.show_original = False
         self._actors_pending = False
+        self._keep_view = False  # the running comparison re-does the one on screen
         self._find_matches: list[tuple[Side, int, int]] = []
         self._find_index = -1
         self._scheme: Scheme = "system"
@@ -154,8 +157,6 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         central = QWidget(self)
-        from PySide6.QtWidgets import QVBoxLayout
-
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -460,8 +461,7 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(self.on_failed)
         self.worker.cancelled.connect(self.on_cancelled)
         self.worker.busyChanged.connect(self.on_busy)
-        if hasattr(self.worker, "storeFailed"):
-            self.worker.storeFailed.connect(self.on_store_failed)
+        self.worker.storeFailed.connect(self.on_store_failed)
         self.sidebar.actorActivated.connect(self.show_actor)
         self.sidebar.reactionActivated.connect(self.go_sentence)
         self.sidebar.repairActivated.connect(self.go_repair)
@@ -980,7 +980,7 @@ class MainWindow(QMainWindow):
 
     def on_linked(self, comparison: Comparison) -> None:
         self._actors_pending = True
-        keep = getattr(self, "_keep_view", False) and self._same_texts(comparison)
+        keep = self._keep_view and self._same_texts(comparison)
         if keep:
             self._show(comparison, keep_view=True)
         else:
@@ -1173,8 +1173,7 @@ class MainWindow(QMainWindow):
         if on == self.show_original:
             return
         self.show_original = on
-        if hasattr(self.sidebar, "set_show_original"):
-            self.sidebar.set_show_original(on)
+        self.sidebar.set_show_original(on)
         scroll = {side: pane.view.scroll_y() for side, pane in self.panes.items()}
         self._render()
         if self.selected_link is not None:
@@ -1202,10 +1201,9 @@ class MainWindow(QMainWindow):
         self.theme = theme_for(
             self.palette() if not isinstance(app, QApplication) else app.palette()
         )
-        if hasattr(self, "reading"):
-            self._render()
-            if self.selected_link is not None:
-                self._emphasise(self.selected_link)
+        self._render()
+        if self.selected_link is not None:
+            self._emphasise(self.selected_link)
 
     # -- dialogs -------------------------------------------------------------------------------
 
@@ -1224,12 +1222,10 @@ def _label(doc: Document, fallback: str) -> str:
     return doc.source or fallback
 
 
-def _summary_label(summary: object) -> str:
-    left = getattr(summary, "left_title", None) or getattr(summary, "left_source", None) or "Left"
-    right = (
-        getattr(summary, "right_title", None) or getattr(summary, "right_source", None) or "Right"
-    )
-    created = str(getattr(summary, "created", ""))[:16].replace("T", " ")
+def _summary_label(summary: ComparisonSummary) -> str:
+    left = summary.left_title or summary.left_source or "Left"
+    right = summary.right_title or summary.right_source or "Right"
+    created = summary.created[:16].replace("T", " ")
     text = f"{left}  ⟷  {right}"
     if len(text) > 90:
         text = text[:89] + "…"

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QPixmap,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -125,7 +126,7 @@ class ArticleView(QTextEdit):
         self._u16 = _utf16_prefix(shown)
         self._set_text(shown)
         if reading is not None:
-            self._paint_sentences()
+            self._mark_removed()
         self._repair_marks = self._repair_positions()
         self.setExtraSelections([])
         self._invalidate()
@@ -186,7 +187,7 @@ class ArticleView(QTextEdit):
         last = self.sentence_at(top + self.viewport_height()) or 0
         return range(first, min(last + 1, len(extents)))
 
-    def _paint_sentences(self) -> None:
+    def _mark_removed(self) -> None:
         """Strike out removed characters when the original text is shown.
 
         Sentence colours are not text formats: :meth:`paintEvent` draws them as bands the
@@ -348,11 +349,10 @@ class ArticleView(QTextEdit):
 
     def sentence_at_pos(self, qt_position: int) -> int | None:
         """The sentence that holds a Qt text position, or None between sentences."""
-        for i, (start, end) in enumerate(self._sentence_ranges()):
-            if start <= qt_position < max(end, start + 1):
-                return i
-            if start > qt_position:
-                return None
+        ranges = self._sentence_ranges()
+        i = bisect_right(ranges, (qt_position, float("inf"))) - 1
+        if i >= 0 and ranges[i][0] <= qt_position < max(ranges[i][1], ranges[i][0] + 1):
+            return i
         return None
 
     def content_height(self) -> float:
@@ -561,30 +561,38 @@ class OverviewStrip(QWidget):
             "Overview: coloured ticks are linked facts, grey ticks are sentences "
             "only this outlet has, orange marks are discrepancies."
         )
+        self._map: QPixmap | None = None  # the ticks, drawn once per layout
         view.verticalScrollBar().valueChanged.connect(self.update)
-        view.geometryChanged.connect(self.update)
+        view.geometryChanged.connect(self._invalidate)
 
     def set_content(self, reading: Reading | None, theme: Theme) -> None:
         self._reading, self._theme = reading, theme
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._map = None
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._map = None
 
     def _scale(self) -> float:
         total = max(self._view.content_height(), 1.0)
         return self.height() / total
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        theme, reading = self._theme, self._reading
-        painter.fillRect(self.rect(), self.palette().window())
-        if theme is None or reading is None:
-            painter.end()
-            return
+    def _draw_map(self, theme: Theme, reading: Reading) -> QPixmap:
+        """The ticks of every sentence; a scroll only moves the viewport frame over them."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(self.palette().window().color())
+        painter = QPainter(pixmap)
         side = self._view.side
         scale = self._scale()
-        extents = self._view.extents()
         discrepant = set(reading.discrepant)
         w = self.width()
-        for i, (top, bottom) in enumerate(extents):
+        for i, (top, bottom) in enumerate(self._view.extents()):
             y0, y1 = top * scale, max(bottom * scale, top * scale + 2)
             link = reading.primary_link(side, i)
             if link is None:
@@ -595,13 +603,27 @@ class OverviewStrip(QWidget):
             )
             if link in discrepant:
                 painter.fillRect(QRectF(0, y0, 3, max(y1 - y0, 3)), theme.discrepancy)
+        painter.end()
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        theme, reading = self._theme, self._reading
+        if theme is None or reading is None:
+            painter.fillRect(self.rect(), self.palette().window())
+            painter.end()
+            return
+        if self._map is None:
+            self._map = self._draw_map(theme, reading)
+        painter.drawPixmap(0, 0, self._map)
+        scale = self._scale()
         top = self._view.scroll_y() * scale
         height = self._view.viewport_height() * scale
         pen = QPen(theme.text)
         pen.setWidthF(1.0)
         painter.setPen(pen)
         painter.setBrush(QBrush(_with_alpha(theme.text, 28)))
-        painter.drawRect(QRectF(0.5, top + 0.5, w - 1, max(height - 1, 4)))
+        painter.drawRect(QRectF(0.5, top + 0.5, self.width() - 1, max(height - 1, 4)))
         painter.end()
 
     def _go(self, y: float) -> None:
