@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +19,12 @@ def doc(*sentences: str) -> Document:
         out.append(Sentence(i, pos, pos + len(s), s))
         pos += len(s) + 1
     return Document(original=text, text=text, sentences=tuple(out))
+
+
+def headed(headline: str, *sentences: str) -> Document:
+    """A document whose first line is a headline."""
+    d = doc(headline, *sentences)
+    return replace(d, sentences=(replace(d.sentences[0], role="headline"), *d.sentences[1:]))
 
 
 # Pairs from real coverage of one event by two outlets, worded differently: each must link.
@@ -101,6 +109,64 @@ def test_pinned_and_rejected_pairs_are_honoured() -> None:
     assert {(k.left, k.right) for k in pinned} == {((0,), (0,)), ((1,), (1,))}
 
 
+# A headline, the lead of its own article that it summarises, and the other outlet's lead.
+HEADLINES = [
+    (
+        "Flooding forces thousands from their homes in Bangladesh",
+        "Heavy monsoon flooding has forced more than 50,000 people from their homes in "
+        "northern Bangladesh, officials said on Sunday.",
+        "Officials in Bangladesh said on Sunday that rising rivers had driven over 50,000 "
+        "residents out of their houses across the north of the country.",
+    ),
+    (
+        "Airline cancels hundreds of flights as pilots strike",
+        "The airline cancelled more than 800 flights on Friday after its pilots walked out "
+        "in a dispute over pay.",
+        "More than 800 flights were cancelled on Friday as pilots at the carrier went on "
+        "strike over wages.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("headline", "lead", "other"), HEADLINES)
+def test_a_headline_follows_the_lead_it_restates_into_its_link(
+    headline: str, lead: str, other: str
+) -> None:
+    left = headed(headline, lead, "The weather service expects more rain this week.")
+    right = doc("Aid groups are distributing food and clean water.", other)
+    (link,) = align(left, right)
+    assert (link.left, link.right) == ((0, 1), (1,))
+    # The differences read the body sentences only: the headline restates them.
+    assert not any(headline in d.left for d in link.differences)
+    swapped = align(right, left)
+    assert [(k.right, k.left, k.score) for k in swapped] == [((0, 1), (1,), link.score)]
+    assert [(k.left, k.right) for k in align(left, right, rejected=[(0, 1)])] == [((1,), (1,))]
+
+
+def test_a_headline_stays_alone_without_a_linked_sentence_it_restates() -> None:
+    # Its own article's sentence about the resignation has no counterpart on the right.
+    left = headed(
+        "Finance minister resigns over expenses scandal",
+        "The finance minister resigned on Tuesday after reports that he had claimed "
+        "expenses for a second home.",
+        *LINKED[0][:1],
+    )
+    right = doc(LINKED[0][1], "Markets were calm in early trading.")
+    assert [(k.left, k.right) for k in align(left, right)] == [((2,), (0,))]
+    # Worded unlike anything in its own article ("holds ... steady" for "kept unchanged"),
+    # a headline is not guessed into a link.
+    left = headed(
+        "Central bank holds rates steady",
+        "The central bank kept its benchmark interest rate unchanged at 4.5% on Thursday, "
+        "citing persistent inflation.",
+    )
+    right = doc(
+        "Citing inflation that remains stubborn, the central bank on Thursday left its key "
+        "rate on hold at 4.5%."
+    )
+    assert [(k.left, k.right) for k in align(left, right)] == [((1,), (0,))]
+
+
 def test_identical_sentences_are_same() -> None:
     s = "The ministry confirmed the figures on Monday evening."
     (link,) = align(doc(s), doc(s))
@@ -113,9 +179,12 @@ sentences = st.lists(
 
 
 @settings(max_examples=100, deadline=None)
-@given(sentences, sentences)
-def test_links_are_well_formed_and_symmetric(ls: list[str], rs: list[str]) -> None:
-    left, right = doc(*ls), doc(*rs)
+@given(sentences, sentences, st.booleans(), st.booleans())
+def test_links_are_well_formed_and_symmetric(
+    ls: list[str], rs: list[str], lhead: bool, rhead: bool
+) -> None:
+    left = headed(*ls) if lhead and ls else doc(*ls)
+    right = headed(*rs) if rhead and rs else doc(*rs)
     links = align(left, right)
     seen_l: set[int] = set()
     seen_r: set[int] = set()

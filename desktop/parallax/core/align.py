@@ -49,7 +49,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import Indel
 
 from parallax.core.differences import find_differences
-from parallax.core.model import Document, Link, LinkKind, Sentence
+from parallax.core.model import Document, Link, LinkKind, Sentence, Side
 
 #: The signals of a pair, in the order of :data:`WEIGHTS` (see ``_Scorer.features``).
 FEATURES: Final = ("cosine", "overlap", "cover_max", "cover_min", "figures_differ")
@@ -252,6 +252,12 @@ def combine(features: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def _logistic(features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """:func:`combine` for many pairs at once: one row of :data:`FEATURES` per pair."""
+    out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-(BIAS + features @ np.asarray(WEIGHTS))))
+    return out
+
+
 def _no_pairs() -> Pairs:
     return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
 
@@ -426,7 +432,7 @@ class _Scorer:
     ]:
         li, rj, cos = pairs
         feats = self.features(li, rj, cos)
-        scores = 1.0 / (1.0 + np.exp(-(BIAS + feats @ np.asarray(WEIGHTS))))
+        scores = _logistic(feats)
         order = np.lexsort((rj, li, -scores))  # best first; ties by left, then right index
         return li[order], rj[order], scores[order], feats[order]
 
@@ -494,8 +500,43 @@ class _Scorer:
         feats[:, 0] = np.clip(np.einsum("ij,ij->i", self.el[li], self.er[rj]), -1.0, 1.0)
         idx = np.arange(len(items))
         feats[:, 1:] = _pair_signals(lb, rb, self.figures, idx, idx)
-        scores: list[float] = (1.0 / (1.0 + np.exp(-(BIAS + feats @ np.asarray(WEIGHTS))))).tolist()
+        scores: list[float] = _logistic(feats).tolist()
         return scores
+
+    def pair_scores(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """The scores of ``(left, right)`` pairs, in the order given."""
+        if not pairs:
+            return []
+        li = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+        rj = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+        cos = np.einsum("ij,ij->i", self.el[li], self.er[rj]).astype(np.float64)
+        scores: list[float] = _logistic(self.features(li, rj, cos)).tolist()
+        return scores
+
+    def restatements(
+        self, side: Side, sentences: Sequence[int], targets: npt.NDArray[np.bool_]
+    ) -> list[tuple[int, float]]:
+        """For each of ``sentences`` of one side, the sentence of the *same* side among
+        ``targets`` (a mask) that it most resembles, and their score: a headline against
+        the body of its own article. A sentence with no target gets ``(-1, 0.0)``."""
+        emb, bags = (self.el, self.lbags) if side == "left" else (self.er, self.rbags)
+        if not len(sentences) or not targets.any():
+            return [(-1, 0.0)] * len(sentences)
+        rows = np.asarray(sentences, dtype=np.int64)
+        sims = emb[rows] @ emb.T
+        sims[:, ~targets] = -np.inf
+        sims[np.arange(len(rows)), rows] = -np.inf
+        pick_r, pick_c, cos = _best_k(sims, min(TOP_K, int(targets.sum())))
+        li, rj = rows[pick_r], pick_c.astype(np.int64)
+        feats = np.empty((len(li), len(FEATURES)))
+        feats[:, 0] = np.clip(cos, -1.0, 1.0)
+        feats[:, 1:] = _pair_signals(bags, bags, self.figures, li, rj)
+        scores = _logistic(feats)
+        best: dict[int, tuple[int, float]] = {}
+        for r, j, sc in zip(pick_r.tolist(), rj.tolist(), scores.tolist(), strict=True):
+            if sc > best.get(r, (-1, -1.0))[1]:
+                best[r] = (j, sc)
+        return [best.get(r, (-1, 0.0)) for r in range(len(rows))]
 
 
 def score_pairs(
@@ -586,6 +627,7 @@ def align(
         if progress:
             progress(0.8)
         found = _assign(scorer, ranked, pinned_pos, threshold)
+        _headlines_follow(scorer, found, lsent, rsent, rejected_pos, threshold)
         edges = {(lsent[i].index, rsent[j].index): sc for (i, j), sc in found.items()}
     # Pinned pairs among sentences the aligner does not link on its own (a repeated line).
     for key in pinned_set:
@@ -685,6 +727,54 @@ def _assign(
     return edges
 
 
+def _headlines_follow(
+    scorer: _Scorer,
+    edges: dict[tuple[int, int], float],
+    lsent: Sequence[Sentence],
+    rsent: Sequence[Sentence],
+    rejected: set[tuple[int, int]],
+    threshold: float,
+) -> None:
+    """A headline left without a counterpart joins the link of the body sentence it
+    restates, in place in ``edges`` (positions of linkable sentences).
+
+    A headline is a short summary: "North Korea and Russia sign landmark 'defence pact'"
+    shares too few words with the other outlet's long opening sentence to be linked to it
+    directly, though a reader sees that both report the signing. Its own article says
+    the same at length, so a headline follows the body sentence of its own side that it
+    most resembles into that sentence's link when it scores at least ``threshold``
+    against it, or at least :data:`SECONDARY_FLOOR` against it *and* against its
+    counterpart on the other side (two weaker signals that agree). It joins with the
+    lower of its scores, so it never raises a link's score.
+    """
+    sides: tuple[tuple[Side, Sequence[Sentence]], ...] = (("left", lsent), ("right", rsent))
+    for side, sents in sides:
+        other = side == "left"  # the index, in an edge, of the other side's sentence
+        linked = {e[not other] for e in edges}
+        heads = [k for k, s in enumerate(sents) if s.role == "headline" and k not in linked]
+        if not heads:
+            continue
+        body = np.fromiter((s.role == "body" for s in sents), dtype=bool, count=len(sents))
+        # (headline, the other side's sentence, headline against body, the body's link)
+        joins: list[tuple[int, int, float, float]] = []
+        for h, (b, own) in zip(heads, scorer.restatements(side, heads, body), strict=True):
+            if own >= SECONDARY_FLOOR and b in linked:
+                joins += [(h, e[other], own, sc) for e, sc in edges.items() if e[not other] == b]
+        keys = [(h, j) if side == "left" else (j, h) for h, j, _, _ in joins]
+        direct = scorer.pair_scores(keys)
+        for key, (_, _, own, sc), cross in zip(keys, joins, direct, strict=True):
+            if key not in rejected and (own >= threshold or cross >= SECONDARY_FLOOR):
+                edges[key] = min(own, sc)
+
+
+def _link_text(doc: Document, indexes: tuple[int, ...]) -> str:
+    """The text of one side of a link, as its kind and differences are read from: a
+    headline beside body sentences is left out (it restates in fewer words what they
+    say, see :func:`_headlines_follow`), unless the side has nothing else."""
+    sents = [doc.sentences[i] for i in indexes]
+    return " ".join(s.text for s in ([s for s in sents if s.role != "headline"] or sents))
+
+
 def _group(
     edges: dict[tuple[int, int], float], left: Document, right: Document
 ) -> tuple[Link, ...]:
@@ -707,8 +797,8 @@ def _group(
         ls = tuple(sorted({i for i, _ in members}))
         rs = tuple(sorted({j for _, j in members}))
         score = max(edges[m] for m in members)
-        ltext = " ".join(left.sentences[i].text for i in ls)
-        rtext = " ".join(right.sentences[j].text for j in rs)
+        ltext = _link_text(left, ls)
+        rtext = _link_text(right, rs)
         kind = _kind(score, ltext, rtext)
         links.append(
             Link(
