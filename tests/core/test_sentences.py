@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -693,3 +694,77 @@ def test_line_breaks_are_always_boundaries(a: str, b: str) -> None:
     text = a + "\n" + b
     for s in split_sentences(text):
         assert "\n" not in s.text and "\r" not in s.text and "\u2028" not in s.text
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast paths agree with the plain definitions they stand in for
+# ---------------------------------------------------------------------------------------------
+
+ALL_CHARACTERS = "".join(map(chr, range(0x110000)))
+
+
+def test_regex_classes_match_the_str_methods() -> None:
+    """``_LINE`` relies on ``\\S`` meaning ``not str.isspace()``, ``_ALNUM`` on ``[^\\W_]``
+    meaning ``str.isalnum()``, for every code point."""
+    spaces = [m.start() for m in re.finditer(r"\s", ALL_CHARACTERS)]
+    assert spaces == [i for i, ch in enumerate(ALL_CHARACTERS) if ch.isspace()]
+    alnums = [m.start() for m in sentences_module._ALNUM.finditer(ALL_CHARACTERS)]
+    assert alnums == [i for i, ch in enumerate(ALL_CHARACTERS) if ch.isalnum()]
+
+
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+WHITESPACE = [ch for ch in ALL_CHARACTERS[:0x3100] if ch.isspace()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Kim", "met", "Putin.", "x", *WHITESPACE]), max_size=30))
+def test_lines_are_the_stripped_non_blank_lines(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = []
+    for m in re.finditer(f"[^{LINE_BREAKS}]+", text):
+        piece = m.group()
+        if piece.strip():
+            start = m.start() + len(piece) - len(piece.lstrip())
+            expected.append((start, start + len(piece.strip())))
+    assert [m.span() for m in sentences_module._LINE.finditer(text)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(1, 30)), max_size=12),
+    st.integers(0, 62),
+)
+def test_inside_counts_the_enclosing_spans(pairs: list[tuple[int, int]], pos: int) -> None:
+    spans = [(a, a + d) for a, d in pairs]  # overlapping and nested alike
+    bounds = sentences_module._bounds(spans)
+    assert sentences_module._inside(bounds, pos) == sum(1 for a, b in spans if a < pos <= b)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: AFP",
+        "(with agency inputs)",
+        "With inputs from Reuters.",
+        "Image caption, Kim and Putin signed the pact in Pyongyang on Wednesday",
+        "Image caption, " + "word " * 30 + "end",
+        "Image caption, " + "word " * 40 + "end",
+        "Getty Images",
+        "AFP via Getty Images",
+        "Reuters/Jane Doe",
+        "Kim and Putin in Pyongyang. Photo / AFP",
+        "Kim and Putin in Pyongyang " + "word " * 40 + "| Reuters",
+        "Copyright " + "word " * 12,
+        "The talks went on via video link with AP reporters present.",
+        "Kim met Putin.",
+    ],
+)
+def test_caption_check_agrees_with_each_pattern_in_turn(line: str) -> None:
+    words = len(line.split())
+    patterns = sentences_module._CAPTION_PATTERNS
+    expected = words <= 40 and (
+        (words <= 12 and any(p.fullmatch(line) for p in patterns))
+        or any(p.fullmatch(line) for p in patterns[1:3])
+        or sentences_module._CREDIT_TAIL.search(line) is not None
+    )
+    assert sentences_module._is_caption(line) == expected
