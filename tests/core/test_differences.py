@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parallax.core.differences import find_differences, word_diff
+from parallax.core.differences import (
+    _NAME_RE,
+    _NUMBER_RE,
+    _NUMBER_WORD_RE,
+    _NUMBER_WORDS,
+    _TOKEN_RE,
+    _WORDS_RE,
+    _lower_all,
+    _split,
+    find_differences,
+    word_diff,
+)
 
 # (left, right, expected (kind, left, right) in order) — wording from real coverage.
 CASES = [
@@ -119,3 +131,69 @@ def test_numbers_keep_their_qualifiers(text: str, expected: list[str]) -> None:
     from parallax.core.differences import _numbers
 
     assert _numbers(text, [w.lower() for w in text.split()]) == expected
+
+
+# The fast paths give what the plain expressions give: a run of letters cut at whitespace,
+# a grouped alternation, a name pattern that looks back after the capital.
+_TRICKY = [
+    "U.S. officials said, on Tuesday.",
+    "  Two\tspaces  and\na line ",
+    '"These developments... cause me grave concern," Clinton said.',
+    "e.g. a. b.c. 1,000.5 $3 ΟΔΟΣ. ΟΔΟΣ ΣΑΣ.Α İstanbul ſix SEVENTEEN",
+    "one-two twenty's at least 15 ‘quoted’ «guillemets» it’s",
+    "",
+    " ",
+]
+_FLAT_NUMBER_WORD_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?:\s(?:million|billion|thousand|hundred)\b)?",
+    re.IGNORECASE,
+)
+_PLAIN_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_PLAIN_NUMBER_RE = re.compile(
+    r"(?:[$€£¥₹]\s?)?\d[\d,]*(?:\.\d+)?(?:s|st|nd|rd|th)?\b"
+    r"(?:\s?(?:%|percent|per cent|million|billion|bn|m)\b)?"
+)
+_TEXTS = st.one_of(
+    st.text(max_size=60),
+    st.lists(
+        st.sampled_from([*" \t\n.,'’\"$!?-Σς", "one", "Six", "ſix", "U.S.", "Putin", "12", "a"]),
+        max_size=20,
+    ).map("".join),
+)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in pattern.finditer(text)]
+
+
+def _check_split(text: str) -> None:
+    tokens, starts, words = _split(text)
+    assert list(zip(starts, tokens, strict=True)) == _matches(_TOKEN_RE, text)
+    assert words == _WORDS_RE.findall(text)
+    assert _lower_all(tokens) == [t.lower() for t in tokens]
+    assert _lower_all(words) == [w.lower() for w in words]
+
+
+def _check_patterns(text: str) -> None:
+    assert _matches(_NUMBER_WORD_RE, text) == _matches(_FLAT_NUMBER_WORD_RE, text)
+    assert _matches(_NAME_RE, text) == _matches(_PLAIN_NAME_RE, text)
+    assert _matches(_NUMBER_RE, text) == _matches(_PLAIN_NUMBER_RE, text)
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_split_and_patterns_on_tricky_text(text: str) -> None:
+    _check_split(text)
+    _check_patterns(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_split_gives_what_the_expressions_give(text: str) -> None:
+    _check_split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_fast_patterns_match_the_plain_ones(text: str) -> None:
+    _check_patterns(text)

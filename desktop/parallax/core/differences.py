@@ -5,22 +5,29 @@ A journalist reading two linked sentences wants two things: where the wording di
 "12 killed" against "at least 15 dead", "the 1960s" against "1961", "Prime Minister"
 against "President", a quote worded differently. The first is :func:`word_diff`; the second
 is :func:`find_differences`, which produces the ``differences`` of a link.
+
+:func:`find_differences` runs once per link of a comparison, so each text is split into
+tokens and words once (:class:`_Text`) and every test reads those.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Final, Literal
+from itertools import accumulate
+from typing import Final, Literal, cast
 
 from rapidfuzz.distance import Indel
 
 from parallax.core.model import Difference
 
 DiffOp = Literal["equal", "replace", "delete", "insert"]
+#: An edit operation: tag, then token ranges ``[i1, i2)`` left and ``[j1, j2)`` right.
+_Opcode = tuple[str, int, int, int, int]
 
 _TOKEN_RE: Final = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'.,:-]\w+)*|[^\w\s]")
+_WORDS_RE: Final = re.compile(r"\b[\w']+\b")
 _QUOTE_RE: Final = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,}?)[\"“”«»„]")
 _MONTHS: Final = (
     "january february march april may june july august september october november december "
@@ -39,13 +46,34 @@ _QUALIFIERS: Final = (
     "at least|at most|more than|less than|fewer than|nearly|almost|about|around|some|over|"
     "under|up to|roughly|approximately|an estimated|as many as"
 )
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of ``words``, longest first, grouped by first letter.
+
+    ``(?=[bdef...])(?:s(?:eventeen|ixteen|...)|t(?:housands|...)|...)`` matches exactly
+    what the flat ``seventeen|sixteen|...|thousands|...`` matches: the lookahead for a first
+    letter changes no match, the order within a letter is kept, and words of different
+    letters never compete. But the regular expression engine turns most positions away at
+    the lookahead and tries one group at the others, instead of every word everywhere.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    firsts = "".join(sorted(groups))
+    alternatives = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return f"(?=[{firsts}])(?:{alternatives})"
+
+
+# A match starts with a currency sign or a digit: the lookahead for one changes no match,
+# but turns most positions of a sentence away at once.
 _NUMBER_RE: Final = re.compile(
+    r"(?=[$€£¥₹\d])"
     r"(?:[$€£¥₹]\s?)?\d[\d,]*(?:\.\d+)?(?:s|st|nd|rd|th)?\b"
     r"(?:\s?(?:%|percent|per cent|million|billion|bn|m)\b)?"
 )
 _NUMBER_WORD_RE: Final = re.compile(
-    r"\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
-    r"(?:\s(?:million|billion|thousand|hundred)\b)?",
+    rf"\b{_by_first_letter(_NUMBER_WORDS)}\b(?:\s(?:million|billion|thousand|hundred)\b)?",
     re.IGNORECASE,
 )
 # Looked for just before a number: "at least 15", "nearly 200".
@@ -75,22 +103,94 @@ class WordDiff:
     right_end: int
 
 
-def _tokens(text: str) -> list[re.Match[str]]:
-    return list(_TOKEN_RE.finditer(text))
+def _split(text: str) -> tuple[list[str], list[int], list[str]]:
+    """The tokens (``_TOKEN_RE``) of a text with their offsets, and its words (``_WORDS_RE``).
+
+    No token or word spans whitespace, and both expressions match the same in a run of
+    non-space characters as in the whole text (the ends of a run are word boundaries
+    either way), so the text is cut at whitespace first. A run of letters and digits —
+    most of a sentence — is one token and one word as it stands, and so is one followed
+    by a comma or a full stop, with the mark as a token of its own; only the rest
+    ("U.S.", "Israel's", '"These') goes through the expressions. The tokens of a run
+    follow each other without a gap; runs are one space apart in most texts, and
+    otherwise each is looked for after the previous one.
+    """
+    tokens: list[str] = []
+    starts: list[int] = []
+    words: list[str] = []
+    runs = text.split()
+    spaced = " ".join(runs) == text
+    find, pos = text.find, 0
+    for run in runs:
+        if not spaced:
+            pos = find(run, pos)
+        if run.isalnum():
+            tokens.append(run)
+            starts.append(pos)
+            words.append(run)
+        elif run[-1] in ",." and (word := run[:-1]).isalnum():
+            tokens += (word, run[-1])
+            starts += (pos, pos + len(word))
+            words.append(word)
+        else:
+            run_tokens = _TOKEN_RE.findall(run)
+            tokens += run_tokens
+            starts += accumulate(map(len, run_tokens[:-1]), initial=pos)
+            words += _WORDS_RE.findall(run)
+        pos += len(run) + spaced  # and the space after it
+    return tokens, starts, words
 
 
-def _opcodes(
-    lt: list[re.Match[str]], rt: list[re.Match[str]]
-) -> list[tuple[str, int, int, int, int]]:
-    """Word-level edit operations (longest common subsequence, case-insensitive).
+def _lower_all(items: list[str]) -> list[str]:
+    """``[s.lower() for s in items]`` for items without whitespace, in one call to lower.
+
+    Joined with a space, which lowercasing leaves alone and which ends a word for the one
+    context-dependent mapping (a final Σ), so each item lowers as it would alone.
+    """
+    return " ".join(items).lower().split(" ") if items else []
+
+
+class _Text:
+    """One side of a link, split once for every test that reads it.
+
+    Attributes:
+        text: The sentence(s) as given.
+        tokens: Its tokens, the units of the word diff; ``lowered`` in lower case, and
+            ``starts`` their offsets in ``text``.
+        words: Its words, the units of the fact tests; ``lowered_words`` in lower case.
+        digits: Whether the text has a digit at all.
+    """
+
+    __slots__ = ("digits", "lowered", "lowered_words", "starts", "text", "tokens", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens, self.starts, self.words = _split(text)
+        self.lowered = _lower_all(self.tokens)
+        self.lowered_words = _lower_all(self.words)
+        self.digits = _has_digit(text)
+
+    def end(self, i: int) -> int:
+        """The offset just after token ``i``."""
+        return self.starts[i] + len(self.tokens[i])
+
+    def phrase(self, i1: int, i2: int) -> str:
+        """The text from the start of token ``i1`` to the end of token ``i2 - 1``."""
+        if i2 <= i1:
+            return ""
+        return self.text[self.starts[i1] : self.starts[i2 - 1] + len(self.tokens[i2 - 1])]
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[_Opcode]:
+    """Word-level edit operations between two lists of lowercased tokens (longest common
+    subsequence).
 
     rapidfuzz computes them in C++; a deletion next to an insertion reads as a replacement.
     """
-    a = [m[0].lower() for m in lt]
-    b = [m[0].lower() for m in rt]
-    out: list[tuple[str, int, int, int, int]] = []
-    for op in Indel.opcodes(a, b):
-        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+    out: list[_Opcode] = []
+    # As plain tuples, which the type stubs do not say.
+    edits = cast("list[_Opcode]", Indel.opcodes(a, b).as_list())
+    for tag, i1, i2, j1, j2 in edits:
         if out and out[-1][0] in ("delete", "insert", "replace") and tag in ("delete", "insert"):
             _, p1, _, q1, _ = out[-1]
             out[-1] = ("replace", p1, i2, q1, j2)
@@ -105,13 +205,13 @@ def word_diff(left: str, right: str) -> list[WordDiff]:
     Returns spans covering both texts' tokens in order; the UI paints ``replace``,
     ``delete`` and ``insert`` spans and leaves ``equal`` ones alone.
     """
-    lt, rt = _tokens(left), _tokens(right)
+    lt, rt = _Text(left), _Text(right)
     out: list[WordDiff] = []
-    for op, i1, i2, j1, j2 in _opcodes(lt, rt):
-        ls = lt[i1].start() if i1 < len(lt) else len(left)
-        le = lt[i2 - 1].end() if i2 > i1 else ls
-        rs = rt[j1].start() if j1 < len(rt) else len(right)
-        re_ = rt[j2 - 1].end() if j2 > j1 else rs
+    for op, i1, i2, j1, j2 in _opcodes(lt.lowered, rt.lowered):
+        ls = lt.starts[i1] if i1 < len(lt.starts) else len(left)
+        le = lt.end(i2 - 1) if i2 > i1 else ls
+        rs = rt.starts[j1] if j1 < len(rt.starts) else len(right)
+        re_ = rt.end(j2 - 1) if j2 > j1 else rs
         out.append(WordDiff(op, ls, le, rs, re_))  # type: ignore[arg-type]
     return out
 
@@ -127,15 +227,31 @@ def _number_value(token: str) -> str:
 
 
 _DIGIT_RE: Final = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether the text has a digit, found without the regular expression engine when the
+    text is ASCII (where the only digits are 0 to 9)."""
+    if text.isascii():
+        return any(d in text for d in "0123456789")
+    return _DIGIT_RE.search(text) is not None
+
+
 _LEADING_QUALIFIER_RE: Final = re.compile(rf"^(?:{_QUALIFIERS})\s+")
 _CURRENCY_RE: Final = re.compile(r"[$€£¥₹]\s?")
 #: The last words a qualifier can end with: a cheap test before the regular expression.
 _QUALIFIER_ENDINGS: Final = tuple(sorted({q.rsplit(" ", 1)[-1] for q in _QUALIFIERS.split("|")}))
 
 
-def _numbers(text: str, lowered: list[str]) -> list[str]:
-    """Numbers as written, with a qualifier in front ("at least 15", "nearly 200")."""
-    found = list(_NUMBER_RE.finditer(text)) if _DIGIT_RE.search(text) else []
+def _numbers(text: str, lowered: list[str], digits: bool | None = None) -> list[str]:
+    """Numbers as written, with a qualifier in front ("at least 15", "nearly 200").
+
+    ``lowered`` are the text's words in lower case; ``digits`` whether it has a digit
+    (looked up when not given).
+    """
+    if digits is None:
+        digits = _has_digit(text)
+    found = list(_NUMBER_RE.finditer(text)) if digits else []
     if not _NUMBER_WORDS.keys().isdisjoint(lowered):
         spans = [(m.start(), m.end()) for m in found]
         found += [
@@ -144,8 +260,9 @@ def _numbers(text: str, lowered: list[str]) -> list[str]:
             # "one of the countries" is not a count; "3 million" is already one number.
             if m.group().lower() != "one" and not any(a <= m.start() < b for a, b in spans)
         ]
+        found.sort(key=lambda m: m.start())
     out = []
-    for m in sorted(found, key=lambda m: m.start()):
+    for m in found:
         start = m.start()
         qualifier = None
         if start and text[start - 1].isspace():
@@ -161,21 +278,27 @@ _DATE_KIND: Final = {
     **{d: "weekday" for d in _WEEKDAYS},
     **{r: "relative" for r in ("yesterday", "today", "tomorrow", "tonight")},
 }
-_WORDS_RE: Final = re.compile(r"\b[\w']+\b")
 
 
 def _dates(words: list[str], lowered: list[str], digits: bool = True) -> dict[str, list[str]]:
     """Dates by kind — years, months, weekdays — so only like is compared with like
-    ("the 1960s" against "1961", never "1960s" against "Thursday")."""
+    ("the 1960s" against "1961", never "1960s" against "Thursday").
+
+    ``digits`` is whether the text has a digit at all: without one it has no year.
+    """
     out: dict[str, list[str]] = {}
-    if not digits and _DATE_KIND.keys().isdisjoint(lowered):
-        return out
-    for w, low in zip(words, lowered, strict=True):
-        kind = _DATE_KIND.get(low)
-        if kind is None and low[0].isdigit() and _YEAR_RE.match(low):
-            kind = "year"
-        if kind:
-            out.setdefault(kind, []).append(w)
+    if digits:
+        # A year starts with 1 or 2: a cheap test before the expression.
+        years = [
+            w for w, low in zip(words, lowered, strict=True)
+            if low[0] in "12" and _YEAR_RE.match(low)
+        ]  # fmt: skip
+        if years:
+            out["year"] = years
+    if not _DATE_KIND.keys().isdisjoint(lowered):
+        for w, low in zip(words, lowered, strict=True):
+            if kind := _DATE_KIND.get(low):
+                out.setdefault(kind, []).append(w)
     return out
 
 
@@ -198,24 +321,45 @@ def _disagree(
     return None
 
 
-_NAME_RE: Final = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# A capitalised word not at the start of the text nor after the end of a sentence. The
+# capital comes first and the lookbehinds after it (the character before it is a non-word
+# one; those two before it are not ".", "!" or "?" and a space), so the engine only stops
+# at capitals.
+_NAME_RE: Final = re.compile(r"[A-Z](?<=\W.)(?<![.!?]\s.)[a-z]+(?:\s+[A-Z][a-z]+)*")
+_NOT_NAMES: Final = _STOP | frozenset(_DATE_KIND)
 
 
 def _names(text: str) -> list[str]:
     """Capitalised words that are not sentence-initial: a rough cut of proper names."""
-    out = []
-    for m in _NAME_RE.finditer(text):
-        name = m.group()
-        low = name.lower()
-        if low not in _STOP and low not in _DATE_KIND:
-            out.append(name)
-    return out
+    return [name for name in _NAME_RE.findall(text) if name.lower() not in _NOT_NAMES]
 
 
-def _contains(a: str, b: str) -> bool:
-    """Whether one name contains the other as whole words."""
-    a, b = a.lower(), b.lower()
-    return a == b or f" {b} " in f" {a} " or f" {a} " in f" {b} "
+def _name_differences(names_l: list[str], names_r: list[str]) -> tuple[str, str] | None:
+    """Names only one side has, when the two share at least one name.
+
+    A name contained as whole words in one on the other side is the same name, shorter
+    ("Russian" and "Russian Federation", "Putin" and "Vladimir Putin").
+    """
+    low_l = [n.lower() for n in names_l]
+    low_r = [n.lower() for n in names_r]
+    if set(low_l).isdisjoint(low_r):
+        return None
+    return _disagree(_unmatched(names_l, low_l, low_r), _unmatched(names_r, low_r, low_l))
+
+
+def _unmatched(names: list[str], lowered: list[str], others: list[str]) -> list[str]:
+    """The names that contain none of ``others`` as whole words and are part of none.
+
+    ``lowered`` and ``others`` are in lower case. Padded with spaces, "putin" is part of
+    "vladimir putin" when " putin " is part of " vladimir putin "; the others, joined with
+    a character no name has, are searched for each name at once.
+    """
+    padded = [f" {o} " for o in others]
+    joined = "|".join(padded)
+    return [
+        name for name, low in zip(names, lowered, strict=True)
+        if (a := f" {low} ") not in joined and not any(b in a for b in padded)
+    ]  # fmt: skip
 
 
 def _titles(words: list[str], lowered: list[str]) -> list[str]:
@@ -236,16 +380,26 @@ def _titles(words: list[str], lowered: list[str]) -> list[str]:
     return out
 
 
+_QUOTE_MARKS: Final = '"“”«»„'
+
+
 def _quotes(text: str) -> list[str]:
+    if not any(q in text for q in _QUOTE_MARKS):
+        return []  # cheaper than letting the expression find no quote
     return [m.group(1).strip() for m in _QUOTE_RE.finditer(text)]
 
 
+_WORD_RUN_RE: Final = re.compile(r"\w+")
+
+
 def _content(words: str) -> bool:
-    return any(w.lower() not in _STOP and w.isalnum() for w in re.findall(r"\w+", words))
+    return any(w.lower() not in _STOP and w.isalnum() for w in _WORD_RUN_RE.findall(words))
 
 
 #: Words an insertion may have and still read as rewording rather than added content.
 _LONGEST_ADDITION: Final = 4
+#: A rewording of figures alone: the number test above has judged it.
+_FIGURES_RE: Final = re.compile(r"[\d.,\s%]+")
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -263,8 +417,15 @@ def wording_differences(
     ``longest`` words a side), and a bare insertion or deletion gets one word of context on
     each side ("Article 4" against "Article of 4"), so each difference reads as a phrase.
     """
-    lt, rt = _tokens(left), _tokens(right)
-    if not lt or not rt:
+    return _wording(_Text(left), _Text(right), limit=limit, gap=gap, longest=longest)
+
+
+def _wording(
+    left: _Text, right: _Text, *, limit: int = 8, gap: int = 1, longest: int = 8
+) -> list[Difference]:
+    """:func:`wording_differences` of two texts already split."""
+    lt, rt = left.lowered, right.lowered
+    if not lt or not rt or lt == rt:
         return []
     opcodes = _opcodes(lt, rt)
     equal_words = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")
@@ -291,9 +452,8 @@ def wording_differences(
                 continue  # a clause one side adds: more content, not other wording
             i1, j1 = max(i1 - 1, 0), max(j1 - 1, 0)
             i2, j2 = min(i2 + 1, len(lt)), min(j2 + 1, len(rt))
-        a = left[lt[i1].start() : lt[i2 - 1].end()] if i2 > i1 else ""
-        b = right[rt[j1].start() : rt[j2 - 1].end()] if j2 > j1 else ""
-        a, b = a.strip(" ,;:"), b.strip(" ,;:")
+        a = left.phrase(i1, i2).strip(" ,;:")
+        b = right.phrase(j1, j2).strip(" ,;:")
         if _same_word(a, b) or not (_content(a) or _content(b)):
             continue
         found.append((len(a) + len(b), i1, Difference("wording", a, b)))
@@ -314,38 +474,37 @@ def find_differences(left: str, right: str, *, same_fact: bool = True) -> tuple[
             link). Only then is another name or title a discrepancy (who said it, who
             signed); in a ``partial`` link the sentences also say different things.
     """
+    if left == right:
+        return ()  # nothing can disagree, and no word differs
+    lt, rt = _Text(left), _Text(right)
+    lw, rw, ll, rl = lt.words, rt.words, lt.lowered_words, rt.lowered_words
     diffs: list[Difference] = []
-    lw, rw = _WORDS_RE.findall(left), _WORDS_RE.findall(right)
-    ll, rl = [w.lower() for w in lw], [w.lower() for w in rw]
-    dl = _dates(lw, ll, _DIGIT_RE.search(left) is not None)
-    dr = _dates(rw, rl, _DIGIT_RE.search(right) is not None)
-    for kind in ("year", "month", "weekday", "relative"):
-        if hit := _disagree(dl.get(kind, []), dr.get(kind, [])):
-            diffs.append(Difference("date", *hit))
+    dl = _dates(lw, ll, lt.digits)
+    dr = _dates(rw, rl, rt.digits)
+    if dl and dr:
+        for kind in ("year", "month", "weekday", "relative"):
+            if hit := _disagree(dl.get(kind, []), dr.get(kind, [])):
+                diffs.append(Difference("date", *hit))
     date_words = {d.lower() for ds in (*dl.values(), *dr.values()) for d in ds}
-    nl = [n for n in _numbers(left, ll) if n.lower() not in date_words]
-    nr = [n for n in _numbers(right, rl) if n.lower() not in date_words]
-    if hit := _disagree(nl, nr, key=_number_value):
-        diffs.append(Difference("number", *hit))
+    nl = [n for n in _numbers(left, ll, lt.digits) if n.lower() not in date_words]
+    if nl:
+        nr = [n for n in _numbers(right, rl, rt.digits) if n.lower() not in date_words]
+        if hit := _disagree(nl, nr, key=_number_value):
+            diffs.append(Difference("number", *hit))
     if same_fact:
         if hit := _disagree(_titles(lw, ll), _titles(rw, rl)):
             diffs.append(Difference("name", *hit))
-        names_l, names_r = _names(left), _names(right)
-        shared = {n.lower() for n in names_l} & {n.lower() for n in names_r}
-        # A name contained in one on the other side is the same name, shorter ("Russian"
-        # and "Russian Federation", "Putin" and "Vladimir Putin").
-        only_l = [n for n in names_l if not any(_contains(m, n) for m in names_r)]
-        only_r = [n for n in names_r if not any(_contains(m, n) for m in names_l)]
-        if shared and (hit := _disagree(only_l, only_r)):
+        names_l = _names(left)
+        if names_l and (names_r := _names(right)) and (hit := _name_differences(names_l, names_r)):
             diffs.append(Difference("name", *hit))
-    if hit := _disagree(_quotes(left), _quotes(right)):
+    if (quotes_l := _quotes(left)) and (hit := _disagree(quotes_l, _quotes(right))):
         diffs.append(Difference("quote", *hit))
     stated = {x.lower() for d in diffs for x in (d.left, d.right)}
-    for d in wording_differences(left, right):
+    for d in _wording(lt, rt):
         # A rewording that only restates a fact difference above adds nothing.
         if d.left.lower() in stated or d.right.lower() in stated:
             continue
-        if re.fullmatch(r"[\d.,\s%]+", d.left + d.right):
+        if _FIGURES_RE.fullmatch(d.left + d.right):
             continue
         diffs.append(d)
     return tuple(diffs)
