@@ -81,15 +81,12 @@ def long_pairs(sizes: list[int], runs: int) -> None:
     from parallax.app import make_app
     from parallax.core.ingest import read_text
     from parallax.core.pipeline import link
-    from parallax.core.sentences import split_sentences
     from parallax.ui.main_window import MainWindow
     from tests.bench.bench_align import build
-    from tests.bench.heldout_data import lee_news_stories
+    from tests.bench.heldout_data import news_sentences
 
     app = make_app(offscreen=True)
-    stories = lee_news_stories()
-    sentences = [s.text for story in stories for s in split_sentences(story)]
-    sentences = [s for s in dict.fromkeys(sentences) if len(s.split()) >= 6]
+    sentences = news_sentences()
     settings = QSettings(str(Path("/tmp") / "parallax-bench-ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(db_path=None, settings=settings)
     window.resize(1500, 920)

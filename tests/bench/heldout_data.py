@@ -251,3 +251,41 @@ def lee_scored_pairs(cache: Path = DEFAULT_CACHE) -> list[tuple[str, str, float]
     n = len(docs)
     assert len(rows) == n and all(len(r) == n for r in rows), "lee.cor and its matrix disagree"
     return [(docs[i], docs[j], rows[i][j]) for i in range(n) for j in range(i + 1, n)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences for the speed benchmarks (``bench_align.py``, ``bench_ui.py``)
+# ---------------------------------------------------------------------------------------------
+
+#: A line reads as running prose: starts with a capital or a quote, ends with a stop.
+_PROSE_END = (".", "?", "!", '."', '?"', '!"')
+
+
+def news_sentences(cache: Path = DEFAULT_CACHE, *, min_words: int = 6) -> list[str]:
+    """Distinct news sentences of at least ``min_words`` words, from two unrelated desks.
+
+    The Lee corpus (ABC, 2,706 such sentences) alone is too small for two 4,000-sentence
+    articles, and a benchmark that splices new sentences out of old ones once it runs out
+    makes the larger articles share more with each other than the smaller ones. So the
+    news desk's stories of CoNLL-2003 (Reuters, 1996; sports results and tables left out,
+    and lines that are not prose: captions, price lists, headlines in capitals) are added,
+    and the two are shuffled together in a fixed order, so every size draws the same mix.
+    """
+    import random
+
+    from parallax.core.sentences import split_sentences
+    from tests.bench.heldout_actors import conll2003_english
+
+    lee = [s.text for story in lee_news_stories(cache) for s in split_sentences(story)]
+    reuters = [
+        line
+        for split in ("train", "valid", "test")
+        for doc in conll2003_english(split, cache)
+        if doc.desk == "news"
+        for line in doc.text.split("\n")[1:]  # the first line is the headline
+        if line.endswith(_PROSE_END)
+        and sum(c.isupper() for c in line) < 0.2 * sum(c.isalpha() for c in line)
+    ]
+    distinct = [s for s in dict.fromkeys([*lee, *reuters]) if len(s.split()) >= min_words]
+    random.Random(0).shuffle(distinct)
+    return distinct
