@@ -5,7 +5,8 @@ Run by hand (pytest does not collect it)::
     python tests/bench/fit_align.py [--cache DIR] [--chunk 40] [--link-gold 3.0]
 
 It prints the constants to paste into ``desktop/parallax/core/align.py`` (``WEIGHTS``,
-``BIAS``, ``LINK_THRESHOLD``, ``PARAPHRASE_THRESHOLD``, ``MUTUAL_FLOOR``) and how the fitted
+``BIAS``, ``LINK_THRESHOLD``, ``PARAPHRASE_THRESHOLD``, ``MUTUAL_FLOOR``,
+``HEADLINE_THRESHOLD``) and how the fitted
 model does on the *eval* halves, which the fit never sees. ``heldout_align.py`` then
 measures the aligner with those constants on the eval halves and on article pairs.
 
@@ -31,6 +32,13 @@ What is fitted, and on what:
    half), where every link is false: the 99th percentile of the best pair competitive
    linking would take there with no floor, rounded up to 0.05, and never below the
    highest such score in the DUC set.
+5. ``HEADLINE_THRESHOLD``: two headlines link down to this score. Fitted on the ROUGE
+   "SL2003" headline summaries (four writers each put the same 25 news stories in one
+   line; pairs by different writers of one story are positive, of different stories
+   negative), calib half, scored in contexts of ``--chunk`` pairs with the fitted model:
+   the score with the best F1. A headline says in a few words what a sentence says at
+   length, so it shares fewer words with the other outlet's headline than two sentences
+   reporting one fact do.
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ from tests.bench.heldout_align import (  # noqa: E402
 from tests.bench.heldout_data import (  # noqa: E402
     DEFAULT_CACHE,
     article_pairs,
+    headline_pairs,
     lee_news_stories,
     sts_benchmark,
 )
@@ -217,6 +226,24 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(f"  MUTUAL_FLOOR {floor:.2f}")
 
+    # Headlines of one story by different writers against headlines of different stories,
+    # scored in context with the model just fitted.
+    heads = sorted(headline_pairs(args.cache), key=lambda p: order_key(p[0], p[1]))
+    by_half = {h: [p for p in heads if half(p[0], p[1]) == h] for h in ("calib", "eval")}
+    head_scores = {
+        h: sigmoid(in_context_features([(a, b) for a, b, _ in ps], args.chunk) @ weights + bias)
+        for h, ps in by_half.items()
+    }
+    head_y = {h: [y for _, _, y in ps] for h, ps in by_half.items()}
+    head_t, head_f = best_f1_threshold(head_scores["calib"].tolist(), head_y["calib"])
+    p, r, f = prf((head_scores["eval"] >= head_t).tolist(), head_y["eval"])
+    p0, r0, f0 = prf((head_scores["eval"] >= link_t).tolist(), head_y["eval"])
+    print(
+        f"\nSL2003 headline pairs: calib {len(by_half['calib'])}, eval {len(by_half['eval'])}"
+        f"\n  HEADLINE_THRESHOLD {head_t:.3f} (calib F1 {head_f:.3f});"
+        f" eval P/R/F1 {p:.3f}/{r:.3f}/{f:.3f} (at LINK_THRESHOLD: {p0:.3f}/{r0:.3f}/{f0:.3f})"
+    )
+
     w = ", ".join(f"{x:.3f}" for x in weights)
     print("\n# paste into desktop/parallax/core/align.py")
     print(f"WEIGHTS: Final = ({w})")
@@ -224,6 +251,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"LINK_THRESHOLD: Final = {link_t:.2f}")
     print(f"PARAPHRASE_THRESHOLD: Final = {para_t:.2f}")
     print(f"MUTUAL_FLOOR: Final = {floor:.2f}")
+    print(f"HEADLINE_THRESHOLD: Final = {head_t:.2f}")
 
 
 if __name__ == "__main__":

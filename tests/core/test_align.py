@@ -167,6 +167,32 @@ def test_a_headline_stays_alone_without_a_linked_sentence_it_restates() -> None:
     assert [(k.left, k.right) for k in align(left, right)] == [((1,), (0,))]
 
 
+# Two outlets' headlines for one story: fewer shared words than two sentences would need.
+HEADLINE_PAIRS = [
+    (
+        "Flooding forces thousands from their homes in Bangladesh",
+        "Bangladesh floods displace tens of thousands",
+    ),
+    ("Airline cancels hundreds of flights as pilots strike", "Pilots' walkout grounds 800 flights"),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), HEADLINE_PAIRS)
+def test_two_headlines_of_one_story_link_where_two_sentences_would_not(
+    left: str, right: str
+) -> None:
+    (link,) = align(headed(left), headed(right))
+    assert (link.left, link.right) == ((0,), (0,))
+    assert align(doc(left), doc(right)) == ()
+    assert align(headed(left), headed(right), rejected=[(0, 0)]) == ()
+
+
+def test_headlines_of_different_stories_do_not_link() -> None:
+    (a, _), (b, _) = HEADLINE_PAIRS
+    assert align(headed(a), headed(b)) == ()
+    assert align(headed("Central bank holds rates steady"), headed(b)) == ()
+
+
 def test_identical_sentences_are_same() -> None:
     s = "The ministry confirmed the figures on Monday evening."
     (link,) = align(doc(s), doc(s))
