@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parallax.core.model import Comparison, Difference, Document, Link, Sentence
 from parallax.ui.reading import Reading
 
@@ -92,6 +94,22 @@ def test_word_marks_skip_moved_words_and_flag_discrepancies() -> None:
         doc = reading.document(side)
         sentence = doc.sentences[reading.sentences(1, side)[0]]
         assert all(sentence.start <= m.start < m.end <= sentence.end for m in ms)
+
+
+def test_word_marks_leave_a_headline_beside_its_lead_alone() -> None:
+    headed = _doc("Bridge collapse kills 12", *(s.text for s in LEFT.sentences))
+    first = replace(headed.sentences[0], role="headline")
+    headed = replace(headed, sentences=(first, *headed.sentences[1:]))
+    link = Link(left=(0, 1), right=(1,), score=0.77, kind="partial")
+    reading = Reading(Comparison(left=headed, right=RIGHT, links=(link,)))
+    marks = reading.word_marks(0)
+    headline = headed.sentences[0]
+    assert marks["left"], "the lead's own differing words are still marked"
+    assert all(m.start >= headline.end for m in marks["left"])
+    # A headline alone on its side is compared as it is.
+    alone = Link(left=(0,), right=(1,), score=0.4, kind="partial")
+    marks = Reading(Comparison(left=headed, right=RIGHT, links=(alone,))).word_marks(0)
+    assert any(m.end <= headline.end for m in marks["left"])
 
 
 def test_summary_counts() -> None:

@@ -800,12 +800,16 @@ def _headlines_follow(
                 edges[key] = min(own, sc)
 
 
+def compared_sentences(doc: Document, indexes: Iterable[int]) -> list[Sentence]:
+    """The sentences of one side of a link that its kind and differences are read from, in
+    order: a headline beside body sentences is left out (it restates in fewer words what
+    they say, see :func:`_headlines_follow`), unless the side has nothing else."""
+    sents = [doc.sentences[i] for i in sorted(indexes) if 0 <= i < len(doc.sentences)]
+    return [s for s in sents if s.role != "headline"] or sents
+
+
 def _link_text(doc: Document, indexes: tuple[int, ...]) -> str:
-    """The text of one side of a link, as its kind and differences are read from: a
-    headline beside body sentences is left out (it restates in fewer words what they
-    say, see :func:`_headlines_follow`), unless the side has nothing else."""
-    sents = [doc.sentences[i] for i in indexes]
-    return " ".join(s.text for s in ([s for s in sents if s.role != "headline"] or sents))
+    return " ".join(s.text for s in compared_sentences(doc, indexes))
 
 
 def _group(

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from parallax.core.align import compared_sentences
 from parallax.core.differences import word_diff
 from parallax.core.model import Comparison, Document, Link, Side
 
@@ -167,16 +168,14 @@ class Reading:
         side does not use it anywhere: paraphrases reorder words, and a word that moved is
         not a difference a reader needs to see. Function words are never marked alone.
         Discrepancy values (a number, date, name or quote the sides disagree on) are marked
-        as such wherever they occur in their side.
+        as such wherever they occur in their side. A headline that joined its lead's link
+        is not compared (:func:`~parallax.core.align.compared_sentences`).
         """
         link = self.comparison.links[index]
         texts: dict[Side, list[tuple[int, str]]] = {"left": [], "right": []}
         for side, members in (("left", link.left), ("right", link.right)):
-            doc = self.document(side)  # type: ignore[arg-type]
-            for s in sorted(members):
-                if 0 <= s < len(doc.sentences):
-                    sent = doc.sentences[s]
-                    texts[side].append((sent.start, sent.text))  # type: ignore[index]
+            for sent in compared_sentences(self.document(side), members):  # type: ignore[arg-type]
+                texts[side].append((sent.start, sent.text))  # type: ignore[index]
         marks: dict[Side, list[WordMark]] = {"left": [], "right": []}
         if not texts["left"] or not texts["right"]:
             return marks
