@@ -3,9 +3,10 @@
 Ingest is the only stage that sees bytes. It decides what the bytes are (text, Markdown, a
 web page saved from a browser, or something that is not an article at all), decodes them
 without assuming an encoding, and keeps the article text exactly as decoded apart from
-newlines (``\\r\\n`` and lone ``\\r`` become ``\\n``). Junk glyphs and mojibake are left in
-place on purpose: the repair stage removes them and records every change, which it can only
-do if it sees the original characters.
+newlines (``\\r\\n`` and lone ``\\r`` become ``\\n``, and plain text hard-wrapped at a
+fixed width gets each paragraph back on one line, as Markdown's paragraphs do). Junk glyphs
+and mojibake are left in place on purpose: the repair stage removes them and records every
+change, which it can only do if it sees the original characters.
 
 Every problem with the user's input is reported as :class:`IngestError` with one sentence
 that names the file and says what is wrong, because the command line prints it on one line
@@ -742,7 +743,8 @@ def _build(text: str, *, kind: Kind, name: str, path: str | None, source: str | 
                 f"{name} is only a web address: Parallax works offline and never downloads "
                 "pages, so paste the article's text or save the page as HTML."
             )
-        body, meta = text, _text_meta(text)
+        body = _unwrap(text)
+        meta = _text_meta(body)
     return Document(
         original=body,
         text=body,
@@ -755,6 +757,107 @@ def _build(text: str, *, kind: Kind, name: str, path: str | None, source: str | 
 
 
 # ---- plain text ----------------------------------------------------------------------------
+
+#: Widths at which plain text is hard-wrapped: e-mail and wire copy (65-80 columns), narrow
+#: newsletter columns (40-60), some editors (100).
+_WRAP_WIDTHS: Final = range(40, 111)
+#: The least share of line breaks inside paragraphs that must look like wrapping.
+_WRAP_SHARE: Final = 0.6
+#: Columns a wrapped line may fall short of the width by (an extra space in the text).
+_WRAP_SLACK: Final = 2
+#: A line that opens a block of its own: a bullet; a dash, but only before a capital or a
+#: figure (before a lower-case word it is prose: " - which"); a numbered or lettered item.
+_BULLET_ITEM: Final = re.compile(r"\s*(?:[*+•]|[-–—](?=\s+[\"'“‘(]*[^\W_a-z]))\s")
+_NUMBERED_ITEM: Final = re.compile(r"\s*(?:(?P<n>\d{1,3})|(?P<a>[a-zA-Z]))[.)]\s")
+
+
+#: A line ending a sentence, and the first letter or figure of a line.
+_SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_FIRST_ALNUM: Final = re.compile(r"[^\W_]")
+
+
+def _opens_sentence(line: str) -> bool:
+    """Whether a line can open a paragraph: with a capital or a figure, or with a bracket
+    ("(with agency inputs)"); a lower-case word continues a sentence."""
+    first = _FIRST_ALNUM.search(line)
+    if first is None:
+        return False
+    return line.lstrip()[:1] in "([" or first[0].isupper() or first[0].isdigit()
+
+
+def _list_items(lines: list[str]) -> set[int]:
+    """The indexes of ``lines`` that open a list item. A number or a letter opens one only
+    when a line of the text opens with the one before or after it ("2." beside "1." or
+    "3."): alone, "28. Named ..." is a sentence that wrapping put after a figure, and
+    "F. Kennedy" a name."""
+    numbered: dict[int, int] = {}
+    for k, line in enumerate(lines):
+        if m := _NUMBERED_ITEM.match(line):
+            numbered[k] = int(m["n"]) if m["n"] else ord(m["a"].lower()) - ord("a") + 1
+    present = set(numbered.values())
+    items = {k for k, n in numbered.items() if n - 1 in present or n + 1 in present}
+    return items | {k for k, line in enumerate(lines) if _BULLET_ITEM.match(line)}
+
+
+def _unwrap(text: str) -> str:
+    """Plain text hard-wrapped at a fixed width (e-mail, wire copy, a terminal) with the
+    lines of each paragraph joined into one; any other text exactly as it is.
+
+    Wrapping ends a line only where the next word would not fit. So a text is taken as
+    wrapped when, among the breaks between two non-blank lines that wrapping could have
+    made, at least :data:`_WRAP_SHARE` (and at least two) come after a line that the next
+    line's first word could not have joined within the widest line (the width, 40 to 110
+    characters).
+    Those breaks become a space (or nothing after a word that ends in a hyphen or a dash,
+    "well-" + "known"); the others stay: after a short line (a headline, a
+    paragraph's last line), before a list item or an indented line, after a line wider
+    than the width, and — when no blank line separates paragraphs, so that a paragraph
+    may end at any line — after a line that ends a sentence before one that can start
+    another. Paragraph structure without wrapping — a paragraph a line, however long —
+    never qualifies, and neither do lists or verse, whose lines end well short.
+    """
+    if text.count("\n") < 3:
+        return text
+    lines = text.split("\n")
+    ends = [len(line.rstrip()) for line in lines]
+    width = max((n for n in ends if n <= _WRAP_WIDTHS[-1]), default=0)
+    if width not in _WRAP_WIDTHS:
+        return text
+    inner = [k for k in range(len(lines) - 1) if ends[k] and lines[k + 1].strip()]
+    # Without blank lines between paragraphs, a break after a sentence's end may be the
+    # end of a paragraph: such breaks are kept (the sentences split there either way).
+    blank_lines = any(not line.strip() for line in lines[1:-1])
+    items = _list_items(lines)
+    soft, candidates, joins = 0, 0, set()
+    for k in inner:
+        line, following = lines[k], lines[k + 1]
+        indent = len(following) - len(following.lstrip())
+        if ends[k] > width or indent > len(line) - len(line.lstrip()) or k + 1 in items:
+            continue  # a break that wrapping did not make
+        candidates += 1
+        # How far short of the width the line would be with the next word on it: a
+        # wrapped line has no room (an extra space in the text can cost a column or two).
+        room = width - (ends[k] + 1 + len(following.split(maxsplit=1)[0]))
+        soft += room < 0
+        if room < _WRAP_SLACK and (
+            blank_lines or not (_SENTENCE_END.search(line) and _opens_sentence(following))
+        ):
+            joins.add(k)
+    if soft < 2 or soft < _WRAP_SHARE * candidates:
+        return text
+    out = [lines[0]]
+    for k in range(1, len(lines)):
+        if k - 1 not in joins:
+            out.append("\n" + lines[k])
+            continue
+        before, after = out[-1].rstrip(), lines[k].lstrip()
+        # A compound or a dash broken after its hyphen, as wrapping does: "anti-" +
+        # "Taliban", "items--" + "something". A spaced dash keeps its space.
+        dashes = before.rstrip("-–—")
+        glue = " " if dashes == before or not dashes[-1:].isalnum() else ""
+        out[-1] = before + glue + after
+    return "".join(out)
+
 
 _MONTHS: Final = {
     m: i
