@@ -336,6 +336,12 @@ def test_list_items_and_short_lines_keep_their_own_lines_in_wrapped_text() -> No
         "The woods are lovely, dark and deep,\nBut I have promises to keep,\n"
         "And miles to go before I sleep,\nAnd miles to go before I sleep.\n",
         "Casualties by region\nNorth: 12\nSouth: 4\nEast: none reported\nWest: 7\n",
+        # A table whose rows are all as wide as the widest.
+        "Results of the regional elections, seats won by each of the parties standing\n"
+        "Party                      North      South      East       West      Total\n"
+        "Social Democrats           12         8          15         9         44\n"
+        "Christian Democrats        10         14         6          11        41\n"
+        "Greens                     4          3          5          2         14\n",
         # A sentence a line, as CoNLL-2003 and many wire databases store articles.
         "EU rejects German call to boycott British lamb .\n"
         "The European Commission said on Thursday it disagreed with German advice to "

@@ -763,6 +763,8 @@ def _build(text: str, *, kind: Kind, name: str, path: str | None, source: str | 
 _WRAP_WIDTHS: Final = range(40, 111)
 #: The least share of line breaks inside paragraphs that must look like wrapping.
 _WRAP_SHARE: Final = 0.6
+#: Spaces that line up columns inside a line: a table row, never wrapped prose.
+_COLUMNS: Final = re.compile(r"\S {3,}\S|\t")
 #: Columns a wrapped line may fall short of the width by (an extra space in the text).
 _WRAP_SLACK: Final = 2
 #: A line that opens a block of its own: a bullet; a dash, but only before a capital or a
@@ -808,13 +810,15 @@ def _unwrap(text: str) -> str:
     made, at least :data:`_WRAP_SHARE` (and at least two) come after a line that the next
     line's first word could not have joined within the widest line (the width, 40 to 110
     characters).
+
     Those breaks become a space (or nothing after a word that ends in a hyphen or a dash,
-    "well-" + "known"); the others stay: after a short line (a headline, a
-    paragraph's last line), before a list item or an indented line, after a line wider
-    than the width, and — when no blank line separates paragraphs, so that a paragraph
-    may end at any line — after a line that ends a sentence before one that can start
-    another. Paragraph structure without wrapping — a paragraph a line, however long —
-    never qualifies, and neither do lists or verse, whose lines end well short.
+    "well-" + "known"). The others stay: after a short line (a headline, a paragraph's
+    last line), before a list item or an indented line, around a table row (columns lined
+    up with spaces or tabs), after a line wider than the width, and — when no blank line
+    separates paragraphs, so that a paragraph may end at any line — after a line that ends
+    a sentence before one that can start another. Paragraph structure without wrapping —
+    a paragraph a line, however long — never qualifies, and neither do lists or verse,
+    whose lines end well short.
     """
     if text.count("\n") < 3:
         return text
@@ -834,6 +838,8 @@ def _unwrap(text: str) -> str:
         indent = len(following) - len(following.lstrip())
         if ends[k] > width or indent > len(line) - len(line.lstrip()) or k + 1 in items:
             continue  # a break that wrapping did not make
+        if _COLUMNS.search(line.strip()) or _COLUMNS.search(following.strip()):
+            continue  # a table row: its columns line up with spaces, rows have equal widths
         candidates += 1
         # How far short of the width the line would be with the next word on it: a
         # wrapped line has no room (an extra space in the text can cost a column or two).
