@@ -841,6 +841,8 @@ def _unwrap(text: str) -> str:
         if _COLUMNS.search(line.strip()) or _COLUMNS.search(following.strip()):
             continue  # a table row: its columns line up with spaces, rows have equal widths
         candidates += 1
+        if len(line.split(maxsplit=2)) < 3:
+            continue  # a line of one or two words is never one that wrapping filled
         # How far short of the width the line would be with the next word on it: a
         # wrapped line has no room (an extra space in the text can cost a column or two).
         room = width - (ends[k] + 1 + len(following.split(maxsplit=1)[0]))
