@@ -771,8 +771,6 @@ _WRAP_SLACK: Final = 2
 #: figure (before a lower-case word it is prose: " - which"); a numbered or lettered item.
 _BULLET_ITEM: Final = re.compile(r"\s*(?:[*+•]|[-–—](?=\s+[\"'“‘(]*[^\W_a-z]))\s")
 _NUMBERED_ITEM: Final = re.compile(r"\s*(?:(?P<n>\d{1,3})|(?P<a>[a-zA-Z]))[.)]\s")
-
-
 #: A line ending a sentence, and the first letter or figure of a line.
 _SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _FIRST_ALNUM: Final = re.compile(r"[^\W_]")
