@@ -92,10 +92,16 @@ class OffsetMap:
     def to_repaired(self, offset: int, *, end: bool = False) -> int:
         """Map an offset in the original text to the repaired text."""
         i = (bisect_left if end else bisect_right)(self.original_starts, offset) - 1
+        if end and i + 1 < len(self.repairs):
+            nxt = self.repairs[i + 1]
+            if nxt.start == nxt.end == offset:  # an end right where text was inserted
+                return self.repaired_starts[i + 1] + len(nxt.replacement)
         if i < 0:
             return offset
         r, rs = self.repairs[i], self.repaired_starts[i]
-        if offset < r.end:
+        if offset < r.end or (not end and offset == r.start):
+            # Inside a repaired span, or a start offset right where text was inserted:
+            # a start lands before the replacement, an end after it.
             return rs + len(r.replacement) if end else rs
         return rs + len(r.replacement) + (offset - r.end)
 
