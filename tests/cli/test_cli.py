@@ -86,6 +86,9 @@ DEFENSIBLE = [
     ("revives a defence agreement from the 1960s", "former Soviet Union in 1961"),
     ("allowing for North Korean support in Ukraine", "vowed full support to Russia"),
     ("Putin thanked Kim", "vowed full support to Russia"),
+    # The signing of the agreement by Putin and Kim, stated on both sides.
+    ("The treaty was signed by Russian President", "agreed upon by both"),
+    ("revives a defence agreement from the 1960s", "requires both the countries"),
 ]
 
 

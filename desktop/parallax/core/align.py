@@ -51,6 +51,8 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz.distance import Indel
 
+from parallax.core import facts as F
+from parallax.core.contextual import ContextualEncoder, Encoded
 from parallax.core.differences import find_differences
 from parallax.core.model import Document, Link, LinkKind, Sentence, Side
 
@@ -383,6 +385,7 @@ class _Scorer:
         self, left: Sequence[str], right: Sequence[str], embedder: Embedder | None
     ) -> None:
         embed = embedder or _default_embedder
+        self.texts = (*left, *right)
         emb = embed([*left, *right])
         self.lstems = [content_stems(s) for s in left]
         self.rstems = [content_stems(s) for s in right]
@@ -594,9 +597,15 @@ def align(
     threshold: float = LINK_THRESHOLD,
     top_k: int = TOP_K,
     embedder: Embedder | None = None,
+    contextual: ContextualEncoder | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[Link, ...]:
     """Link the sentences of two split documents.
+
+    With a ``contextual`` encoder the pairs are scored by the refined model of
+    :mod:`parallax.core.facts` and grouped into shared facts (a sentence may sit in two);
+    without one, by the static model and one-to-one assignment, which is what a reader
+    shows first while the refined links are worked out.
 
     Args:
         left: The left document, with sentences.
@@ -606,6 +615,8 @@ def align(
         threshold: Minimum score for a link.
         top_k: Embedding neighbours per sentence to consider, from each side.
         embedder: Sentence embedder (default: the shipped static model).
+        contextual: The contextual encoder of :mod:`parallax.core.contextual` (or any
+            object with its ``encode``), for the refined links.
         progress: Called with a fraction 0..1 as the work advances.
 
     Returns:
@@ -639,6 +650,30 @@ def align(
         found = _assign(scorer, ranked, pinned_pos, threshold)
         _headlines_meet(scorer, found, lsent, rsent, rejected_pos)
         _headlines_follow(scorer, found, lsent, rsent, rejected_pos, threshold)
+        if contextual is not None:
+            encoded = contextual.encode([*scorer.texts])
+            if progress:
+                progress(0.7)
+            facts = _refined_facts(
+                scorer, encoded, lsent, rsent, set(found), pinned_pos, rejected_pos
+            )
+            shared = [
+                _make_link(
+                    tuple(lsent[i].index for i in ls),
+                    tuple(rsent[j].index for j in rs),
+                    score,
+                    left,
+                    right,
+                )
+                for ls, rs, score in facts
+            ]
+            done = {(i, j) for k in shared for i in k.left for j in k.right}
+            shared += [
+                _make_link((i,), (j,), threshold, left, right) for i, j in sorted(pinned_set - done)
+            ]  # pinned pairs among sentences the aligner does not link (a repeated line)
+            if progress:
+                progress(1.0)
+            return tuple(sorted(shared, key=lambda k: (k.left[0], k.right[0])))
         edges = {(lsent[i].index, rsent[j].index): sc for (i, j), sc in found.items()}
     # Pinned pairs among sentences the aligner does not link on its own (a repeated line).
     for key in pinned_set:
@@ -800,6 +835,85 @@ def _headlines_follow(
                 edges[key] = min(own, sc)
 
 
+#: Up to this many sentence pairs, every pair is scored by the refined model; above it,
+#: each sentence's nearest by either encoder and the pairs sharing a rare word.
+ALL_PAIRS_LIMIT: Final = 40_000
+#: Nearest neighbours per sentence taken from each encoder above that limit.
+REFINED_TOP_K: Final = 5
+
+
+def refined_features(
+    scorer: _Scorer,
+    encoded: Encoded,
+    li: npt.NDArray[np.int64],
+    rj: npt.NDArray[np.int64],
+    headline: npt.NDArray[np.bool_],
+    static: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.float64]:
+    """The :data:`parallax.core.facts.FEATURES` of pairs ``(li[p], rj[p])``; ``headline``
+    marks pairs with a headline on either side, ``static`` those the static pass linked."""
+    n = len(scorer.el)
+    cos = np.einsum("ij,ij->i", scorer.el[li], scorer.er[rj]).astype(np.float64)
+    out = np.empty((len(li), len(F.FEATURES)))
+    out[:, :5] = scorer.features(li, rj, cos)
+    pooled = encoded.pooled
+    out[:, 5] = np.einsum("ij,ij->i", pooled[li], pooled[rj + n])
+    idf = F.piece_idf(encoded)
+    pieces, ids = encoded.pieces, encoded.piece_ids
+    lo, hi = F.piece_cover(pieces[:n], ids[:n], pieces[n:], ids[n:], idf, li, rj)
+    out[:, 6], out[:, 7] = lo, hi
+    grams = [F.trigrams(t) for t in scorer.texts]
+    out[:, 8] = [
+        min(len(grams[i] & grams[n + j]), F.TRIGRAM_CAP) / F.TRIGRAM_CAP
+        for i, j in zip(li.tolist(), rj.tolist(), strict=True)
+    ]
+    out[:, 9] = headline
+    out[:, 10] = static
+    return out
+
+
+def _refined_facts(
+    scorer: _Scorer,
+    encoded: Encoded,
+    lsent: Sequence[Sentence],
+    rsent: Sequence[Sentence],
+    static: set[tuple[int, int]],
+    pinned: set[tuple[int, int]],
+    rejected: set[tuple[int, int]],
+) -> list[tuple[list[int], list[int], float]]:
+    """Score pairs with the refined model and group them into facts: (left positions,
+    right positions, score) per fact, positions into ``lsent``/``rsent``."""
+    n, m = len(lsent), len(rsent)
+    if n * m <= ALL_PAIRS_LIMIT:
+        li = np.repeat(np.arange(n, dtype=np.int64), m)
+        rj = np.tile(np.arange(m, dtype=np.int64), n)
+    else:
+        sl, sr, _ = scorer.candidates(REFINED_TOP_K)
+        cl, cr, _ = _top_k_both_ways(encoded.pooled[:n], encoded.pooled[n:], REFINED_TOP_K)
+        st = np.array([i * m + j for i, j in static], dtype=np.int64)
+        keys = np.unique(np.r_[sl * m + sr, cl * m + cr, st])
+        li, rj = keys // m, keys % m
+    lhead = np.fromiter((s.role == "headline" for s in lsent), dtype=bool, count=n)
+    rhead = np.fromiter((s.role == "headline" for s in rsent), dtype=bool, count=m)
+    linked = np.zeros((n, m), dtype=bool)
+    for i, j in static:
+        linked[i, j] = True
+    feats = refined_features(scorer, encoded, li, rj, lhead[li] | rhead[rj], linked[li, rj])
+    scores = np.zeros((n, m))
+    scores[li, rj] = F.logistic(feats)
+    # A pair the static pass linked for a rare figure both state (a year meets its decade:
+    # "1961" and "the 1960s") is a specific fact a reader compares: it seeds a fact.
+    for i, j in static:
+        if scorer.shares_rare_figure(i, j):
+            scores[i, j] = max(scores[i, j], F.FACT_SEED)
+    for i, j in rejected:
+        scores[i, j] = 0.0
+    for i, j in pinned:
+        scores[i, j] = 1.0
+    facts = F.group_facts(scores, pinned=sorted(pinned))
+    return [(ls, rs, float(scores[np.ix_(ls, rs)].max())) for ls, rs in facts]
+
+
 def compared_sentences(doc: Document, indexes: Iterable[int]) -> list[Sentence]:
     """The sentences of one side of a link that its kind and differences are read from, in
     order: a headline beside body sentences is left out (it restates in fewer words what
@@ -833,18 +947,22 @@ def _group(
     for members in groups.values():
         ls = tuple(sorted({i for i, _ in members}))
         rs = tuple(sorted({j for _, j in members}))
-        score = max(edges[m] for m in members)
-        ltext = _link_text(left, ls)
-        rtext = _link_text(right, rs)
-        kind = _kind(score, ltext, rtext)
-        links.append(
-            Link(
-                left=ls,
-                right=rs,
-                score=round(min(1.0, score), 4),
-                kind=kind,
-                differences=find_differences(ltext, rtext, same_fact=kind != "partial"),
-            )
-        )
+        links.append(_make_link(ls, rs, max(edges[m] for m in members), left, right))
     links.sort(key=lambda k: (k.left[0], k.right[0]))
     return tuple(links)
+
+
+def _make_link(
+    ls: tuple[int, ...], rs: tuple[int, ...], score: float, left: Document, right: Document
+) -> Link:
+    """A link between sentences ``ls`` and ``rs``, with its kind and differences."""
+    ltext = _link_text(left, ls)
+    rtext = _link_text(right, rs)
+    kind = _kind(score, ltext, rtext)
+    return Link(
+        left=ls,
+        right=rs,
+        score=round(min(1.0, score), 4),
+        kind=kind,
+        differences=find_differences(ltext, rtext, same_fact=kind != "partial"),
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from parallax.core.actors import Recognizer, find_actors
 from parallax.core.align import align
+from parallax.core.contextual import contextual_encoder
 from parallax.core.model import Comparison, Document
 from parallax.core.reactions import find_reactions
 from parallax.core.repair import repair_document
@@ -106,8 +107,13 @@ def link(
     options: Options | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    refined: bool = True,
 ) -> Comparison:
     """Repair, split and align: the part of :func:`compare` a reader shows first.
+
+    With ``refined`` (the default) the links are the shared facts of the contextual
+    scorer (:mod:`parallax.core.facts`); without, the quick static links, which a reader
+    paints at once and then replaces by :func:`refine`'s.
 
     The result has no actors yet (``skipped`` names the recogniser stages); pass it to
     :func:`add_actors` to complete it. Progress fractions run from 0 to 1 over this part.
@@ -126,10 +132,36 @@ def link(
         right,
         pinned=opts.pinned,
         rejected=opts.rejected,
+        contextual=contextual_encoder() if refined else None,
         progress=lambda f: step("align", 0.4 + 0.6 * f),
     )
     step("linked", 1.0)
     return Comparison(left=left, right=right, links=links, skipped=RECOGNIZER_STAGES)
+
+
+def refine(
+    comparison: Comparison,
+    *,
+    options: Options | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Comparison:
+    """The refined links of a comparison made with ``link(..., refined=False)``: its
+    documents are kept (already repaired and split) and aligned again by the contextual
+    scorer. Progress fractions run from 0 to 1 over this part."""
+    opts = options or Options()
+    step = _stepper(progress, cancelled)
+    step("refine", 0.0)
+    links = align(
+        comparison.left,
+        comparison.right,
+        pinned=opts.pinned,
+        rejected=opts.rejected,
+        contextual=contextual_encoder(),
+        progress=lambda f: step("refine", f),
+    )
+    step("refined", 1.0)
+    return replace(comparison, links=links)
 
 
 def add_actors(

@@ -1,0 +1,208 @@
+"""Shared facts between two articles: the refined scorer and the grouping of links.
+
+Real coverage is many-to-many: a headline, the lead and a quote of one outlet often all
+state the fact that the other outlet's lead and a later sentence state. A link is
+therefore a *fact*: all the sentences on each side that state it. This module holds the
+two parts of the aligner that work that way (:func:`parallax.core.align.align` runs them
+when it is given a contextual encoder):
+
+1. **The refined score** of a sentence pair: the static signals of
+   :mod:`parallax.core.align` plus those of the contextual encoder
+   (:mod:`parallax.core.contextual`): the cosine of the pooled vectors, and how much of
+   each sentence's word pieces find a close counterpart in the other, IDF-weighted
+   (BERTScore's greedy matching; the smaller share says both state the same thing, the
+   larger that one sentence contains the other's fact); word trigrams both share (a
+   quote, a title, a fixed phrase, even when one outlet split the sentence); whether
+   either is a headline; and whether the static pass linked them (its one-to-one
+   assignment, competitive linking and headline rules carry evidence of context that a
+   lone pair's signals lack). A logistic model fitted on hand-judged sentence pairs of real
+   articles by two outlets on one event (``tests/bench/fit_facts.py``) turns them into
+   the probability that the two state a shared fact.
+2. **Facts.** Pairs are taken strongest first from :data:`FACT_SEED` down; each one not
+   yet inside a fact starts one, which grows by the sentence (of either side) whose mean
+   score against the fact's sentences of the other side is highest, while that mean is at
+   least :data:`FACT_MEAN` and none of its scores is below :data:`FACT_MIN`. A sentence
+   may sit in two facts; a fact never chains through a weak pair, because every pair
+   inside it (the cross product of its two sides) is scored, not just a path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.core.contextual import Encoded
+
+#: The refined signals of a pair, in the order of :data:`WEIGHTS`.
+FEATURES: Final = (
+    "cosine",
+    "overlap",
+    "cover_max",
+    "cover_min",
+    "figures_differ",
+    "context_cosine",
+    "pieces_min",
+    "pieces_max",
+    "trigrams",
+    "headline",
+    "static_link",
+)
+# WEIGHTS, BIAS, FACT_SEED, FACT_MEAN and FACT_MIN are printed by tests/bench/fit_facts.py.
+#: Logistic weights over :data:`FEATURES` and a bias.
+WEIGHTS: Final = (1.047, 1.611, 2.160, 1.321, -0.247, 1.636, 1.493, 2.050, 1.331, 0.410, 1.187)
+BIAS: Final = -6.515
+#: Pairs scoring at least this start a fact.
+FACT_SEED: Final = 0.3
+#: A sentence joins a fact when its mean score against the fact's other side is this high...
+FACT_MEAN: Final = 0.3
+#: ...and none of those scores is below this.
+FACT_MIN: Final = 0.15
+#: Shared word trigrams counted up to this many.
+TRIGRAM_CAP: Final = 4
+
+_WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+Scores = npt.NDArray[np.float64]
+
+
+def trigrams(text: str) -> frozenset[tuple[str, ...]]:
+    """The word trigrams of a sentence, lower-cased, apostrophes unified."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+def piece_idf(encoded: Encoded) -> npt.NDArray[np.float64]:
+    """IDF of every vocabulary id over the sentences of ``encoded`` (both articles)."""
+    size = max((int(ids.max()) for ids in encoded.piece_ids if len(ids)), default=0) + 1
+    df = np.zeros(size)
+    for ids in encoded.piece_ids:
+        df[np.unique(ids)] += 1
+    n = len(encoded.piece_ids)
+    out: npt.NDArray[np.float64] = np.log((n + 1) / (df + 1)) + 1.0
+    return out
+
+
+def piece_cover(
+    left: Sequence[npt.NDArray[np.float32]],
+    left_ids: Sequence[npt.NDArray[np.int64]],
+    right: Sequence[npt.NDArray[np.float32]],
+    right_ids: Sequence[npt.NDArray[np.int64]],
+    idf: npt.NDArray[np.float64],
+    li: npt.NDArray[np.int64],
+    rj: npt.NDArray[np.int64],
+) -> tuple[Scores, Scores]:
+    """For pairs ``(li[p], rj[p])``: the IDF-weighted share of the left sentence's word
+    pieces that find their best match in the right one (mean of the best cosines), and the
+    same from the right; returned as (smaller share, larger share)."""
+    n = len(li)
+    lo, hi = np.zeros(n), np.zeros(n)
+    by_left: dict[int, list[int]] = {}
+    for p, i in enumerate(li.tolist()):
+        by_left.setdefault(i, []).append(p)
+    for i, ps in by_left.items():
+        a, wa = left[i], idf[left_ids[i]]
+        if not len(a):
+            continue
+        js = rj[ps].tolist()
+        blocks = [right[j] for j in js]
+        sizes = [len(b) for b in blocks]
+        if not sum(sizes):
+            continue
+        sims = a @ np.vstack(blocks).T  # pieces of i x pieces of every candidate
+        bounds = np.cumsum([0, *sizes])
+        for k, (p, j) in enumerate(zip(ps, js, strict=True)):
+            if not sizes[k]:
+                continue
+            s = sims[:, bounds[k] : bounds[k + 1]]
+            wb = idf[right_ids[j]]
+            from_left = float((s.max(1) * wa).sum() / wa.sum())
+            from_right = float((s.max(0) * wb).sum() / wb.sum())
+            lo[p], hi[p] = min(from_left, from_right), max(from_left, from_right)
+    return lo, hi
+
+
+def logistic(features: npt.NDArray[np.float64]) -> Scores:
+    """The refined score of each row of :data:`FEATURES`."""
+    z = BIAS + features @ np.asarray(WEIGHTS)
+    out: Scores = 1.0 / (1.0 + np.exp(-z))
+    return out
+
+
+def group_facts(
+    scores: npt.NDArray[np.float64],
+    *,
+    seed: float = FACT_SEED,
+    mean: float = FACT_MEAN,
+    floor: float = FACT_MIN,
+    pinned: Sequence[tuple[int, int]] = (),
+) -> list[tuple[list[int], list[int]]]:
+    """Group the scored pairs of a dense ``left x right`` score matrix into facts.
+
+    Args:
+        scores: Pair scores (0 for pairs never scored).
+        seed: A pair at least this strong, not yet inside a fact, starts one.
+        mean: A sentence joins a fact when its mean score against the fact's sentences
+            of the other side is at least this...
+        floor: ...and its lowest score against them is at least this.
+        pinned: Pairs a person linked: each starts a fact whatever its score.
+
+    Returns:
+        ``(left sentences, right sentences)`` per fact, strongest seed first.
+    """
+    n, m = scores.shape
+    covered = np.zeros((n, m), dtype=bool)
+    facts: list[tuple[list[int], list[int]]] = []
+    flat = np.argsort(-scores, axis=None, kind="stable")
+    strong = flat[scores.reshape(-1)[flat] >= seed]
+    seeds = [(i, j) for i, j in pinned] + [divmod(int(k), m) for k in strong]
+    for i, j in seeds:
+        if covered[i, j]:
+            continue
+        lefts, rights = [i], [j]
+        while True:
+            cols = scores[:, rights]
+            lmean = cols.mean(axis=1)
+            lok = (cols.min(axis=1) >= floor) & (lmean >= mean)
+            lok[lefts] = False
+            rows = scores[lefts, :]
+            rmean = rows.mean(axis=0)
+            rok = (rows.min(axis=0) >= floor) & (rmean >= mean)
+            rok[rights] = False
+            best_l = int(np.where(lok, lmean, -1.0).argmax())
+            best_r = int(np.where(rok, rmean, -1.0).argmax())
+            if not lok[best_l] and not rok[best_r]:
+                break
+            if lok[best_l] and (not rok[best_r] or lmean[best_l] >= rmean[best_r]):
+                lefts.append(best_l)
+            else:
+                rights.append(best_r)
+        covered[np.ix_(lefts, rights)] = True
+        facts.append((sorted(lefts), sorted(rights)))
+    return _merge_overlapping(scores, facts, mean, floor)
+
+
+def _merge_overlapping(
+    scores: npt.NDArray[np.float64],
+    facts: list[tuple[list[int], list[int]]],
+    mean: float,
+    floor: float,
+) -> list[tuple[list[int], list[int]]]:
+    """Merge facts that share sentences on both sides when the merged fact still passes
+    the joining rule (mean and floor over its whole cross product): two seeds of one fact
+    grown in slightly different directions are one fact to a reader."""
+    out: list[tuple[list[int], list[int]]] = []
+    for ls, rs in facts:
+        for k, (ol, orr) in enumerate(out):
+            if set(ls).isdisjoint(ol) or set(rs).isdisjoint(orr):
+                continue
+            ml, mr = sorted({*ls, *ol}), sorted({*rs, *orr})
+            block = scores[np.ix_(ml, mr)]
+            if block.min() >= floor and block.mean() >= mean:
+                out[k] = (ml, mr)
+                break
+        else:
+            out.append((ls, rs))
+    return out
