@@ -113,14 +113,19 @@ def test_links_arrive_first_then_the_saved_complete_comparison(
         qtbot, worker, CompareRequest(*sample_paths, db_path=library_path)
     )
 
-    assert seen.names() == ["busyChanged", "linked", "busyChanged", "finished"]
+    # The quick static links first, then the refined shared facts, then the whole.
+    assert seen.names() == ["busyChanged", "linked", "linked", "busyChanged", "finished"]
     assert [args for args in seen.of("busyChanged")] == [(True,), (False,)]
     assert not worker.is_busy()
 
-    (linked,) = seen.of("linked")[0]
+    (quick,), (linked,) = seen.of("linked")
+    from parallax.core.pipeline import link
+
+    assert quick.links == link(quick.left, quick.right, refined=False).links
     assert linked.links and not linked.actors
     assert "actors" in linked.skipped
     assert linked.links == comparison.links
+    assert (quick.left, quick.right) == (linked.left, linked.right)
 
     assert comparison.actors and comparison.reactions
     assert "actors" not in comparison.skipped

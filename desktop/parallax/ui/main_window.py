@@ -979,8 +979,11 @@ class MainWindow(QMainWindow):
             self.progress.setValue(0)
 
     def on_linked(self, comparison: Comparison) -> None:
+        # Links come twice per job: quick ones, then the refined facts for the same texts,
+        # which must not move the view the journalist is reading.
+        refining = self._actors_pending
         self._actors_pending = True
-        keep = self._keep_view and self._same_texts(comparison)
+        keep = (self._keep_view or refining) and self._same_texts(comparison)
         if keep:
             self._show(comparison, keep_view=True)
         else:

@@ -65,7 +65,12 @@ class SyncMap:
                     targets.append(None)
                     continue
                 spans = self._spans[there]  # type: ignore[index]
-                targets.append((min(spans[c][0] for c in others), max(spans[c][1] for c in others)))
+                # A fact may be stated far apart on the other side (its lead and a late
+                # quote): follow the first run of adjacent counterparts, not the whole spread.
+                first = last = min(others)
+                while last + 1 in others:
+                    last += 1
+                targets.append((spans[first][0], spans[last][1]))
             self._target[side] = targets  # type: ignore[index]
             self._linked[side] = [i for i, t in enumerate(targets) if t is not None]  # type: ignore[index]
 
