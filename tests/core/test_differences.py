@@ -18,9 +18,11 @@ from parallax.core.differences import (
     _WORDS_RE,
     _lower_all,
     _split,
+    claim_difference,
     find_differences,
     word_diff,
 )
+from parallax.core.model import Difference
 
 # (left, right, expected (kind, left, right) in order) — wording from real coverage.
 CASES = [
@@ -197,3 +199,54 @@ def test_split_gives_what_the_expressions_give(text: str) -> None:
 @given(_TEXTS)
 def test_fast_patterns_match_the_plain_ones(text: str) -> None:
     _check_patterns(text)
+
+
+# Linked sentences that disagree in polarity: one side states what the other denies.
+CLAIMS = [
+    (
+        "Officials confirmed the messages were authentic.",
+        "Officials could not confirm whether the messages corresponded to the account.",
+        ("officials confirmed the", "could not confirm whether"),
+    ),
+    ("He said it was not his war.", "He said it is now his war.", ("was not his war", "his war")),
+    (
+        "The Senate will vote on the bill on Tuesday.",
+        "The Senate will not vote on the bill this week.",
+        ("will vote on", "will not vote on"),
+    ),
+    (
+        "The ministry denied the report on Monday.",
+        "The ministry did not deny the report.",
+        ("ministry denied the", "did not deny the"),
+    ),
+]
+# Pairs that agree, or where one side only leaves something out: no claim difference.
+NO_CLAIMS = [
+    ("No one was hurt in the fire.", "Nobody was injured in the blaze."),
+    ("Officials did not say how many were killed.", "Officials said 12 people were killed."),
+    ("She did not attend the meeting.", "She was absent from the meeting on Friday."),
+    ("He is not only a senator but a former governor.", "The senator is a former governor."),
+    ("Non-citizens cannot vote in the election.", "People who aren't citizens cannot vote."),
+    ("A state without East Jerusalem.", "East Jerusalem as its capital."),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "expected"), CLAIMS)
+def test_a_denied_claim_is_a_difference_of_its_own(
+    left: str, right: str, expected: tuple[str, str]
+) -> None:
+    assert claim_difference(left, right) == Difference("claim", *expected)
+    found = find_differences(left, right, same_fact=True)
+    assert Difference("claim", *expected) in found
+    # Read the other way round, the same disagreement, sides swapped.
+    assert claim_difference(right, left) == Difference("claim", expected[1], expected[0])
+
+
+@pytest.mark.parametrize(("left", "right"), NO_CLAIMS)
+def test_agreement_or_an_omission_is_no_claim(left: str, right: str) -> None:
+    assert claim_difference(left, right) is None
+
+
+def test_a_partial_link_reports_no_claim() -> None:
+    left, right, _ = CLAIMS[0]
+    assert all(d.kind != "claim" for d in find_differences(left, right, same_fact=False))

@@ -461,6 +461,81 @@ def _wording(
     return [d for _, _, d in sorted(largest, key=lambda x: x[1])]
 
 
+#: Words that deny what follows them ("could not confirm", "never said", "no longer").
+_NEGATIONS: Final = frozenset(
+    "not never cannot can't won't didn't doesn't don't isn't wasn't aren't weren't hasn't "
+    "haven't hadn't couldn't wouldn't shouldn't nor neither unable non".split()
+)
+#: Words that may sit between a negation and what it denies ("did not yet fully confirm").
+_BETWEEN: Final = frozenset(
+    "be been being have has had do does did could would will shall should may might must "
+    "can yet ever fully immediately publicly directly able to the a an his her their its "
+    "any longer now".split()
+)
+#: How far (in words) a negation reaches.
+_NEGATION_REACH: Final = 4
+#: Substrings without which neither side can deny anything (a cheap first test).
+_CLAIM_HINTS: Final = ("not", "n't", "never", "unable", "neither", "nor", "non")
+_CLAIM_WORD_RE: Final = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def _claim_stem(word: str) -> str:
+    """A light stem so that "confirmed", "confirms" and "confirm" meet."""
+    if word.endswith(("ied", "ies")) and len(word) >= 5:
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _polarity(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The content words a sentence denies and those it states, each with the phrase it is
+    in: ``({"confirm": "could not confirm whether"}, {"messag": ...})``."""
+    words = _CLAIM_WORD_RE.findall(text.lower().replace("’", "'"))
+    denied: dict[str, str] = {}
+    stated: dict[str, str] = {}
+    reach = -1
+    for k, w in enumerate(words):
+        if w in _NEGATIONS or w.endswith("n't"):
+            reach = k + _NEGATION_REACH
+            start = k
+            continue
+        if k == reach - _NEGATION_REACH + 1 and w in ("only", "just", "merely"):
+            reach = -1  # "not only ... but": no denial
+            continue
+        if w in _STOP or w in _BETWEEN or len(w) < 3:
+            continue
+        stem = _claim_stem(w)
+        if k <= reach:
+            denied.setdefault(stem, " ".join(words[max(start - 1, 0) : k + 2]))
+            reach = -1  # a negation denies the first content word it reaches
+        else:
+            stated.setdefault(stem, " ".join(words[max(k - 1, 0) : k + 2]))
+    return denied, stated
+
+
+def claim_difference(left: str, right: str) -> Difference | None:
+    """A claim one side makes and the other denies: "confirmed the messages" against "could
+    not confirm whether they corresponded", "was not his war" against "is now his war".
+
+    A word counts when one side denies it and the other states it without denying it;
+    a side that merely leaves it out disagrees with nothing.
+    """
+    low = (left.lower(), right.lower())
+    if not any(n in t for t in low for n in _CLAIM_HINTS):
+        return None
+    denied_l, stated_l = _polarity(left)
+    denied_r, stated_r = _polarity(right)
+    for stem, phrase in denied_l.items():
+        if stem in stated_r and stem not in denied_r:
+            return Difference("claim", phrase, stated_r[stem])
+    for stem, phrase in denied_r.items():
+        if stem in stated_l and stem not in denied_l:
+            return Difference("claim", stated_l[stem], phrase)
+    return None
+
+
 def find_differences(left: str, right: str, *, same_fact: bool = True) -> tuple[Difference, ...]:
     """Facts two linked sentences disagree on, then how their wording differs.
 
@@ -472,7 +547,8 @@ def find_differences(left: str, right: str, *, same_fact: bool = True) -> tuple[
         right: The right sentence(s).
         same_fact: Whether the two report the same fact (a ``same`` or ``paraphrase``
             link). Only then is another name or title a discrepancy (who said it, who
-            signed); in a ``partial`` link the sentences also say different things.
+            signed), or a claim one side denies; in a ``partial`` link the sentences also
+            say different things.
     """
     if left == right:
         return ()  # nothing can disagree, and no word differs
@@ -499,6 +575,8 @@ def find_differences(left: str, right: str, *, same_fact: bool = True) -> tuple[
             diffs.append(Difference("name", *hit))
     if (quotes_l := _quotes(left)) and (hit := _disagree(quotes_l, _quotes(right))):
         diffs.append(Difference("quote", *hit))
+    if same_fact and (claim := claim_difference(left, right)):
+        diffs.append(claim)  # in a partial link the two may state different things
     stated = {x.lower() for d in diffs for x in (d.left, d.right)}
     for d in _wording(lt, rt):
         # A rewording that only restates a fact difference above adds nothing.

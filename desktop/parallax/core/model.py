@@ -20,7 +20,7 @@ SCHEMA: Final = "parallax.comparison/1"
 
 Side = Literal["left", "right"]
 LinkKind = Literal["same", "paraphrase", "partial"]
-DifferenceKind = Literal["number", "date", "name", "quote", "wording"]
+DifferenceKind = Literal["number", "date", "name", "quote", "claim", "wording"]
 ActorKind = Literal["person", "country", "organization", "place", "group"]
 Stance = Literal["positive", "negative", "neutral"]
 #: What a sentence is in the article's layout. Only ``body`` sentences carry the story; the

@@ -21,7 +21,7 @@ from parallax.core.differences import word_diff
 from parallax.core.model import Comparison, Document, Link, Side
 
 #: Differences that are facts in disagreement (not just other wording).
-DISCREPANCY_KINDS: frozenset[str] = frozenset({"number", "date", "name", "quote", "title"})
+DISCREPANCY_KINDS: frozenset[str] = frozenset({"number", "date", "name", "quote", "claim", "title"})
 
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*", re.UNICODE)
 _FUNCTION_WORDS = frozenset(
