@@ -250,3 +250,33 @@ def test_agreement_or_an_omission_is_no_claim(left: str, right: str) -> None:
 def test_a_partial_link_reports_no_claim() -> None:
     left, right, _ = CLAIMS[0]
     assert all(d.kind != "claim" for d in find_differences(left, right, same_fact=False))
+
+
+# Differences that are noise, not disagreement: none of these is a discrepancy.
+NOT_DISCREPANCIES = [
+    # The same quote with other punctuation, case and quotation marks.
+    ('She said "We went too far."', "She said “we went too far”, according to aides."),
+    # A quote cut shorter on one side.
+    (
+        '"We will not be intimidated by these threats," he said.',
+        'He said they "will not be intimidated."',
+    ),
+    # A duration is not an age.
+    ("He served in the Senate for 40 years.", "The senator, 68, served in the Senate."),
+    # Votes and Democrats count different things.
+    (
+        "The bill needed 60 votes to advance.",
+        "The bill needed at least eight Democrats to advance.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), NOT_DISCREPANCIES)
+def test_noise_is_not_a_discrepancy(left: str, right: str) -> None:
+    found = find_differences(left, right, same_fact=True)
+    assert [d for d in found if d.kind in ("number", "quote", "claim")] == []
+
+
+def test_numbers_that_count_the_same_thing_still_disagree() -> None:
+    found = find_differences("Police said 12 people were killed.", "Police said 15 died.")
+    assert Difference("number", "12", "15") in found

@@ -249,6 +249,40 @@ def _numbers(text: str, lowered: list[str], digits: bool | None = None) -> list[
     ``lowered`` are the text's words in lower case; ``digits`` whether it has a digit
     (looked up when not given).
     """
+    return [n for n, _ in _counts(text, lowered, digits)]
+
+
+#: Words that count people, so that "12 killed" and "fifteen dead" count the same thing.
+_PEOPLE: Final = frozenset(
+    "people persons person killed dead died deaths wounded injured hurt victims civilians "
+    "soldiers troops men women children residents protesters migrants casualties".split()
+)
+_UNIT_RE: Final = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _unit(text: str, start: int, end: int) -> str:
+    """What a number counts: the word after it ("40 years" -> "year"), "age" for an age
+    ("Smith, 68," or "aged 68"), or "" when nothing says."""
+    before = text[max(0, start - 6) : start].lower()
+    after = text[end : end + 1]
+    if before.endswith(("aged ", "age ")) or (before.endswith(", ") and after in (",", "")):
+        return "age"
+    m = _UNIT_RE.match(text, end)
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    if word in _STOP or word in _QUALIFIER_ENDINGS:
+        return ""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _comparable(a: str, b: str) -> bool:
+    """Whether numbers with these units may count the same thing."""
+    return a == b or not a or not b or (a in _PEOPLE and b in _PEOPLE)
+
+
+def _counts(text: str, lowered: list[str], digits: bool | None = None) -> list[tuple[str, str]]:
+    """:func:`_numbers` with what each one counts (:func:`_unit`)."""
     if digits is None:
         digits = _has_digit(text)
     found = list(_NUMBER_RE.finditer(text)) if digits else []
@@ -261,7 +295,7 @@ def _numbers(text: str, lowered: list[str], digits: bool | None = None) -> list[
             if m.group().lower() != "one" and not any(a <= m.start() < b for a, b in spans)
         ]
         found.sort(key=lambda m: m.start())
-    out = []
+    out: list[tuple[str, str]] = []
     for m in found:
         start = m.start()
         qualifier = None
@@ -269,7 +303,8 @@ def _numbers(text: str, lowered: list[str], digits: bool | None = None) -> list[
             before = text[max(0, start - 30) : start].rstrip().lower()
             if before.endswith(_QUALIFIER_ENDINGS):
                 qualifier = _QUALIFIER_RE.search(text, max(0, start - 30), start)
-        out.append(f"{qualifier.group()}{m.group()}" if qualifier else m.group())
+        number = f"{qualifier.group()}{m.group()}" if qualifier else m.group()
+        out.append((number, _unit(text, start, m.end())))
     return out
 
 
@@ -319,6 +354,26 @@ def _disagree(
     if only_l and only_r:
         return ", ".join(dict.fromkeys(only_l)), ", ".join(dict.fromkeys(only_r))
     return None
+
+
+def _numbers_disagree(
+    left: list[tuple[str, str]], right: list[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """Numbers only one side states, when the other states a different one that counts the
+    same thing ("40 years" is never held against an age, "60 votes" against "eight
+    Democrats")."""
+    if not right:
+        return None
+    lv = {_number_value(n) for n, _ in left}
+    rv = {_number_value(n) for n, _ in right}
+    only_l = [(n, u) for n, u in left if _number_value(n) not in rv]
+    only_r = [(n, u) for n, u in right if _number_value(n) not in lv]
+    pairs = [(a, b) for a, ua in only_l for b, ub in only_r if _comparable(ua, ub)]
+    if not pairs:
+        return None
+    return ", ".join(dict.fromkeys(a for a, _ in pairs)), ", ".join(
+        dict.fromkeys(b for _, b in pairs)
+    )
 
 
 # A capitalised word not at the start of the text nor after the end of a sentence. The
@@ -390,6 +445,28 @@ def _quotes(text: str) -> list[str]:
 
 
 _WORD_RUN_RE: Final = re.compile(r"\w+")
+
+
+def _quote_words(quote: str) -> str:
+    """A quote's words only: case, punctuation and curly or straight marks do not count."""
+    return " ".join(_WORD_RUN_RE.findall(quote.lower().replace("’", "'")))
+
+
+def _quotes_disagree(left: list[str], right: list[str]) -> tuple[str, str] | None:
+    """Quotes each side has that the other does not, when both quote something. A quote
+    cut shorter on one side, or written with other punctuation, is the same quote."""
+    if not left or not right:
+        return None
+    lw, rw = [_quote_words(q) for q in left], [_quote_words(q) for q in right]
+
+    def found(words: str, others: list[str]) -> bool:
+        return any(words in o or o in words for o in others if o and words)
+
+    only_l = [q for q, w in zip(left, lw, strict=True) if not found(w, rw)]
+    only_r = [q for q, w in zip(right, rw, strict=True) if not found(w, lw)]
+    if only_l and only_r:
+        return ", ".join(dict.fromkeys(only_l)), ", ".join(dict.fromkeys(only_r))
+    return None
 
 
 def _content(words: str) -> bool:
@@ -562,10 +639,10 @@ def find_differences(left: str, right: str, *, same_fact: bool = True) -> tuple[
             if hit := _disagree(dl.get(kind, []), dr.get(kind, [])):
                 diffs.append(Difference("date", *hit))
     date_words = {d.lower() for ds in (*dl.values(), *dr.values()) for d in ds}
-    nl = [n for n in _numbers(left, ll, lt.digits) if n.lower() not in date_words]
+    nl = [n for n in _counts(left, ll, lt.digits) if n[0].lower() not in date_words]
     if nl:
-        nr = [n for n in _numbers(right, rl, rt.digits) if n.lower() not in date_words]
-        if hit := _disagree(nl, nr, key=_number_value):
+        nr = [n for n in _counts(right, rl, rt.digits) if n[0].lower() not in date_words]
+        if hit := _numbers_disagree(nl, nr):
             diffs.append(Difference("number", *hit))
     if same_fact:
         if hit := _disagree(_titles(lw, ll), _titles(rw, rl)):
@@ -573,7 +650,7 @@ def find_differences(left: str, right: str, *, same_fact: bool = True) -> tuple[
         names_l = _names(left)
         if names_l and (names_r := _names(right)) and (hit := _name_differences(names_l, names_r)):
             diffs.append(Difference("name", *hit))
-    if (quotes_l := _quotes(left)) and (hit := _disagree(quotes_l, _quotes(right))):
+    if (quotes_l := _quotes(left)) and (hit := _quotes_disagree(quotes_l, _quotes(right))):
         diffs.append(Difference("quote", *hit))
     if same_fact and (claim := claim_difference(left, right)):
         diffs.append(claim)  # in a partial link the two may state different things
