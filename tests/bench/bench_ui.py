@@ -112,7 +112,7 @@ def long_pairs(sizes: list[int], runs: int) -> None:
     for n in sizes:
         left_text, right_text, _ = build(n, sentences)
         t0 = time.perf_counter()
-        comparison = link(read_text(left_text), read_text(right_text))
+        comparison = link(read_text(left_text), read_text(right_text), refined=False)
         compare_s = time.perf_counter() - t0
         renders, plains = [], []
         for _ in range(runs):

@@ -27,6 +27,12 @@ What it does:
 
 It prints the constants for ``desktop/parallax/core/facts.py``, the leave-one-pair-out
 figures, and the figures on the ``--eval`` files with the model fitted on all the others.
+
+The shipped encoder is fine-tuned on the same judged pairs (``data/models/
+finetune_transformer.py``), so its signals on them are better than on news it never saw.
+``--cross-fit MODEL_A MODEL_B --fold-a ID...`` computes each pair's signals with an encoder
+fine-tuned *without* that pair (model A on fold A, model B on the rest, each scoring the
+other's pairs): the weights, thresholds and figures are then those of unseen news.
 """
 
 from __future__ import annotations
@@ -49,6 +55,8 @@ from parallax.core.ingest import read_text  # noqa: E402
 from parallax.core.pipeline import prepare  # noqa: E402
 from tests.bench.fit_align import fit_logistic, sigmoid  # noqa: E402
 
+#: The contextual model to compute the signals with (``--model``; default: the shipped one).
+MODEL_DIR: Path | None = None
 GRID_SEED = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7)
 GRID_MEAN = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6)
 GRID_FLOOR = (0.05, 0.1, 0.2, 0.3)
@@ -72,7 +80,7 @@ def pair_matrix(pair: dict) -> tuple[np.ndarray, np.ndarray]:
     lsent = [s for s in left.sentences if s.role != "repeat"]
     rsent = [s for s in right.sentences if s.role != "repeat"]
     scorer = A._Scorer([s.text for s in lsent], [s.text for s in rsent], None)
-    encoded = contextual_encoder().encode(list(scorer.texts))
+    encoded = contextual_encoder(MODEL_DIR).encode(list(scorer.texts))
     n, m = len(lsent), len(rsent)
     li = np.repeat(np.arange(n, dtype=np.int64), m)
     rj = np.tile(np.arange(m, dtype=np.int64), n)
@@ -115,12 +123,43 @@ def prf(counts: list[tuple[int, int, int]]) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
+#: Cross-fitting (``--cross-fit A B --fold-a ID...``): the article pairs of fold A are scored
+#: with model B (fine-tuned without them) and all others with model A.
+CROSS: tuple[Path, Path, frozenset[str]] | None = None
+
+
 def load_pairs(paths: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    global MODEL_DIR
     out = []
     for path in paths:
-        for pair in json.loads(Path(path).read_text(encoding="utf-8"))["pairs"]:
+        for k, pair in enumerate(json.loads(Path(path).read_text(encoding="utf-8"))["pairs"]):
+            if CROSS is not None:
+                model_a, model_b, fold_a = CROSS
+                MODEL_DIR = model_b if f"{Path(path).stem}:{k}" in fold_a else model_a
             out.append(pair_matrix(pair))
     return out
+
+
+def dump_pairs(paths: list[str], out: Path) -> None:
+    """Every linkable sentence pair of the gold files, with its label and current score."""
+    rows = []
+    for path in paths:
+        stem = Path(path).stem
+        for k, pair in enumerate(json.loads(Path(path).read_text(encoding="utf-8"))["pairs"]):
+            x, y = pair_matrix(pair)
+            left = prepare(read_text(pair["left"]["text"], name="left"))
+            right = prepare(read_text(pair["right"]["text"], name="right"))
+            lsent = [s.text for s in left.sentences if s.role != "repeat"]
+            rsent = [s.text for s in right.sentences if s.role != "repeat"]
+            scores = F.logistic(x).reshape(y.shape)
+            for i, a in enumerate(lsent):
+                for j, b in enumerate(rsent):
+                    rows.append(
+                        {"pair": f"{stem}:{k}", "left": a, "right": b,
+                         "label": int(y[i, j]), "score": round(float(scores[i, j]), 4)}
+                    )  # fmt: skip
+    out.write_text(json.dumps(rows), encoding="utf-8")
+    print(f"wrote {len(rows)} sentence pairs ({sum(r['label'] for r in rows)} positive) to {out}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -129,7 +168,28 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--eval", nargs="*", default=[])
     ap.add_argument("--precision", type=float, default=0.8)
     ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument(
+        "--dump-pairs",
+        type=Path,
+        help="write every sentence pair (texts, label, score) for finetune_transformer.py",
+    )
+    ap.add_argument("--model", type=Path, help="another minilm-onnx folder to score with")
+    ap.add_argument(
+        "--cross-fit",
+        nargs=2,
+        type=Path,
+        metavar=("MODEL_A", "MODEL_B"),
+        help="models fine-tuned on fold A and on the rest (finetune_transformer.py --exclude)",
+    )
+    ap.add_argument("--fold-a", nargs="*", default=[], help="article pair ids (FILE-STEM:K)")
     args = ap.parse_args(argv)
+    global MODEL_DIR, CROSS
+    MODEL_DIR = args.model
+    if args.cross_fit:
+        CROSS = (args.cross_fit[0], args.cross_fit[1], frozenset(args.fold_a))
+    if args.dump_pairs:
+        dump_pairs(args.gold, args.dump_pairs)
+        return
 
     pairs = load_pairs(args.gold)
     xs = [x for x, _ in pairs]
