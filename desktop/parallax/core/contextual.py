@@ -2,8 +2,11 @@
 
 The static model of :mod:`parallax.core.embed` averages one fixed vector per word, which is
 fast enough to score every sentence pair of two long articles but blind to context. This
-encoder runs the real 6-layer transformer (exported and int8-quantised by
-``data/models/build_transformer_model.py``) and returns, for each sentence, its pooled
+encoder runs the real 6-layer transformer, fine-tuned so that its cosine means "the two
+state a shared fact" rather than "the two are on one topic" (``data/models/
+finetune_transformer.py``, on hand-judged sentence pairs of real article pairs), then
+exported and int8-quantised (``data/models/build_transformer_model.py``). For each
+sentence it returns its pooled
 embedding and the contextual vector of each of its word pieces. The aligner uses both:
 the cosine of the pooled vectors, and how much of each sentence's word pieces find a close
 counterpart in the other (BERTScore's greedy matching), which tells "one sentence carries

@@ -51,14 +51,17 @@ FEATURES: Final = (
     "headline",
     "static_link",
 )
-# WEIGHTS, BIAS, FACT_SEED, FACT_MEAN and FACT_MIN are printed by tests/bench/fit_facts.py.
+# WEIGHTS, BIAS, FACT_SEED and FACT_MEAN are printed by tests/bench/fit_facts.py run with
+# --cross-fit on 31 hand-judged article pairs (signals from encoders fine-tuned without each
+# pair); FACT_MIN is raised by hand from 0.05 to 0.15, which on the same cross-fitted
+# scores keeps recall (0.336 -> 0.333) and lifts precision (0.813 -> 0.843).
 #: Logistic weights over :data:`FEATURES` and a bias.
-WEIGHTS: Final = (1.047, 1.611, 2.160, 1.321, -0.247, 1.636, 1.493, 2.050, 1.331, 0.410, 1.187)
-BIAS: Final = -6.515
+WEIGHTS: Final = (0.976, 1.235, 1.639, 1.081, -0.064, 2.993, 1.751, 2.091, 1.165, 0.610, 0.851)
+BIAS: Final = -6.145
 #: Pairs scoring at least this start a fact.
-FACT_SEED: Final = 0.3
+FACT_SEED: Final = 0.4
 #: A sentence joins a fact when its mean score against the fact's other side is this high...
-FACT_MEAN: Final = 0.3
+FACT_MEAN: Final = 0.4
 #: ...and none of those scores is below this.
 FACT_MIN: Final = 0.15
 #: Shared word trigrams counted up to this many.
