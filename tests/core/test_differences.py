@@ -206,7 +206,7 @@ CLAIMS = [
     (
         "Officials confirmed the messages were authentic.",
         "Officials could not confirm whether the messages corresponded to the account.",
-        ("officials confirmed the", "could not confirm whether"),
+        ("Officials confirmed the", "could not confirm whether"),
     ),
     ("He said it was not his war.", "He said it is now his war.", ("was not his war", "his war")),
     (

@@ -129,3 +129,20 @@ def test_sample_pair_colours_every_linked_sentence_on_both_sides(
         for s in link.right:
             assert index in reading.links_of("right", s)
     assert len(set(reading.slot)) == len(reading.slot)
+
+
+def test_a_denied_claim_is_a_discrepancy_marked_on_both_sides() -> None:
+    left = _doc("Officials confirmed the messages were authentic.")
+    right = _doc("Officials couldn’t confirm whether the messages were authentic.")
+    from parallax.core.differences import find_differences
+
+    differences = find_differences(left.text, right.text, same_fact=True)
+    link = Link(left=(0,), right=(0,), score=0.9, kind="paraphrase", differences=differences)
+    reading = Reading(Comparison(left=left, right=right, links=(link,)))
+    assert reading.discrepant == [0]
+    assert reading.next_discrepancy(None) == 0
+    flagged = {
+        side: [reading.document(side).text[m.start : m.end] for m in ms if m.discrepancy]
+        for side, ms in reading.word_marks(0).items()
+    }
+    assert flagged == {"left": ["Officials confirmed the"], "right": ["couldn’t confirm whether"]}

@@ -549,6 +549,7 @@ _BETWEEN: Final = frozenset(
     "can yet ever fully immediately publicly directly able to the a an his her their its "
     "any longer now".split()
 )
+_COPULAS: Final = frozenset("is are was were am".split())
 #: How far (in words) a negation reaches.
 _NEGATION_REACH: Final = 4
 #: Substrings without which neither side can deny anything (a cheap first test).
@@ -569,7 +570,14 @@ def _claim_stem(word: str) -> str:
 def _polarity(text: str) -> tuple[dict[str, str], dict[str, str]]:
     """The content words a sentence denies and those it states, each with the phrase it is
     in: ``({"confirm": "could not confirm whether"}, {"messag": ...})``."""
-    words = _CLAIM_WORD_RE.findall(text.lower().replace("’", "'"))
+    # The same length as ``text``, so the phrases are cut from the text as written.
+    found = list(_CLAIM_WORD_RE.finditer(text.lower().replace("’", "'")))
+    words = [m.group() for m in found]
+
+    def phrase(first: int, last: int) -> str:
+        first, last = max(first, 0), min(last, len(found) - 1)
+        return text[found[first].start() : found[last].end()]
+
     denied: dict[str, str] = {}
     stated: dict[str, str] = {}
     reach = -1
@@ -585,10 +593,13 @@ def _polarity(text: str) -> tuple[dict[str, str], dict[str, str]]:
             continue
         stem = _claim_stem(w)
         if k <= reach:
-            denied.setdefault(stem, " ".join(words[max(start - 1, 0) : k + 2]))
+            # The denial from its auxiliary on ("could not confirm whether").
+            before = words[start - 1] if start else ""
+            first = start - 1 if before in _BETWEEN or before in _COPULAS else start
+            denied.setdefault(stem, phrase(first, k + 1))
             reach = -1  # a negation denies the first content word it reaches
         else:
-            stated.setdefault(stem, " ".join(words[max(k - 1, 0) : k + 2]))
+            stated.setdefault(stem, phrase(k - 1, k + 1))
     return denied, stated
 
 
@@ -599,7 +610,7 @@ def claim_difference(left: str, right: str) -> Difference | None:
     A word counts when one side denies it and the other states it without denying it;
     a side that merely leaves it out disagrees with nothing.
     """
-    low = (left.lower(), right.lower())
+    low = (left.lower().replace("’", "'"), right.lower().replace("’", "'"))
     if not any(n in t for t in low for n in _CLAIM_HINTS):
         return None
     denied_l, stated_l = _polarity(left)
