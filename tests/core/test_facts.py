@@ -79,52 +79,116 @@ def _linked(left: str, right: str) -> set[tuple[int, int]]:
     return {(i, j) for k in links for i in k.left for j in k.right}
 
 
-# Wording of the kinds that real coverage of one event uses (written for these tests):
-# each case is two short articles whose first sentences state one fact, and a filler
-# sentence on each side about other things.
+# Wording of the kinds that real coverage of one event uses (written for these tests, after
+# the causes of missed links classified on hand-judged real article pairs): each case is two
+# short articles whose first sentences state one fact, and a filler sentence on each side.
 FILLER_L = "Separately, the city council approved a new budget for public parks."
 FILLER_R = "In other news, a storm is expected to reach the coast by Friday evening."
-LINKED_CASES = {
-    "reworded with shared facts": (
-        "The Senate blocked the border security bill on Tuesday in a 52-47 vote.",
-        "A border security bill failed in the Senate on Tuesday, 52 votes to 47.",
+KNOWN_MISS = pytest.mark.xfail(strict=True, reason="a known miss of the refined scorer")
+LINKED_CASES = [
+    pytest.param(
+        "Senate Blocks Border Bill",
+        "A border security bill failed in the Senate on Tuesday after Democrats withheld support.",
+        id="headline against lead",
     ),
-    "a quote kept whole against a quote cut short": (
-        '"We will not be intimidated by these threats," the governor told reporters.',
-        'The governor said the state "will not be intimidated by these threats."',
+    pytest.param(
+        "Governor Vetoes Abortion Limits",
+        "The governor on Friday vetoed a bill that would have banned most abortions after six weeks.",
+        id="headline against lead, other words",
     ),
-    "one side summarises, with the same figure": (
-        "Officials said 60,000 emails were sent or received, and about half were deleted.",
-        "Roughly 60,000 emails were involved, and she deleted about half of them.",
+    pytest.param(
+        "Congressman Expected To Be Indicted",
+        "Federal prosecutors plan to file criminal charges against Rep. Michael Grimm, his lawyer said.",
+        id="headline against lead, no shared word",
+        marks=KNOWN_MISS,
     ),
-}
-UNLINKED_CASES = {
-    "same actor, different facts": (
+    pytest.param(
+        "Police arrested two men in connection with the shooting.",
+        "Two men were taken into custody over the shooting, police said.",
+        id="paraphrase",
+    ),
+    pytest.param(
+        "The senator declined to chair the inquiry.",
+        "The senator refuses to lead the investigation.",
+        id="paraphrase, every content word changed",
+        marks=KNOWN_MISS,
+    ),
+    pytest.param(
+        "The mayor resigned on Monday and the council named an interim replacement.",
+        "The council named Deputy Mayor Ann Lee as interim mayor.",
+        id="one sentence carries two facts",
+    ),
+    pytest.param(
+        "Both firms have denied any wrongdoing.",
+        "Acme said it had done nothing wrong, and a spokesman for Beta Corp called the "
+        "allegations baseless.",
+        id="one side summarises",
+        marks=KNOWN_MISS,
+    ),
+    pytest.param(
+        'She admitted she "went too far" in her remarks.',
+        '"I went way too far," she said on Wednesday.',
+        id="quote against its paraphrase",
+    ),
+    pytest.param(
+        "He said he feels badly about what happened.",
+        '"I feel very badly about what happened," he said.',
+        id="reported speech against the quote",
+    ),
+    pytest.param(
+        '"We will not back down. We will take this to the Supreme Court," the attorney general said.',
+        'The attorney general said the state "will take this to the Supreme Court."',
+        id="a quote split over two sentences",
+    ),
+    pytest.param(
+        "The measure passed with 60 votes in the Senate.",
+        "Sixty senators voted for the measure.",
+        id="the same number written differently",
+    ),
+]
+UNLINKED_CASES = [
+    pytest.param(
         "The senator voted against the tax bill on Monday.",
         "The senator's daughter graduated from law school in May.",
+        id="same actor, different facts",
     ),
-    "same topic, different facts": (
+    pytest.param(
         "Marijuana sales in Colorado rose 40 percent last year.",
         "Police in Nebraska arrested two men at a traffic stop on Sunday.",
+        id="same topic, different facts",
     ),
-}
+    pytest.param(
+        '"The economy is strong," the president said on Monday.',
+        "The president said on Friday that he would veto the spending bill.",
+        id="one person's two statements",
+    ),
+]
 
 
-@pytest.mark.parametrize("case", sorted(LINKED_CASES))
-def test_refined_aligner_links_the_shared_fact(case: str) -> None:
-    left, right = LINKED_CASES[case]
+@pytest.mark.parametrize(("left", "right"), LINKED_CASES)
+def test_refined_aligner_links_the_shared_fact(left: str, right: str) -> None:
     assert (0, 0) in _linked(f"{left}\n\n{FILLER_L}", f"{right}\n\n{FILLER_R}")
 
 
-@pytest.mark.parametrize("case", sorted(UNLINKED_CASES))
-def test_refined_aligner_does_not_link_a_shared_topic(case: str) -> None:
-    left, right = UNLINKED_CASES[case]
+@pytest.mark.parametrize(("left", "right"), UNLINKED_CASES)
+def test_refined_aligner_does_not_link_a_shared_topic(left: str, right: str) -> None:
     assert (0, 0) not in _linked(f"{left}\n\n{FILLER_L}", f"{right}\n\n{FILLER_R}")
 
 
+def test_contradicting_statements_of_one_fact_link_with_a_claim_difference() -> None:
+    left = _doc(f"Officials confirmed the messages were authentic.\n\n{FILLER_L}", "left")
+    right = _doc(
+        f"Officials could not confirm whether the messages were authentic.\n\n{FILLER_R}",
+        "right",
+    )
+    (link,) = [k for k in align(left, right, contextual=contextual_encoder()) if 0 in k.left]
+    assert 0 in link.right
+    assert [d.kind for d in link.differences if d.kind == "claim"] == ["claim"]
+
+
 def test_refined_aligner_honours_pins_and_rejections() -> None:
-    left = _doc(f"{LINKED_CASES['reworded with shared facts'][0]}\n\n{FILLER_L}", "left")
-    right = _doc(f"{LINKED_CASES['reworded with shared facts'][1]}\n\n{FILLER_R}", "right")
+    left = _doc(f"Police arrested two men over the shooting.\n\n{FILLER_L}", "left")
+    right = _doc(f"Two men were taken into custody over the shooting.\n\n{FILLER_R}", "right")
     enc = contextual_encoder()
     rejected = align(left, right, rejected=[(0, 0)], contextual=enc)
     assert all(not (0 in k.left and 0 in k.right) for k in rejected)
