@@ -134,6 +134,12 @@ def _build_parser() -> argparse.ArgumentParser:
         help="leave one repair step out (mojibake, invisibles, junk-glyphs); repeatable",
     )
     cmp.add_argument(
+        "--quick",
+        action="store_true",
+        help="link with the quick scorer only: seconds faster on very long articles, "
+        "but fewer shared facts (the reader shows these first)",
+    )
+    cmp.add_argument(
         "--no-store",
         action="store_true",
         help="neither save the result nor read saved corrections: the library is not opened",
@@ -320,7 +326,10 @@ def main(
             skip = tuple(args.no_repair)
             if args.no_store:
                 comparison = compare(
-                    left, right, options=Options(skip_repairs=skip), recognizer=recognizer()
+                    left,
+                    right,
+                    options=Options(skip_repairs=skip, quick=args.quick),
+                    recognizer=recognizer(),
                 )
             else:
                 with _library_errors():
@@ -368,7 +377,10 @@ def _compare_and_store(
                 len(prepare(right, skip_repairs=skip).sentences),
             )
         options = Options(
-            pinned=corrections.pinned, rejected=corrections.rejected, skip_repairs=skip
+            pinned=corrections.pinned,
+            rejected=corrections.rejected,
+            skip_repairs=skip,
+            quick=args.quick,
         )
         comparison = compare(left, right, options=options, recognizer=recognizer())
         if corrections.actors:

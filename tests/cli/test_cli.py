@@ -230,3 +230,17 @@ def test_report_lists_actors_and_reactions(sample_paths: tuple[Path, Path]) -> N
     assert "Jens Stoltenberg (person): left 1, right 0" in actors
     reactions = out.split("\nReactions (")[1]
     assert "Antony Blinken [right" in reactions and "negative" in reactions
+
+
+def test_quick_gives_the_links_the_reader_paints_first(sample_doc: dict) -> None:
+    from parallax.core.ingest import read_path
+    from parallax.core.pipeline import link
+    from tests.conftest import SAMPLES
+
+    left, right = SAMPLES / "nk-russia-pact-clean.txt", SAMPLES / "nk-russia-pact-damaged.txt"
+    code, out, err = run("compare", str(left), str(right), "--json", "--quick", "--no-store")
+    assert code == 0, err
+    quick = json.loads(out)
+    first = link(read_path(left), read_path(right), refined=False)
+    assert quick["links"] == [k.to_dict() for k in first.links]
+    assert quick["links"] != sample_doc["links"]  # the refined facts differ from them

@@ -38,6 +38,8 @@ class Options:
     pinned: tuple[tuple[int, int], ...] = ()
     rejected: tuple[tuple[int, int], ...] = ()
     skip_repairs: tuple[str, ...] = ()
+    #: Only the quick static links, never the refined shared facts (very long articles).
+    quick: bool = False
 
 
 def prepare(doc: Document, *, skip_repairs: Iterable[str] = ()) -> Document:
@@ -132,7 +134,7 @@ def link(
         right,
         pinned=opts.pinned,
         rejected=opts.rejected,
-        contextual=contextual_encoder() if refined else None,
+        contextual=contextual_encoder() if refined and not opts.quick else None,
         progress=lambda f: step("align", 0.4 + 0.6 * f),
     )
     step("linked", 1.0)
