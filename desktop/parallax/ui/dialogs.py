@@ -366,7 +366,8 @@ COLOUR_ENTRIES: Final[tuple[ColourEntry, ...]] = (
         "discrepancy",
         "Discrepancy",
         "In a selected pair, a wavy underline under the words the outlets disagree on: a "
-        "number, a date, a name or a quotation.",
+        "number, a date, a name, a quotation, or a claim one outlet states and the other "
+        "denies.",
     ),
     ColourEntry(
         "changed",

@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
             "Next &Discrepancy",
             lambda: self.go_discrepancy(1),
             "F8",
-            tip="Next linked fact whose numbers, dates, names or quotes disagree",
+            tip="Next linked fact whose numbers, dates, names, quotes or claims disagree",
         )
         self.act_prev_discrepancy = a(
             "Previous Discrepancy", lambda: self.go_discrepancy(-1), "Shift+F8"
