@@ -922,10 +922,6 @@ def compared_sentences(doc: Document, indexes: Iterable[int]) -> list[Sentence]:
     return [s for s in sents if s.role != "headline"] or sents
 
 
-def _link_text(doc: Document, indexes: tuple[int, ...]) -> str:
-    return " ".join(s.text for s in compared_sentences(doc, indexes))
-
-
 def _group(
     edges: dict[tuple[int, int], float], left: Document, right: Document
 ) -> tuple[Link, ...]:
@@ -955,14 +951,20 @@ def _group(
 def _make_link(
     ls: tuple[int, ...], rs: tuple[int, ...], score: float, left: Document, right: Document
 ) -> Link:
-    """A link between sentences ``ls`` and ``rs``, with its kind and differences."""
-    ltext = _link_text(left, ls)
-    rtext = _link_text(right, rs)
+    """A link between sentences ``ls`` and ``rs``, with its kind and differences.
+
+    Names and claims are compared only between one sentence and one sentence: in a fact
+    stated across several sentences each names other people and says other things beside
+    the shared fact ("Reuters" in one, "KCNA" in another is no disagreement)."""
+    lsent, rsent = compared_sentences(left, ls), compared_sentences(right, rs)
+    ltext = " ".join(s.text for s in lsent)
+    rtext = " ".join(s.text for s in rsent)
     kind = _kind(score, ltext, rtext)
+    one_to_one = len(lsent) == 1 and len(rsent) == 1
     return Link(
         left=ls,
         right=rs,
         score=round(min(1.0, score), 4),
         kind=kind,
-        differences=find_differences(ltext, rtext, same_fact=kind != "partial"),
+        differences=find_differences(ltext, rtext, same_fact=kind != "partial" and one_to_one),
     )
