@@ -146,3 +146,13 @@ def test_a_denied_claim_is_a_discrepancy_marked_on_both_sides() -> None:
         for side, ms in reading.word_marks(0).items()
     }
     assert flagged == {"left": ["Officials confirmed the"], "right": ["couldn’t confirm whether"]}
+
+
+def test_a_partial_link_marks_only_the_facts_that_differ() -> None:
+    left = _doc("The bridge over the Vltava collapsed on Monday, and 12 people died in Prague.")
+    right = _doc("Heavy rain had weakened the old structure for weeks before it fell on Monday.")
+    link = Link(left=(0,), right=(0,), score=0.4, kind="partial")
+    reading = Reading(Comparison(left=left, right=right, links=(link,)))
+    marked = [left.text[m.start : m.end] for m in reading.word_marks(0)["left"]]
+    # The figure and the names, not "bridge", "collapsed" or "people".
+    assert marked == ["Vltava", "12", "Prague"]

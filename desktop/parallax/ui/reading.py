@@ -187,6 +187,10 @@ class Reading:
                 continue
             changed["left"].add((op.left_start, op.left_end))
             changed["right"].add((op.right_start, op.right_end))
+        # A partial link, or one fact stated across several sentences, differs in most of
+        # its words: there only the facts are marked (figures and names the other side
+        # lacks), not every other word.
+        facts_only = link.kind == "partial" or len(texts["left"]) > 1 or len(texts["right"]) > 1
         for side in ("left", "right"):
             base = _joined_offsets(texts[side])  # type: ignore[index]
             text = joined[side]  # type: ignore[index]
@@ -196,6 +200,8 @@ class Reading:
                 for m in _WORD.finditer(text, start, end):
                     word = m.group().lower()
                     if word in theirs or word in _FUNCTION_WORDS:
+                        continue
+                    if facts_only and not _is_fact_word(text, m.start(), m.group()):
                         continue
                     marks[side].append(  # type: ignore[index]
                         WordMark(_to_article(base, m.start()), _to_article(base, m.end()), False)
@@ -226,6 +232,16 @@ class Reading:
             f"{n} linked fact{'s' * (n != 1)} · {lu} only left · {ru} only right · "
             f"{d} discrepanc{'ies' if d != 1 else 'y'}"
         )
+
+
+def _is_fact_word(text: str, start: int, word: str) -> bool:
+    """A figure, or a capitalised word that does not start a sentence (a name)."""
+    if any(c.isdigit() for c in word):
+        return True
+    if not word[:1].isupper():
+        return False
+    before = text[:start].rstrip(" \"'“‘(")
+    return bool(before) and before[-1] not in ".!?:"
 
 
 def _merge(marks: list[WordMark], text: str) -> list[WordMark]:
