@@ -128,11 +128,16 @@ def prf(counts: list[tuple[int, int, int]]) -> tuple[float, float, float]:
 CROSS: tuple[Path, Path, frozenset[str]] | None = None
 
 
+#: The gold file (stem) of each pair :func:`load_pairs` read, in order.
+SOURCES: list[str] = []
+
+
 def load_pairs(paths: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     global MODEL_DIR
     out = []
     for path in paths:
         for k, pair in enumerate(json.loads(Path(path).read_text(encoding="utf-8"))["pairs"]):
+            SOURCES.append(Path(path).stem)
             if CROSS is not None:
                 model_a, model_b, fold_a = CROSS
                 MODEL_DIR = model_b if f"{Path(path).stem}:{k}" in fold_a else model_a
@@ -182,6 +187,10 @@ def main(argv: list[str] | None = None) -> None:
         help="models fine-tuned on fold A and on the rest (finetune_transformer.py --exclude)",
     )
     ap.add_argument("--fold-a", nargs="*", default=[], help="article pair ids (FILE-STEM:K)")
+    ap.add_argument(
+        "--at", nargs=3, type=float, metavar=("SEED", "MEAN", "FLOOR"),
+        help="also report the figures per file at these thresholds",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     global MODEL_DIR, CROSS
     MODEL_DIR = args.model
@@ -223,6 +232,19 @@ def main(argv: list[str] | None = None) -> None:
     p, r, f, seed, mean, floor = best
     print(f"FACT_SEED: Final = {seed}\nFACT_MEAN: Final = {mean}\nFACT_MIN: Final = {floor}")
     print(f"leave one pair out: P {p:.3f} R {r:.3f} F1 {f:.3f} (unjudged pairs count as wrong)")
+    settings = [(seed, mean, floor)]
+    if args.at:
+        settings.append(tuple(args.at))
+    for setting in settings:
+        print(f"  per file at seed/mean/floor {setting}:")
+        for stem in dict.fromkeys(SOURCES):
+            picked = [
+                fact_counts(s, y, *setting)
+                for s, (_, y), src in zip(held, pairs, SOURCES, strict=True)
+                if src == stem
+            ]
+            p, r, f = prf(picked)
+            print(f"    {stem:24s} P {p:.3f} R {r:.3f} F1 {f:.3f} ({len(picked)} pairs)")
     if args.eval:
         counts = []
         for x, y in load_pairs(args.eval):
