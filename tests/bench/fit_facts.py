@@ -236,7 +236,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.at:
         settings.append(tuple(args.at))
     for setting in settings:
-        print(f"  per file at seed/mean/floor {setting}:")
+        p, r, f = prf([fact_counts(s, y, *setting) for s, (_, y) in zip(held, pairs, strict=True)])
+        print(f"  at seed/mean/floor {setting}: P {p:.3f} R {r:.3f} F1 {f:.3f}; per file:")
         for stem in dict.fromkeys(SOURCES):
             picked = [
                 fact_counts(s, y, *setting)
