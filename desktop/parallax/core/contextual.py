@@ -47,12 +47,13 @@ class Encoded:
     Attributes:
         pooled: One L2-normalised row per sentence (mean of its word pieces).
         pieces: Per sentence, the L2-normalised contextual vectors of its word pieces
-            (special tokens and punctuation left out), one row each.
+            (special tokens and punctuation left out), one row each, as float16: they are
+            most of the memory on long articles and compared only by cosine.
         piece_ids: Per sentence, the vocabulary ids of those word pieces, for weighting.
     """
 
     pooled: Matrix
-    pieces: tuple[Matrix, ...]
+    pieces: tuple[npt.NDArray[np.float16], ...]
     piece_ids: tuple[npt.NDArray[np.int64], ...]
 
 
@@ -84,7 +85,7 @@ class ContextualEncoder:
         """Encode ``texts`` (any number; empty strings give zero rows)."""
         n = len(texts)
         pooled = np.zeros((n, 384), dtype=np.float32)
-        pieces: list[Matrix] = [np.zeros((0, 384), dtype=np.float32)] * n
+        pieces: list[npt.NDArray[np.float16]] = [np.zeros((0, 384), dtype=np.float16)] * n
         ids_out: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)] * n
         encodings = self.tokenizer.encode_batch(texts)
         order = sorted(range(n), key=lambda k: len(encodings[k].ids))
@@ -102,7 +103,7 @@ class ContextualEncoder:
                 seq = ids[r, : int(mask[r].sum())]
                 keep = ~self._skip[seq]
                 pooled[k] = emb[r]
-                pieces[k] = np.ascontiguousarray(states[r, : len(seq)][keep], dtype=np.float32)
+                pieces[k] = np.ascontiguousarray(states[r, : len(seq)][keep], dtype=np.float16)
                 ids_out[k] = seq[keep]
         return Encoded(pooled=pooled, pieces=tuple(pieces), piece_ids=tuple(ids_out))
 

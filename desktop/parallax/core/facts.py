@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -91,9 +91,9 @@ def piece_idf(encoded: Encoded) -> npt.NDArray[np.float64]:
 
 
 def piece_cover(
-    left: Sequence[npt.NDArray[np.float32]],
+    left: Sequence[npt.NDArray[np.floating[Any]]],
     left_ids: Sequence[npt.NDArray[np.int64]],
-    right: Sequence[npt.NDArray[np.float32]],
+    right: Sequence[npt.NDArray[np.floating[Any]]],
     right_ids: Sequence[npt.NDArray[np.int64]],
     idf: npt.NDArray[np.float64],
     li: npt.NDArray[np.int64],
@@ -108,7 +108,7 @@ def piece_cover(
     for p, i in enumerate(li.tolist()):
         by_left.setdefault(i, []).append(p)
     for i, ps in by_left.items():
-        a, wa = left[i], idf[left_ids[i]]
+        a, wa = left[i].astype(np.float32), idf[left_ids[i]]
         if not len(a):
             continue
         js = rj[ps].tolist()
@@ -116,7 +116,7 @@ def piece_cover(
         sizes = [len(b) for b in blocks]
         if not sum(sizes):
             continue
-        sims = a @ np.vstack(blocks).T  # pieces of i x pieces of every candidate
+        sims = a @ np.vstack(blocks).astype(np.float32).T  # i's pieces x every candidate's
         bounds = np.cumsum([0, *sizes])
         for k, (p, j) in enumerate(zip(ps, js, strict=True)):
             if not sizes[k]:
