@@ -194,3 +194,20 @@ def test_refined_aligner_honours_pins_and_rejections() -> None:
     assert all(not (0 in k.left and 0 in k.right) for k in rejected)
     pinned = align(left, right, pinned=[(1, 1)], contextual=enc)
     assert any(k.left == (1,) and k.right == (1,) for k in pinned)
+
+
+def test_encoding_reports_progress_and_can_be_stopped_between_batches() -> None:
+    texts = [f"Sentence number {k} of a long article about the vote." for k in range(70)]
+    seen: list[float] = []
+    contextual_encoder().encode(texts, progress=seen.append)
+    assert seen == sorted(seen) and seen[0] == 0.0 and len(seen) == 3  # batches of 32
+
+    class Stop(Exception):
+        pass
+
+    def stop(fraction: float) -> None:
+        if fraction > 0:
+            raise Stop
+
+    with pytest.raises(Stop):
+        contextual_encoder().encode(texts, progress=stop)

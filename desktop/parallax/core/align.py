@@ -651,7 +651,10 @@ def align(
         _headlines_meet(scorer, found, lsent, rsent, rejected_pos)
         _headlines_follow(scorer, found, lsent, rsent, rejected_pos, threshold)
         if contextual is not None:
-            encoded = contextual.encode([*scorer.texts])
+            encoded = contextual.encode(
+                [*scorer.texts],
+                progress=None if progress is None else lambda f: progress(0.5 + 0.2 * f),
+            )
             if progress:
                 progress(0.7)
             facts = _refined_facts(

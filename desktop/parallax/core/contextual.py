@@ -20,6 +20,7 @@ loaded once per process, under a lock.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -81,8 +82,11 @@ class ContextualEncoder:
         self._skip = np.zeros(max(vocab.values()) + 1, dtype=bool)
         self._skip[skip] = True
 
-    def encode(self, texts: list[str]) -> Encoded:
-        """Encode ``texts`` (any number; empty strings give zero rows)."""
+    def encode(self, texts: list[str], progress: Callable[[float], None] | None = None) -> Encoded:
+        """Encode ``texts`` (any number; empty strings give zero rows).
+
+        ``progress`` is called with the fraction done after each batch (a caller's cancel
+        check can raise there: a long article is stopped within a batch)."""
         n = len(texts)
         pooled = np.zeros((n, 384), dtype=np.float32)
         pieces: list[npt.NDArray[np.float16]] = [np.zeros((0, 384), dtype=np.float16)] * n
@@ -98,6 +102,8 @@ class ContextualEncoder:
                 seq = encodings[k].ids
                 ids[r, : len(seq)] = seq
                 mask[r, : len(seq)] = 1
+            if progress is not None:
+                progress(start / max(n, 1))
             emb, states = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
             for r, k in enumerate(rows):
                 seq = ids[r, : int(mask[r].sum())]
