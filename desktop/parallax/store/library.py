@@ -32,6 +32,7 @@ import json
 import re
 import sqlite3
 import stat
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -362,7 +363,7 @@ class Library:
             # Deleted articles are sensitive material: overwrite them rather than leave them
             # readable in free pages.
             conn.execute("PRAGMA secure_delete = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _set_wal(conn)
             self._migrate(db)
         except LibraryError:
             conn.close()
@@ -1008,3 +1009,21 @@ class Library:
 def open_library(path: str | Path | None = None) -> Library:
     """Open (creating on first use) the library at ``path``, ``$PARALLAX_DB`` or the default."""
     return Library(path)
+
+
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting for another process that is creating the same file.
+
+    Changing the journal mode needs the file to itself, and SQLite reports "locked" at once
+    rather than calling the busy handler, so two Parallax processes opening a new library
+    together would fail: retry until :data:`BUSY_TIMEOUT` has passed.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
