@@ -39,19 +39,11 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 from parallax.core.ingest import read_text  # noqa: E402
 from parallax.core.pipeline import Options, link  # noqa: E402
+from tests.bench.fit_facts import _unit  # noqa: E402
 from tests.bench.heldout_data import DEFAULT_CACHE  # noqa: E402
 
 DEV_SET = REPO.parent / "shared" / "dev" / "real_pairs.json"
 BASELINE_CUTOFF = 60
-
-
-def _unit(sentences: list, span: list[int]) -> int | None:
-    best, overlap = None, 0
-    for s in sentences:
-        o = min(s.end, span[1]) - max(s.start, span[0])
-        if o > overlap:
-            best, overlap = s.index, o
-    return best
 
 
 def baseline(left: list[str], right: list[str]) -> set[tuple[int, int]]:
