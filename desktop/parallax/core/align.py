@@ -884,8 +884,9 @@ def _refined_facts(
     pinned: set[tuple[int, int]],
     rejected: set[tuple[int, int]],
 ) -> list[tuple[list[int], list[int], float]]:
-    """Score pairs with the refined model and group them into facts: (left positions,
-    right positions, score) per fact, positions into ``lsent``/``rsent``."""
+    """Score pairs with the refined model, add the priors of the final score and group
+    them into facts: (left positions, right positions, score) per fact, positions into
+    ``lsent``/``rsent``."""
     n, m = len(lsent), len(rsent)
     if n * m <= ALL_PAIRS_LIMIT:
         li = np.repeat(np.arange(n, dtype=np.int64), m)
@@ -904,16 +905,22 @@ def _refined_facts(
     feats = refined_features(scorer, encoded, li, rj, lhead[li] | rhead[rj], linked[li, rj])
     scores = np.zeros((n, m))
     scores[li, rj] = F.logistic(feats)
+    # Facts are grouped on the final scores; a link's score (and so its kind) stays the
+    # refined one, the probability that its sentences state a shared fact read from the
+    # sentences alone.
+    final = F.rescored(scores)
     # A pair the static pass linked for a rare figure both state (a year meets its decade:
     # "1961" and "the 1960s") is a specific fact a reader compares: it seeds a fact.
     for i, j in static:
         if scorer.shares_rare_figure(i, j):
-            scores[i, j] = max(scores[i, j], F.FACT_SEED)
+            final[i, j] = max(final[i, j], F.FINAL_SEED)
     for i, j in rejected:
-        scores[i, j] = 0.0
+        scores[i, j] = final[i, j] = 0.0
     for i, j in pinned:
-        scores[i, j] = 1.0
-    facts = F.group_facts(scores, pinned=sorted(pinned))
+        scores[i, j] = final[i, j] = 1.0
+    facts = F.group_facts(
+        final, seed=F.FINAL_SEED, mean=F.FINAL_MEAN, floor=F.FINAL_MIN, pinned=sorted(pinned)
+    )
     return [(ls, rs, float(scores[np.ix_(ls, rs)].max())) for ls, rs in facts]
 
 
