@@ -168,6 +168,37 @@ LINKED_CASES = [
         "Sixty senators voted for the measure.",
         id="the same number written differently",
     ),
+    # Kinds of the firm misses on the developers' 46 new judged article pairs (2026-12-07),
+    # in wording written for these tests.
+    pytest.param(
+        "Ten Republicans joined every Democrat in voting to impeach the governor.",
+        "The chamber voted 72-40 to impeach the governor, with 10 Republicans in favour.",
+        id="a count and its breakdown",
+    ),
+    pytest.param(
+        "It is unlikely that the 70-year-old former minister will actually go to prison.",
+        "The former minister is not expected to spend any time behind bars.",
+        id="an idiom against plain words",
+        marks=KNOWN_MISS,
+    ),
+    pytest.param(
+        "The rival exchange pulled out of the rescue deal on Wednesday.",
+        "The announcement came a day after its rival walked away from a proposed takeover.",
+        id="a phrasal verb against another",
+        marks=KNOWN_MISS,
+    ),
+    pytest.param(
+        "Air samples taken in the town have shown normal levels, the agency said.",
+        "An agency official said monitoring found the air was safe to breathe.",
+        id="a finding against its meaning",
+        marks=KNOWN_MISS,
+    ),
+    pytest.param(
+        "The suspect was arrested at the scene.",
+        "Police detained the gunman immediately after the shooting.",
+        id="a role noun against another",
+        marks=KNOWN_MISS,
+    ),
 ]
 UNLINKED_CASES = [
     pytest.param(
