@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, BinaryIO
 from parallax import __version__
 from parallax.core.ingest import IngestError, read_path, read_stream
 from parallax.core.model import Comparison, Document, Side
-from parallax.core.pipeline import Options, compare, prepare
+from parallax.core.pipeline import Options, compare
 from parallax.launch import is_reader, positive_int, reader
 from parallax.nlp import recognizer
 
@@ -369,13 +369,8 @@ def _compare_and_store(
     from parallax.store import apply_actor_corrections
 
     with _open_library(args) as library:
+        # Pins past either article (made under other repair steps) are dropped by the aligner.
         corrections = library.corrections_for(left.original_sha256, right.original_sha256)
-        if corrections.pinned or corrections.rejected:
-            # Sentence numbers depend on the repair steps: drop pins past either end.
-            corrections = corrections.within(
-                len(prepare(left, skip_repairs=skip).sentences),
-                len(prepare(right, skip_repairs=skip).sentences),
-            )
         options = Options(
             pinned=corrections.pinned,
             rejected=corrections.rejected,

@@ -109,6 +109,26 @@ def test_pinned_and_rejected_pairs_are_honoured() -> None:
     assert {(k.left, k.right) for k in pinned} == {((0,), (0,)), ((1,), (1,))}
 
 
+@pytest.mark.parametrize("refined", [False, True], ids=["quick", "refined"])
+def test_pins_and_rejections_past_either_article_are_dropped(refined: bool) -> None:
+    # Sentence numbers depend on the repair steps: a correction saved under other steps may
+    # point past the end, and the aligner (not every caller) must drop it.
+    from parallax.core.contextual import contextual_encoder
+
+    a, b = LINKED[0]
+    left = doc(a, "The weather was cold.")
+    right = doc(b, "More news follows.")
+    enc = contextual_encoder() if refined else None
+    plain = align(left, right, contextual=enc)
+    got = align(
+        left, right, pinned=[(1, 1), (5, 0), (0, 9), (-1, 0)], rejected=[(7, 7)], contextual=enc
+    )
+    pairs = {(i, j) for k in got for i in k.left for j in k.right}
+    assert (1, 1) in pairs
+    assert all(0 <= i < 2 and 0 <= j < 2 for i, j in pairs)
+    assert {(i, j) for k in plain for i in k.left for j in k.right} <= pairs
+
+
 # A headline, the lead of its own article that it summarises, and the other outlet's lead.
 HEADLINES = [
     (

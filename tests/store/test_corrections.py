@@ -66,11 +66,6 @@ def test_corrections_survive_deleting_the_comparison() -> None:
         assert lib.corrections_for(lsha, rsha).pinned == ((0, 1),)
 
 
-def test_within_drops_pins_past_the_end() -> None:
-    fixes = Corrections(pinned=((0, 0), (5, 1)), rejected=((1, 9), (2, 2)))
-    assert fixes.within(3, 3) == Corrections(pinned=((0, 0),), rejected=((2, 2),))
-
-
 @pytest.mark.parametrize(
     ("action", "value"), [("delete", "x"), ("rename", None), ("merge", None), ("split", "x")]
 )

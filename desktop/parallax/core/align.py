@@ -610,7 +610,8 @@ def align(
     Args:
         left: The left document, with sentences.
         right: The right document, with sentences.
-        pinned: ``(left_index, right_index)`` pairs the user linked by hand: always kept.
+        pinned: ``(left_index, right_index)`` pairs the user linked by hand: always kept
+            (those pointing past either document are dropped).
         rejected: Pairs the user unlinked: never proposed again.
         threshold: Minimum score for a link.
         top_k: Embedding neighbours per sentence to consider, from each side.
@@ -622,8 +623,16 @@ def align(
     Returns:
         Links ordered by their first left sentence.
     """
-    pinned_set = set(pinned)
-    rejected_set = set(rejected) - pinned_set
+    # Sentence numbers depend on the repair steps a pair was compared with: a pin or a
+    # rejection made under other steps may point past either article and is dropped here,
+    # so callers need not split the articles first to check.
+    n_left, n_right = len(left.sentences), len(right.sentences)
+
+    def inside(pair: tuple[int, int]) -> bool:
+        return 0 <= pair[0] < n_left and 0 <= pair[1] < n_right
+
+    pinned_set = {p for p in pinned if inside(p)}
+    rejected_set = {p for p in rejected if inside(p)} - pinned_set
     lsent = [s for s in left.sentences if _linkable(s)]
     rsent = [s for s in right.sentences if _linkable(s)]
     if progress:

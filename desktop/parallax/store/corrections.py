@@ -61,22 +61,6 @@ class Corrections:
     rejected: tuple[tuple[int, int], ...] = ()
     actors: tuple[ActorCorrection, ...] = ()
 
-    def within(self, left_sentences: int, right_sentences: int) -> Corrections:
-        """Drop link corrections that point past the end of either article.
-
-        Sentence numbers depend on the repair steps used; a pin made with one set of steps
-        must not crash the aligner when the pair is compared with another.
-        """
-
-        def ok(pair: tuple[int, int]) -> bool:
-            return 0 <= pair[0] < left_sentences and 0 <= pair[1] < right_sentences
-
-        return Corrections(
-            pinned=tuple(p for p in self.pinned if ok(p)),
-            rejected=tuple(p for p in self.rejected if ok(p)),
-            actors=self.actors,
-        )
-
 
 def apply_actor_corrections(
     comparison: Comparison, corrections: Iterable[ActorCorrection]

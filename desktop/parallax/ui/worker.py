@@ -406,25 +406,16 @@ def _open(job: _Job, db_path: Path) -> Library | None:
         return None
 
 
-def _corrections(
-    job: _Job, library: Library, left: Document, right: Document, skip: tuple[str, ...]
-) -> Corrections:
-    """The pair's saved corrections, with link pins past either article's end dropped."""
-    from parallax.core import pipeline
+def _corrections(job: _Job, library: Library, left: Document, right: Document) -> Corrections:
+    """The pair's saved corrections (the aligner drops link pins past either article's
+    end, which pins made under other repair steps may point to)."""
     from parallax.store import Corrections, LibraryError
 
     try:
-        found = library.corrections_for(left.original_sha256, right.original_sha256)
+        return library.corrections_for(left.original_sha256, right.original_sha256)
     except LibraryError as exc:
         job.emit("store_failed", user_message(exc))
         return Corrections()
-    if found.pinned or found.rejected:
-        # Sentence numbers depend on the repair steps (as in ``parallax compare``).
-        found = found.within(
-            len(pipeline.prepare(left, skip_repairs=skip).sentences),
-            len(pipeline.prepare(right, skip_repairs=skip).sentences),
-        )
-    return found
 
 
 def _reusable(source: Comparison, fresh: Comparison) -> bool:
@@ -455,11 +446,7 @@ def _compare(job: _Job, request: CompareRequest) -> None:
     if request.db_path is not None:
         library = _open(job, request.db_path)
     try:
-        corrections = (
-            Corrections()
-            if library is None
-            else _corrections(job, library, left, right, request.skip_repairs)
-        )
+        corrections = Corrections() if library is None else _corrections(job, library, left, right)
         options = Options(
             pinned=corrections.pinned,
             rejected=corrections.rejected,
