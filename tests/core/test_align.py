@@ -246,6 +246,20 @@ def test_links_are_well_formed_and_symmetric(
     assert swapped == {(k.left, k.right) for k in links}
 
 
+@pytest.mark.parametrize(
+    ("ls", "rs"),
+    [
+        (["a"] * 7 + ["hj"], ["a"] * 3 + ["hj", "hj"]),  # found by the property above
+        (["a"] * 7 + ["ab", "ab"], ["a"] * 3 + ["ab"]),
+    ],
+)
+def test_ties_between_identical_sentences_break_the_same_way_both_ways(
+    ls: list[str], rs: list[str]
+) -> None:
+    links = {(k.left, k.right) for k in align(doc(*ls), doc(*rs))}
+    assert links == {(k.right, k.left) for k in align(doc(*rs), doc(*ls))}
+
+
 def test_scores_are_ordered_and_bounded() -> None:
     pairs = score_pairs([a for a, _ in LINKED], [b for _, b in LINKED])
     assert pairs == sorted(pairs, key=lambda p: -p.score)

@@ -101,6 +101,8 @@ TOP_K: Final = 3
 RARE_DF: Final = 3
 #: Rows of the similarity matrix computed at once (bounds memory on long documents).
 BLOCK: Final = 512
+#: Scores this close rank as a tie (broken the same way whichever article is on the left).
+TIE: Final = 1e-6
 
 ProgressCallback = Callable[[float], None]
 #: Sentence pairs as parallel arrays: left indexes, right indexes, embedding cosines.
@@ -446,13 +448,23 @@ class _Scorer:
         li, rj, cos = pairs
         feats = self.features(li, rj, cos)
         scores = _logistic(feats)
-        order = np.lexsort((rj, li, -scores))  # best first; ties by left, then right index
+        # Best first. Ties go to the pair whose lower index is lower, then whose higher one is:
+        # the same order whichever article is on the left (identical sentences tie, and the
+        # links of A against B must be those of B against A). Scores within TIE of the next
+        # one tie too: the matrix products give identical sentences cosines that differ in
+        # the last bits, by their position in a block.
+        first = np.argsort(-scores, kind="stable")
+        ranked = scores[first]
+        tied = np.r_[0, np.cumsum(ranked[:-1] - ranked[1:] > TIE)] if len(first) else first
+        lo, hi = np.minimum(li[first], rj[first]), np.maximum(li[first], rj[first])
+        order = first[np.lexsort((li[first], hi, lo, tied))]
         return li[order], rj[order], scores[order], feats[order]
 
     def score_ranked(self, pairs: Pairs) -> Ranked:
         """Score candidate pairs (left indexes, right indexes, cosines) in one go: parallel
-        lists of left indexes, right indexes and scores, best first (ties broken by the left
-        index, then the right one). Plain lists of numbers keep the garbage collector idle."""
+        lists of left indexes, right indexes and scores, best first (ties broken by the lower
+        of the two indexes, then the higher, whichever article is on the left). Plain lists
+        of numbers keep the garbage collector idle."""
         li, rj, scores, _ = self._scored(pairs)
         return li.tolist(), rj.tolist(), scores.tolist()
 
