@@ -367,7 +367,11 @@ def _document_scripts(text: str) -> _DocScripts:
     in_words: dict[str, set[str]] = {}
     for _start, tok in _non_ascii_tokens(text):
         for word in _WORD_BREAK_RE.split(tok):
-            letters = [c for c in word if unicodedata.category(c)[0] == "L"]
+            # Styled (mathematical) letters never spell: a word is read as it will be once
+            # they are gone, so that repairing a repaired text changes nothing.
+            letters = [
+                c for c in word if unicodedata.category(c)[0] == "L" and _script(c) != "MATH"
+            ]
             scripts = {_script(c) for c in letters}
             scripts.discard("COMMON")
             if len(scripts) == 1 and len(letters) >= 2:
