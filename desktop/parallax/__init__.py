@@ -20,19 +20,16 @@ __all__ = ["Comparison", "__version__", "compare_files", "compare_texts"]
 def compare_texts(left: str, right: str, **options: Any) -> Comparison:
     """Compare two articles given as text (pasted, or already read).
 
-    Keyword options are those of :class:`parallax.core.pipeline.Options`
-    (``pinned``, ``rejected``, ``skip_repairs``).
+    Keyword options are those of :meth:`parallax.session.Session.compare` (``pinned``,
+    ``rejected``, ``skip_repairs``, ``quick``); nothing is read from or saved to the library.
     """
     from parallax.core.ingest import read_text
-    from parallax.core.pipeline import Options, compare
-    from parallax.nlp import recognizer
+    from parallax.session import Session
 
-    return compare(
-        read_text(left, name="left"),
-        read_text(right, name="right"),
-        options=Options(**options),
-        recognizer=recognizer(),
-    )
+    with Session() as session:
+        return session.compare(
+            read_text(left, name="left"), read_text(right, name="right"), **options
+        ).comparison
 
 
 def compare_files(
@@ -40,12 +37,10 @@ def compare_files(
 ) -> Comparison:
     """Compare two article files (.txt, .md, .html); see :func:`compare_texts`."""
     from parallax.core.ingest import read_path
-    from parallax.core.pipeline import Options, compare
-    from parallax.nlp import recognizer
+    from parallax.session import Session
 
-    return compare(
-        read_path(left), read_path(right), options=Options(**options), recognizer=recognizer()
-    )
+    with Session() as session:
+        return session.compare(read_path(left), read_path(right), **options).comparison
 
 
 from parallax.core.model import Comparison  # noqa: E402  (re-exported record type)

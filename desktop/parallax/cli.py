@@ -1,14 +1,18 @@
-"""The ``parallax`` command line.
+"""The ``parallax`` command line: the reader window, ``compare`` and ``library``.
 
-A user error (a missing file, a PDF, an empty article) gets one clear line on stderr and
-exit status 2, never a traceback; that promise is kept here, in one place, by catching
-:class:`~parallax.core.ingest.IngestError`, :class:`~parallax.store.errors.LibraryError` and
-argparse's own errors.
+``parallax [LEFT RIGHT]`` opens the reader window (``parallax open`` is the same command,
+spelled out); ``parallax compare`` prints a comparison and keeps it in the local library
+(``--no-store`` to skip), with the corrections saved for the pair re-applied; ``parallax
+library`` lists, searches, shows, exports and deletes what is there. What these commands do
+with a pair and the library is :mod:`parallax.session`'s; this module only reads the
+command line and prints.
 
-``parallax compare`` keeps every result in the local library (``--no-store`` to skip) and
-re-applies the corrections saved for the pair; ``parallax library`` lists, searches, shows,
-exports and deletes what is there. The store is imported only when used, so commands that do
-not touch the library do not pay for sqlite-utils.
+Start-up stays light: this module imports the standard library and the core records only,
+and each command loads what it needs (the reader's window must be on screen quickly; the
+comparison stack and sqlite-utils load when a command asks for them).
+
+A user error (a missing file, a PDF, an empty article, an unusable library) gets one clear
+line on stderr and exit status 2, never a traceback; that promise is kept here, in one place.
 """
 
 from __future__ import annotations
@@ -18,25 +22,27 @@ import contextlib
 import io
 import json
 import os
-import re
 import sys
 import textwrap
 from collections.abc import Iterator, Sequence
-from typing import IO, TYPE_CHECKING, BinaryIO
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, BinaryIO, Literal
 
 from parallax import __version__
-from parallax.core.ingest import IngestError, read_path, read_stream
-from parallax.core.model import Comparison, Document, Side
-from parallax.core.pipeline import Options, compare
-from parallax.launch import is_reader, positive_int, reader
-from parallax.nlp import recognizer
+from parallax.report import inline, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parallax.store import Library
+    from parallax.core.model import Document
+    from parallax.session import Session
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+
+#: The sub-commands; a command line naming none of them opens the reader.
+COMMANDS = ("open", "compare", "library")
+
+_WIDTH = 88
 
 _ACTORS_NOTE = (
     "The actors (people, countries, organisations, places and groups) of both articles "
@@ -48,32 +54,21 @@ class UsageError(Exception):
     """A mistake in how the command was called, reported as one line with exit status 2."""
 
 
-class StoreFailure(Exception):
-    """A library problem (see :mod:`parallax.store.errors`), reported as one line, status 2."""
+class Failure(Exception):
+    """A problem with the user's input or library, reported as one line with status 2."""
 
 
 @contextlib.contextmanager
-def _library_errors() -> Iterator[None]:
-    # The store is imported lazily, so its exception type is too.
+def _failures() -> Iterator[None]:
+    """Input, library and installation problems as :class:`Failure` (imported lazily)."""
+    from parallax.core.ingest import IngestError
+    from parallax.session import ActorsUnavailable
     from parallax.store import LibraryError
 
     try:
         yield
-    except LibraryError as exc:
-        raise StoreFailure(str(exc)) from exc
-
-
-def _open_library(args: argparse.Namespace, *, reading: bool = False) -> Library:
-    """The library to use; for commands that only read, read-only media are fine too."""
-    from parallax.store import Library, LibraryUnavailable, library_path
-
-    path = library_path(getattr(args, "db", None))
-    try:
-        return Library(path)
-    except LibraryUnavailable:
-        if not reading or not path.is_file():
-            raise
-        return Library(path, read_only=True)
+    except (IngestError, LibraryError, ActorsUnavailable, OSError) as exc:
+        raise Failure(str(exc)) from exc
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,7 +76,39 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+def _comparison_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a comparison id (ids are the numbers 'parallax library list' shows)"
+        )
+    return number
+
+
+def is_reader(argv: Sequence[str]) -> bool:
+    """Whether a command line asks for the reader window (``open``, spelled or not)."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return "open" in argv
+    return not any(a in COMMANDS[1:] for a in argv)
+
+
+def _build_parser(command: str = "compare") -> argparse.ArgumentParser:
+    """The one parser of every command; ``command`` is the one to be parsed, whose
+    arguments may need more than the standard library to describe."""
     parser = _Parser(
         prog="parallax",
         description=(
@@ -92,9 +119,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "       parallax [--db PATH] [--theme {system,light,dark}] [LEFT RIGHT]\n"
         "       parallax --screenshot OUT.png [--theme {light,dark}] [--select N] [LEFT RIGHT]",
         epilog=(
-            "Without a command, Parallax opens the reader window: on LEFT and RIGHT if given, "
-            "else on the last comparison, else on the sample pair. --screenshot renders the "
-            "window to a PNG file and exits."
+            "Without a command, Parallax opens the reader window (the open command): on "
+            "LEFT and RIGHT if given, else on the last comparison, else on the sample pair."
         ),
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
@@ -107,6 +133,37 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the library file (default: $PARALLAX_DB, else library.db in the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_open_parser(sub, db_option)
+    _add_compare_parser(sub, db_option, full=command == "compare")
+    _add_library_parser(sub, db_option)
+    return parser
+
+
+def _add_open_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Parser) -> None:
+    reader = sub.add_parser(
+        "open",
+        parents=[db_option],
+        help="open the reader window (the default command)",
+        description="Open the Parallax reader window on two articles.",
+    )
+    reader.add_argument("files", nargs="*", metavar="LEFT RIGHT", help="the two articles")
+    reader.add_argument("--theme", choices=["system", "light", "dark"], help="appearance")
+    reader.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the window to a PNG file and exit"
+    )
+    reader.add_argument(
+        "--select", type=positive_int, metavar="N", help="with --screenshot: select link N"
+    )
+    reader.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check this installation offscreen on the sample pair, print timings, exit",
+    )
+
+
+def _add_compare_parser(
+    sub: argparse._SubParsersAction[_Parser], db_option: _Parser, *, full: bool
+) -> None:
     cmp = sub.add_parser(
         "compare",
         parents=[db_option],
@@ -125,14 +182,18 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the parallax.comparison/1 JSON document instead of a readable report",
     )
-    cmp.add_argument(
-        "--no-repair",
-        action="append",
-        default=[],
-        metavar="STEP",
-        choices=["mojibake", "invisibles", "junk-glyphs"],
-        help="leave one repair step out (mojibake, invisibles, junk-glyphs); repeatable",
-    )
+    if full:  # the repair steps are named by core.repair, which the reader loads later
+        from parallax.core.repair import STEPS
+
+        cmp.add_argument(
+            "--no-repair",
+            action="append",
+            default=[],
+            metavar="STEP",
+            choices=[step.name for step in STEPS],
+            help="leave one repair step out, repeatable: "
+            + "; ".join(f"{step.name} ({step.label.lower()})" for step in STEPS),
+        )
     cmp.add_argument(
         "--quick",
         action="store_true",
@@ -144,8 +205,6 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="neither save the result nor read saved corrections: the library is not opened",
     )
-    _add_library_parser(sub, db_option)
-    return parser
 
 
 def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Parser) -> None:
@@ -181,8 +240,9 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
         parents=[db_option],
         help="print a saved comparison as JSON, Markdown or HTML",
         description=(
-            "Print a saved comparison: json is the parallax.comparison/1 document, md and "
-            "html a report to share (redirect to a file: > story.html)."
+            "Print a saved comparison, with the corrections you made to it: json is the "
+            "parallax.comparison/1 document, md and html a report to share (redirect to a "
+            "file: > story.html)."
         ),
     )
     export.add_argument("id", type=_comparison_id, metavar="ID", help="the comparison's id")
@@ -195,92 +255,6 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
         help="delete a saved comparison (and its articles, unless another comparison uses them)",
     )
     delete.add_argument("id", type=_comparison_id, metavar="ID", help="the comparison's id")
-
-
-def _comparison_id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a comparison id (ids are the numbers 'parallax library list' shows)"
-        )
-    return number
-
-
-def _load(arg: str, stdin: BinaryIO) -> Document:
-    if arg == "-":
-        return read_stream(stdin, name="stdin")
-    return read_path(arg)
-
-
-def _report(comparison: Comparison) -> str:
-    """A readable plain-text report of a comparison, for the terminal."""
-    left, right = comparison.left, comparison.right
-    lines: list[str] = []
-    width = 88
-
-    def wrap(text: str, indent: str) -> list[str]:
-        return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [
-            indent
-        ]
-
-    for label, doc in (("Left ", left), ("Right", right)):
-        title = doc.title or "(untitled)"
-        source = f" — {doc.source}" if doc.source else ""
-        lines.append(f"{label}: {title}{source}")
-        lines.append(
-            f"       {len(doc.sentences)} sentences, {len(doc.repairs)} repairs"
-            + (" (" + ", ".join(sorted({r.kind for r in doc.repairs})) + ")" if doc.repairs else "")
-        )
-    lines.append("")
-    lines.append(f"Linked facts ({len(comparison.links)}):")
-    for n, link in enumerate(comparison.links, 1):
-        lines.append(f"  [{n}] {link.kind}, score {link.score:.2f}")
-        for i in link.left:
-            lines.extend(wrap(left.sentences[i].text, "      L: "))
-        for j in link.right:
-            lines.extend(wrap(right.sentences[j].text, "      R: "))
-        for d in link.differences:
-            lines.append(f"      ≠ {d.kind}: {d.left!r} vs {d.right!r}")
-    sides: tuple[tuple[Side, Document], ...] = (("left", left), ("right", right))
-    for label, doc in sides:
-        only = [i for i in comparison.unlinked(label) if doc.sentences[i].role == "body"]
-        lines.append("")
-        lines.append(f"Only in the {label} article ({len(only)}):")
-        for i in only:
-            lines.extend(wrap(doc.sentences[i].text, "  - "))
-    repaired = [(label, doc) for label, doc in (("left", left), ("right", right)) if doc.repairs]
-    for label, doc in repaired:
-        lines.append("")
-        lines.append(f"Repairs in the {label} article ({len(doc.repairs)}):")
-        for r in doc.repairs:
-            context = doc.original[max(0, r.start - 12) : r.end + 12].replace("\n", " ")
-            lines.append(f"  - {r.kind}: {r.original!r} -> {r.replacement!r} in …{context}…")
-    lines.extend(_actors_report(comparison))
-    return "\n".join(lines) + "\n"
-
-
-def _actors_report(comparison: Comparison) -> list[str]:
-    """The Actors and Reactions sections: who is in each article, and how they reacted."""
-    lines = ["", f"Actors ({len(comparison.actors)}):"]
-    if "actors" in comparison.skipped:
-        lines.append("  (not recognised in this run)")
-    names = {a.id: a.name for a in comparison.actors}
-    for actor in comparison.actors:
-        n_left = sum(m.side == "left" for m in actor.mentions)
-        n_right = len(actor.mentions) - n_left
-        lines.append(
-            f"  - {_line(actor.name)} ({actor.kind}): left {n_left}, right {n_right}"
-            + (f"; also {', '.join(_line(a) for a in actor.aliases)}" if actor.aliases else "")
-        )
-    lines += ["", f"Reactions ({len(comparison.reactions)}):"]
-    for r in comparison.reactions:
-        head = f"  - {_line(names.get(r.actor, r.actor))} [{r.side} {r.sentence}] {r.stance}: "
-        said = _line(r.cue) + (f" “{_line(r.quote)}”" if r.quote else "")
-        lines.extend(textwrap.wrap(head + said, 88, subsequent_indent="      "))
-    return lines
 
 
 def _write(out: IO[str], text: str) -> None:
@@ -302,114 +276,129 @@ def main(
     """Run the command line; returns the exit status."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    if out is sys.stdout and isinstance(out, io.TextIOWrapper):
-        out.reconfigure(encoding="utf-8", errors="replace")  # JSON carries any glyph
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if is_reader(args_list):
-        return reader(args_list, err)
-    parser = _build_parser()
+    command = next((a for a in args_list if a in COMMANDS), "open")
+    if is_reader(args_list) and "open" not in args_list:
+        args_list.insert(0, "open")
     try:
         try:
             with contextlib.redirect_stdout(out):
-                args = parser.parse_args(argv)
+                args = _build_parser(command).parse_args(args_list)
         except SystemExit as exc:  # --help and --version
             return int(exc.code or 0)
-        if args.command == "library":
-            with _library_errors():
+        if args.command == "open":
+            return _open(args, err)
+        if out is sys.stdout and isinstance(out, io.TextIOWrapper):
+            out.reconfigure(encoding="utf-8", errors="replace")  # JSON carries any glyph
+        with _failures():
+            if args.command == "library":
                 return _library(args, out)
-        saved: tuple[int, str] | None = None
-        if args.command == "compare":
-            if args.left == "-" and args.right == "-":
-                raise UsageError("only one of LEFT and RIGHT can be read from standard input")
-            source = stdin if stdin is not None else sys.stdin.buffer
-            left, right = _load(args.left, source), _load(args.right, source)
-            skip = tuple(args.no_repair)
-            if args.no_store:
-                comparison = compare(
-                    left,
-                    right,
-                    options=Options(skip_repairs=skip, quick=args.quick),
-                    recognizer=recognizer(),
-                )
-            else:
-                with _library_errors():
-                    comparison, saved = _compare_and_store(args, left, right, skip)
-        else:  # no command: the reader window (routed before parsing; see is_reader)
-            return reader(argv or [], err)
+            return _compare(args, stdin if stdin is not None else sys.stdin.buffer, out, err)
     except UsageError as exc:
         err.write(f"parallax: {exc}\n")
         err.write("Try 'parallax --help' for how to call it.\n")
         return EXIT_USAGE
-    except (IngestError, StoreFailure) as exc:
+    except Failure as exc:
         err.write(f"parallax: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         err.write("parallax: interrupted\n")
         return EXIT_INTERRUPTED
-    if args.json:
-        _write(out, json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        _write(out, _report(comparison))
-    if saved is not None:
-        err.write(
-            f"parallax: saved as comparison {saved[0]} in {saved[1]} "
-            f"(parallax library show {saved[0]})\n"
-        )
-    return EXIT_OK
 
 
-def _compare_and_store(
-    args: argparse.Namespace, left: Document, right: Document, skip: tuple[str, ...]
-) -> tuple[Comparison, tuple[int, str]]:
-    """Compare with the pair's saved corrections re-applied, then save the result.
+# -- parallax open --------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace, err: IO[str]) -> int:
+    """The reader window, a screenshot of it, or the installation's smoke test.
+
+    A bad command line (a missing file, one file instead of two) is one line on ``err``
+    and exit status 2, before any window opens.
+    """
+    if len(args.files) not in (0, 2):
+        raise UsageError("give two articles (LEFT RIGHT), or none for the last comparison")
+    pair: tuple[Path, Path] | None = None
+    if args.files:
+        left, right = (Path(f) for f in args.files)
+        for path in (left, right):
+            if not path.is_file():
+                raise UsageError(f"{path}: no such file")
+        pair = (left, right)
+    if args.smoke_test:
+        from parallax.app import smoke_test
+
+        return smoke_test()
+    if args.select is not None and not args.screenshot:
+        raise UsageError("--select goes with --screenshot")
+    try:
+        if args.screenshot:
+            out = Path(args.screenshot)
+            if out.suffix.lower() != ".png":
+                raise UsageError(f"{out}: the screenshot is written as PNG; name it *.png")
+            from parallax.app import screenshot
+
+            theme: Literal["light", "dark"] = "dark" if args.theme == "dark" else "light"
+            with _failures():
+                return screenshot(out, pair, scheme=theme, select=args.select)
+        from parallax.app import run
+
+        return run(pair, db=getattr(args, "db", None), scheme=args.theme)
+    except OSError as exc:
+        raise Failure(str(exc)) from exc
+
+
+# -- parallax compare -----------------------------------------------------------------------
+
+
+def _read(arg: str, stdin: BinaryIO) -> Document:
+    from parallax.core.ingest import read_path, read_stream
+
+    if arg == "-":
+        return read_stream(stdin, name="stdin")
+    return read_path(arg)
+
+
+def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[str]) -> int:
+    """Compare a pair as the journalist left it, print it, and say where it was saved.
 
     The library is opened before the (possibly long) comparison, so a library that cannot
     be used is reported at once, and nothing is printed for a result that was not saved.
     """
-    from parallax.store import apply_actor_corrections
+    from parallax.session import Session
 
-    with _open_library(args) as library:
-        # Pins past either article (made under other repair steps) are dropped by the aligner.
-        corrections = library.corrections_for(left.original_sha256, right.original_sha256)
-        options = Options(
-            pinned=corrections.pinned,
-            rejected=corrections.rejected,
-            skip_repairs=skip,
-            quick=args.quick,
+    if args.left == "-" and args.right == "-":
+        raise UsageError("only one of LEFT and RIGHT can be read from standard input")
+    left, right = _read(args.left, stdin), _read(args.right, stdin)
+    session = Session() if args.no_store else _session(args)
+    with session:
+        outcome = session.compare(left, right, skip_repairs=args.no_repair, quick=args.quick)
+        where = session.path
+    if args.json:
+        _write(out, json.dumps(outcome.comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from parallax.report import to_text
+
+        _write(out, to_text(outcome.comparison))
+    if outcome.saved is not None:
+        err.write(
+            f"parallax: saved as comparison {outcome.saved} in {where} "
+            f"(parallax library show {outcome.saved})\n"
         )
-        comparison = compare(left, right, options=options, recognizer=recognizer())
-        if corrections.actors:
-            comparison = apply_actor_corrections(comparison, corrections.actors)
-        return comparison, (library.save(comparison), str(library.path))
+    return EXIT_OK
 
 
-# -- parallax library ----------------------------------------------------------------------
+def _session(args: argparse.Namespace, *, reading: bool = False) -> Session:
+    from parallax.session import Session
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"\s+")
-_WIDTH = 88
-
-
-def _inline(text: str) -> str:
-    """Whitespace runs become one space; control and bidi characters become U+FFFD."""
-    return _UNSAFE.sub("\ufffd", _SPACES.sub(" ", text))
+    return Session.open(getattr(args, "db", None), reading=reading)
 
 
-def _line(text: str | None, limit: int = 0) -> str:
-    """Text safe to print on one terminal line: control and bidi characters neutralised.
-
-    Stored titles and sentences come from arbitrary web pages; an escape sequence in one
-    must not be able to rewrite the user's terminal.
-    """
-    clean = _inline(text or "").strip()
-    if limit and len(clean) > limit:
-        clean = clean[: limit - 1] + "…"
-    return clean
+# -- parallax library -----------------------------------------------------------------------
 
 
 def _article_label(title: str | None, source: str | None) -> str:
-    label = _line(title) or "(untitled)"
-    return f"{label} — {_line(source)}" if source else label
+    label = one_line(title) or "(untitled)"
+    return f"{label} — {one_line(source)}" if source else label
 
 
 def _when(created: str) -> str:
@@ -425,37 +414,36 @@ def _when(created: str) -> str:
 
 def _library(args: argparse.Namespace, out: IO[str]) -> int:
     action = getattr(args, "action", None) or "list"
-    with _open_library(args, reading=action != "delete") as library:
+    with _session(args, reading=action != "delete") as session:
         if action == "list":
-            _write(out, _list_text(library))
+            _write(out, _list_text(session))
         elif action == "search":
-            _write(out, _search_text(library, " ".join(args.query), args.limit, out.isatty()))
+            _write(out, _search_text(session, " ".join(args.query), args.limit, out.isatty()))
         elif action == "show":
-            _write(out, _show_text(library, args.id))
+            _write(out, _show_text(session, args.id))
         elif action == "export":
-            _write(out, _export_text(library, args.id, args.format))
+            _write(out, _export_text(session, args.id, args.format))
         elif action == "delete":
-            summary = library.summary(args.id)
-            library.delete(args.id)
+            summary = session.delete(args.id)
             label = _article_label(summary.left_title, summary.left_source)
-            _write(out, f"Deleted comparison {args.id} ({_line(label, 60)}).\n")
+            _write(out, f"Deleted comparison {args.id} ({one_line(label, 60)}).\n")
     return EXIT_OK
 
 
-def _list_text(library: Library) -> str:
-    summaries = library.summaries()
+def _list_text(session: Session) -> str:
+    summaries = session.recent()
     if not summaries:
         return (
-            f"The library at {library.path} is empty; 'parallax compare LEFT RIGHT' adds "
+            f"The library at {session.path} is empty; 'parallax compare LEFT RIGHT' adds "
             "comparisons to it.\n"
         )
     noun = "comparison" if len(summaries) == 1 else "comparisons"
-    lines = [f"{len(summaries)} {noun} in {library.path}", ""]
+    lines = [f"{len(summaries)} {noun} in {session.path}", ""]
     lines.append(f"{'ID':>5}  {'Saved':16}  {'Links':>5}  Left / right article")
     room = _WIDTH - 33
     for s in summaries:
-        left = _line(_article_label(s.left_title, s.left_source), room)
-        right = _line(_article_label(s.right_title, s.right_source), room)
+        left = one_line(_article_label(s.left_title, s.left_source), room)
+        right = one_line(_article_label(s.right_title, s.right_source), room)
         lines.append(f"{s.id:>5}  {_when(s.created):16}  {s.links:>5}  L: {left}")
         lines.append(f"{'':>5}  {'':16}  {'':>5}  R: {right}")
     return "\n".join(lines) + "\n"
@@ -475,26 +463,26 @@ def _excerpt(text: str, spans: Sequence[tuple[int, int]], tty: bool, room: int =
         a, b = max(a, start), min(b, end)
         if a >= b or a < pos:
             continue
-        parts += [_inline(text[pos:a]), on, _inline(text[a:b]), off]
+        parts += [inline(text[pos:a]), on, inline(text[a:b]), off]
         pos = b
-    parts.append(_inline(text[pos:end]))
+    parts.append(inline(text[pos:end]))
     parts.append("…" if end < len(text) else "")
     return "".join(parts)
 
 
-def _search_text(library: Library, query: str, limit: int, tty: bool) -> str:
-    hits = library.search(query, limit=limit)
+def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
+    hits = session.search(query, limit=limit)
     if not hits:
-        return f"No sentence in {library.path} matches {_line(query)!r}.\n"
+        return f"No sentence in {session.path} matches {one_line(query)!r}.\n"
     noun = "match" if len(hits) == 1 else "matches"
     more = " (the best; --limit shows more)" if len(hits) == limit else ""
-    lines = [f"{len(hits)} {noun} for {_line(query)!r}{more}", ""]
+    lines = [f"{len(hits)} {noun} for {one_line(query)!r}{more}", ""]
     for n, hit in enumerate(hits, 1):
         where = ", ".join(f"comparison {cid} ({side})" for cid, side in hit.appears_in)
-        lines.append(f"[{n}] {_line(_article_label(hit.title, hit.source), 70)}")
+        lines.append(f"[{n}] {one_line(_article_label(hit.title, hit.source), 70)}")
         lines.append(f"    sentence {hit.sentence}; in {where or 'no saved comparison'}")
-        before = _line(hit.before)
-        after = _line(hit.after)
+        before = one_line(hit.before)
+        after = one_line(hit.after)
         context = (
             (("…" if len(before) > 80 else "") + before[-80:] + " " if before else "")
             + _excerpt(hit.text, hit.matches, tty)
@@ -505,29 +493,29 @@ def _search_text(library: Library, query: str, limit: int, tty: bool) -> str:
     return "\n".join(lines)
 
 
-def _note_lines(library: Library, comparison_id: int) -> list[str]:
+def _note_lines(session: Session, comparison_id: int) -> list[str]:
     return [
         (f"{n.side} sentence {n.sentence}: " if n.side is not None else "") + n.body
-        for n in library.notes(comparison_id)
+        for n in session.notes(comparison_id)
     ]
 
 
-def _show_text(library: Library, comparison_id: int) -> str:
-    comparison = library.load(comparison_id)
-    summary = library.summary(comparison_id)
-    head = f"Comparison {comparison_id}, saved {_when(summary.created)}, in {library.path}\n\n"
-    notes = _note_lines(library, comparison_id)
-    tail = "".join(f"  - {_line(note)}\n" for note in notes)
-    return head + _report(comparison) + (f"\nNotes ({len(notes)}):\n{tail}" if notes else "")
+def _show_text(session: Session, comparison_id: int) -> str:
+    from parallax.report import to_text
+
+    comparison = session.load(comparison_id)
+    summary = session.summary(comparison_id)
+    heading = f"Comparison {comparison_id}, saved {_when(summary.created)}, in {session.path}"
+    return to_text(comparison, heading=heading, notes=_note_lines(session, comparison_id))
 
 
-def _export_text(library: Library, comparison_id: int, fmt: str) -> str:
-    comparison = library.load(comparison_id)
+def _export_text(session: Session, comparison_id: int, fmt: str) -> str:
+    comparison = session.load(comparison_id)
     if fmt == "json":
         return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    from parallax.export import to_html, to_markdown
+    from parallax.report import to_html, to_markdown
 
-    summary = library.summary(comparison_id)
+    summary = session.summary(comparison_id)
     heading = f"Parallax comparison {comparison_id}, saved {_when(summary.created)}"
     render = to_html if fmt == "html" else to_markdown
-    return render(comparison, heading=heading, notes=_note_lines(library, comparison_id))
+    return render(comparison, heading=heading, notes=_note_lines(session, comparison_id))

@@ -40,7 +40,7 @@ def fake_compare(monkeypatch: pytest.MonkeyPatch) -> list[Options]:
     """
     calls: list[Options] = []
 
-    def compare(
+    def link(
         left: Document, right: Document, *, options: Options | None = None, **_: object
     ) -> Comparison:
         opts = options or Options()
@@ -59,11 +59,19 @@ def fake_compare(monkeypatch: pytest.MonkeyPatch) -> list[Options]:
                 ),
                 Link((1,), (0,), 0.9, "paraphrase"),
             ),
-            actors=(Actor("person:kim", "Kim", "person"), Actor("person:putin", "Putin", "person")),
-            reactions=(Reaction("person:kim", "left", 1, "said", "neutral", None, "Kim said"),),
+            skipped=("actors", "reactions"),
         )
 
-    monkeypatch.setattr("parallax.cli.compare", compare)
+    def find_actors(comparison: Comparison, *_: object) -> Comparison:
+        return dataclasses.replace(
+            comparison,
+            actors=(Actor("person:kim", "Kim", "person"), Actor("person:putin", "Putin", "person")),
+            reactions=(Reaction("person:kim", "left", 1, "said", "neutral", None, "Kim said"),),
+            skipped=(),
+        )
+
+    monkeypatch.setattr("parallax.core.pipeline.link", link)
+    monkeypatch.setattr("parallax.session.Session._find_actors", staticmethod(find_actors))
     return calls
 
 
@@ -214,6 +222,43 @@ def test_export_formats(filled: list[int]) -> None:
     code, page, _ = run("library", "export", str(cid), "--format", "html")
     assert code == 0 and page.startswith("<!DOCTYPE html>") and "default-src 'none'" in page
     assert "Vladimir Putin" in page and "Call the embassy" in page
+
+
+def test_show_and_export_carry_the_actor_corrections_made_since_saving(
+    filled: list[int],
+) -> None:
+    """What the reader shows on reopening is what show and export give: a renamed,
+    a merged and a deleted actor stay so, in every format."""
+    cid = filled[0]
+    saved = make_comparison(1)
+    kept, merged, gone = (a.id for a in saved.actors[:3])
+    with Library() as lib:
+        for fix in (
+            ActorCorrection("rename", kept, "The Kremlin"),
+            ActorCorrection("merge", merged, kept),
+            ActorCorrection("delete", gone),
+        ):
+            lib.correct_actor(saved.left.original_sha256, saved.right.original_sha256, fix)
+    doc = json.loads(run("library", "export", str(cid))[1])
+    names = [a["name"] for a in doc["actors"]]
+    assert "The Kremlin" in names and len(names) == len(saved.actors) - 2
+    assert {a["id"] for a in doc["actors"]}.isdisjoint({merged, gone})
+    for fmt in ("md", "html"):
+        assert "The Kremlin" in run("library", "export", str(cid), "--format", fmt)[1]
+    assert "The Kremlin" in run("library", "show", str(cid))[1]
+
+
+def test_every_report_lists_the_repairs() -> None:
+    c = make_comparison(1)
+    assert c.right.repairs or c.left.repairs
+    with Library() as lib:
+        cid = lib.save(c)
+    for argv in (
+        ["show", str(cid)],
+        *(["export", str(cid), "--format", f] for f in ("md", "html")),
+    ):
+        out = run("library", *argv)[1]
+        assert "Repairs in the left article (1)" in out and "glyph" in out
 
 
 def test_exports_escape_hostile_text() -> None:

@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal, cast
 
@@ -35,8 +35,8 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from parallax.core.model import Comparison, Document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parallax.core import pipeline
-    from parallax.store import ActorCorrection, ComparisonSummary, Corrections, Library
+    from parallax.session import Verdict
+    from parallax.store import ActorCorrection, ComparisonSummary
 
 __all__ = [
     "STAGE_LABELS",
@@ -74,11 +74,6 @@ STAGE_LABELS: Final[dict[str, str]] = {
     "done": "Done",
 }
 
-# Overall progress: quick links 0..0.2, refined links 0.2..0.5, actors and reactions
-# 0.5..0.95, saving 0.95..1.
-_QUICK_SHARE: Final = 0.2
-_LINK_SHARE: Final = 0.5
-_ACTORS_END: Final = 0.95
 # A new progress signal only when the stage changes or the bar moves by 1 %, or after 50 ms:
 # the aligner reports thousands of steps on long articles and each signal is a posted event.
 _MIN_STEP: Final = 0.01
@@ -251,9 +246,6 @@ class _Job:
             self._sent_stage, self._sent_fraction, self._sent_at = stage, self._fraction, now
             self.emit("progress", (stage, self._fraction))
 
-    def scaled(self, start: float, span: float) -> pipeline.Progress:
-        return lambda stage, fraction: self.progress(stage, start + span * fraction)
-
 
 class CompareWorker(QObject):
     """Runs comparisons in a thread pool and reports to the GUI thread through signals.
@@ -395,45 +387,10 @@ def _ingest(source: Source) -> Document:
     return source if isinstance(source, Document) else read_path(source)
 
 
-def _open(job: _Job, db_path: Path) -> Library | None:
-    """Open the job's own connection; a library problem is reported, not fatal."""
-    from parallax.store import Library, LibraryError
-
-    try:
-        return Library(db_path)
-    except LibraryError as exc:
-        job.emit("store_failed", user_message(exc))
-        return None
-
-
-def _corrections(job: _Job, library: Library, left: Document, right: Document) -> Corrections:
-    """The pair's saved corrections (the aligner drops link pins past either article's
-    end, which pins made under other repair steps may point to)."""
-    from parallax.store import Corrections, LibraryError
-
-    try:
-        return library.corrections_for(left.original_sha256, right.original_sha256)
-    except LibraryError as exc:
-        job.emit("store_failed", user_message(exc))
-        return Corrections()
-
-
-def _reusable(source: Comparison, fresh: Comparison) -> bool:
-    from parallax.core.pipeline import RECOGNIZER_STAGES
-
-    if any(s in source.skipped for s in RECOGNIZER_STAGES):
-        return False
-    return all(
-        (a.text, a.sentences) == (b.text, b.sentences)
-        for a, b in ((source.left, fresh.left), (source.right, fresh.right))
-    )
-
-
 def _compare(job: _Job, request: CompareRequest) -> None:
-    from parallax.core import pipeline
     from parallax.core.ingest import IngestError
-    from parallax.core.pipeline import Options
-    from parallax.store import Corrections, LibraryError, apply_actor_corrections
+    from parallax.session import ActorsUnavailable, Session
+    from parallax.store import LibraryError
 
     job.progress("read", 0.0)
     try:
@@ -442,84 +399,29 @@ def _compare(job: _Job, request: CompareRequest) -> None:
         job.emit("failed", user_message(exc))
         return
     job.check()
-    library: Library | None = None
+    session = Session()
     if request.db_path is not None:
-        library = _open(job, request.db_path)
-    try:
-        corrections = Corrections() if library is None else _corrections(job, library, left, right)
-        options = Options(
-            pinned=corrections.pinned,
-            rejected=corrections.rejected,
-            skip_repairs=request.skip_repairs,
-        )
-        # The quick static links are painted at once; the contextual scorer's shared facts
-        # replace them a moment later (about 4 ms a sentence), before the actors come.
-        comparison = pipeline.link(
-            left,
-            right,
-            options=options,
-            progress=job.scaled(0.0, _QUICK_SHARE),
-            cancelled=job.cancelled,
-            refined=False,
-        )
-        job.emit("linked", comparison)
-        comparison = pipeline.refine(
-            comparison,
-            options=options,
-            progress=job.scaled(_QUICK_SHARE, _LINK_SHARE - _QUICK_SHARE),
-            cancelled=job.cancelled,
-        )
-        job.emit("linked", comparison)
-        if request.with_actors:
-            reuse = request.actors_from
-            if reuse is not None and _reusable(reuse, comparison):
-                comparison = _reuse_actors(job, comparison, reuse)
-            else:
-                comparison = _find_actors(job, comparison)
-                if corrections.actors:
-                    comparison = apply_actor_corrections(comparison, corrections.actors)
-        job.check()
-        saved: int | None = None
-        if library is not None:
-            job.progress("saving", _ACTORS_END)
-            try:
-                saved = library.save(comparison)
-            except LibraryError as exc:
-                job.emit("store_failed", user_message(exc))
-        job.check()
-        job.progress("done", 1.0)
-        job.emit("finished", (comparison, saved))
-    finally:
-        if library is not None:
-            library.close()
-
-
-def _reuse_actors(job: _Job, comparison: Comparison, source: Comparison) -> Comparison:
-    """The actors of ``source`` (already corrected by the journalist) on fresh links."""
-    from parallax.core.pipeline import RECOGNIZER_STAGES
-
-    job.progress("actors", _ACTORS_END)
-    skipped = tuple(s for s in comparison.skipped if s not in RECOGNIZER_STAGES)
-    return replace(comparison, actors=source.actors, reactions=source.reactions, skipped=skipped)
-
-
-def _find_actors(job: _Job, comparison: Comparison) -> Comparison:
-    from parallax.core import pipeline
-    from parallax.core.actors import ModelMissingError
-    from parallax.nlp import recognizer
-
-    try:
-        return pipeline.add_actors(
-            comparison,
-            recognizer(),
-            progress=job.scaled(_LINK_SHARE, _ACTORS_END - _LINK_SHARE),
-            cancelled=job.cancelled,
-        )
-    except (ModelMissingError, OSError) as exc:
-        # A broken installation: say what is missing rather than "internal error".
-        raise _Failure(
-            f"The links are shown, but actors and reactions could not be found ({exc})."
-        ) from exc
+        try:
+            session = Session.open(request.db_path)
+        except LibraryError as exc:  # reported; the comparison still runs, unsaved
+            job.emit("store_failed", user_message(exc))
+    with session:
+        try:
+            outcome = session.compare(
+                left,
+                right,
+                skip_repairs=request.skip_repairs,
+                with_actors=request.with_actors,
+                actors_from=request.actors_from,
+                progress=job.progress,
+                cancelled=job.cancelled,
+                on_linked=lambda comparison: job.emit("linked", comparison),
+                on_store_error=lambda exc: job.emit("store_failed", user_message(exc)),
+            )
+        except ActorsUnavailable as exc:
+            raise _Failure(str(exc)) from exc
+    job.check()
+    job.emit("finished", (outcome.comparison, outcome.saved))
 
 
 def _load(job: _Job, db_path: Path | None, comparison_id: int) -> None:
@@ -544,50 +446,33 @@ def correct_link(
     comparison: Comparison,
     left_index: int,
     right_index: int,
-    verdict: Literal["pinned", "rejected"] | None,
+    verdict: Verdict,
 ) -> None:
-    """Remember that the journalist pinned, rejected or (None) un-did a link.
-
-    The correction belongs to the pair of articles, not to one saved comparison; it takes
-    effect when the pair is compared again (start a :class:`CompareRequest` with
-    ``actors_from`` set to skip re-running the recogniser).
-
-    Args:
-        db_path: The library file; None means ``$PARALLAX_DB`` or the default library.
+    """Remember that the journalist pinned, rejected or (None) un-did a link
+    (:meth:`parallax.session.Session.correct_link`).
 
     Raises:
         LibraryError: The library cannot be opened or written.
     """
-    from parallax.store import Library
+    from parallax.session import Session
 
-    with Library(db_path) as library:
-        library.correct_link(
-            comparison.left.original_sha256,
-            comparison.right.original_sha256,
-            left_index,
-            right_index,
-            verdict,
-        )
+    with Session.open(db_path) as session:
+        session.correct_link(comparison, left_index, right_index, verdict)
 
 
 def correct_actor(
     db_path: Path | None, comparison: Comparison, correction: ActorCorrection
 ) -> Comparison:
-    """Record a rename, merge or delete of an actor and return the corrected comparison.
-
-    The returned comparison is what the same correction gives when it is replayed on a
-    later comparison of the pair, so what the journalist sees now is what they get then.
+    """Record a rename, merge or delete of an actor and return the corrected comparison
+    (:meth:`parallax.session.Session.correct_actors`).
 
     Raises:
         LibraryError: The library cannot be opened or written (nothing was changed).
     """
-    from parallax.store import Library, apply_actor_corrections
+    from parallax.session import Session
 
-    with Library(db_path) as library:
-        library.correct_actor(
-            comparison.left.original_sha256, comparison.right.original_sha256, correction
-        )
-    return apply_actor_corrections(comparison, [correction])
+    with Session.open(db_path) as session:
+        return session.correct_actors(comparison, [correction])
 
 
 def forget_corrections(db_path: Path | None, comparison: Comparison) -> None:
@@ -596,10 +481,10 @@ def forget_corrections(db_path: Path | None, comparison: Comparison) -> None:
     Raises:
         LibraryError: The library cannot be opened or written (nothing was changed).
     """
-    from parallax.store import Library
+    from parallax.session import Session
 
-    with Library(db_path) as library:
-        library.clear_corrections(comparison.left.original_sha256, comparison.right.original_sha256)
+    with Session.open(db_path) as session:
+        session.forget_corrections(comparison)
 
 
 def load_stored(db_path: Path | None, comparison_id: int) -> Comparison:
@@ -609,27 +494,18 @@ def load_stored(db_path: Path | None, comparison_id: int) -> Comparison:
         UnknownComparison: No comparison has this id.
         LibraryError: The library cannot be opened.
     """
-    from parallax.store import Library, apply_actor_corrections
+    from parallax.session import Session
 
-    with Library(db_path) as library:
-        comparison = library.load(comparison_id)
-        corrections = library.corrections_for(
-            comparison.left.original_sha256, comparison.right.original_sha256
-        )
-    return apply_actor_corrections(comparison, corrections.actors)
+    with Session.open(db_path) as session:
+        return session.load(comparison_id)
 
 
 def recent(db_path: Path | None, limit: int = 10) -> list[ComparisonSummary]:
     """The newest saved comparisons, newest first; none when there is no library yet.
 
-    A missing library file is not created here (the first save creates it).
-
     Raises:
         LibraryError: The library exists but cannot be read.
     """
-    from parallax.store import Library, library_path
+    from parallax.session import recent
 
-    if not library_path(db_path).exists():
-        return []
-    with Library(db_path) as library:
-        return library.summaries()[: max(0, limit)]
+    return recent(db_path, limit)

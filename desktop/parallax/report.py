@@ -1,0 +1,360 @@
+"""A comparison as a report: plain text for the terminal, Markdown and HTML to share.
+
+One function, :func:`sections`, decides what a report says and in which order: the two
+articles, the linked facts with their differences, what only one outlet says, the actors and
+their reactions, the repairs made to damaged text, and the journalist's notes. The three
+renderers only decide how it looks, so the formats cannot drift apart.
+
+Article text is hostile input here. Every renderer first neutralises control and bidi
+characters (an escape sequence in a stored title must not rewrite a terminal, and a bidi
+override must not reorder a report); Markdown escapes every character that could start
+markup; HTML escapes everything and carries a Content-Security-Policy that forbids loading
+anything, so an exported page opened in a browser never reaches the network or runs script.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from parallax.core.model import Comparison, Document, Side
+
+__all__ = [
+    "Section",
+    "one_line",
+    "sections",
+    "to_html",
+    "to_markdown",
+    "to_text",
+]
+
+_UNSAFE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES: Final = re.compile(r"\s+")
+_MD_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_WIDTH: Final = 88
+
+
+def inline(text: str) -> str:
+    """Whitespace runs become one space; control and bidi characters become U+FFFD."""
+    return _UNSAFE.sub("\ufffd", _SPACES.sub(" ", text))
+
+
+def one_line(text: str | None, limit: int = 0) -> str:
+    """Text safe to print on one terminal line, cut to ``limit`` characters with an ellipsis."""
+    clean = inline(text or "").strip()
+    if limit and len(clean) > limit:
+        clean = clean[: limit - 1] + "…"
+    return clean
+
+
+# -- what a report says ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A run of text; ``strong`` runs are bold where the format has bold."""
+
+    text: str
+    strong: bool = False
+
+
+Line = tuple[Text, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedFact:
+    """One linked fact: the sentences of each side that state it, and where they differ."""
+
+    number: int
+    kind: str
+    score: float
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    differences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled part of a report.
+
+    Attributes:
+        title: The heading, with the count of its items where it has some.
+        rows: A table of ``(label, left, right)``: what each article is.
+        facts: Linked facts.
+        items: A bulleted list of lines.
+        paragraph: A sentence said instead of items (e.g. why there are none).
+    """
+
+    title: str
+    rows: tuple[tuple[str, str, str], ...] = ()
+    facts: tuple[LinkedFact, ...] = ()
+    items: tuple[Line, ...] = field(default_factory=tuple)
+    paragraph: str = ""
+
+
+def title_of(comparison: Comparison) -> str:
+    """The report's title: both articles' titles (or outlets)."""
+    return (
+        f"{comparison.left.title or comparison.left.source or 'Left article'} / "
+        f"{comparison.right.title or comparison.right.source or 'Right article'}"
+    )
+
+
+def _sides(comparison: Comparison) -> tuple[tuple[Side, Document], ...]:
+    return (("left", comparison.left), ("right", comparison.right))
+
+
+def _plain(text: str) -> Line:
+    return (Text(text),)
+
+
+def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Section]:
+    """What a report of ``comparison`` says, in order; ``notes`` are the journalist's."""
+    c = comparison
+    out = [
+        Section(
+            "The articles",
+            rows=(
+                ("Title", c.left.title or "", c.right.title or ""),
+                ("Outlet", c.left.source or "", c.right.source or ""),
+                ("Published", c.left.published or "", c.right.published or ""),
+                ("Sentences", str(len(c.left.sentences)), str(len(c.right.sentences))),
+                ("Repairs", str(len(c.left.repairs)), str(len(c.right.repairs))),
+            ),
+        ),
+        Section(
+            f"Linked facts ({len(c.links)})",
+            facts=tuple(
+                LinkedFact(
+                    n,
+                    link.kind,
+                    link.score,
+                    tuple(c.left.sentences[i].text for i in link.left),
+                    tuple(c.right.sentences[j].text for j in link.right),
+                    tuple(f"{d.kind}: {d.left} ≠ {d.right}" for d in link.differences),
+                )
+                for n, link in enumerate(c.links, 1)
+            ),
+        ),
+    ]
+    for side, doc in _sides(c):
+        only = [
+            _plain(doc.sentences[i].text)
+            for i in c.unlinked(side)
+            if doc.sentences[i].role == "body"
+        ]
+        out.append(Section(f"Only in the {side} article ({len(only)})", items=tuple(only)))
+    out += _actor_sections(c)
+    for side, doc in _sides(c):
+        if doc.repairs:
+            items = []
+            for r in doc.repairs:
+                context = doc.original[max(0, r.start - 12) : r.end + 12]
+                items.append(_plain(f"{r.kind}: {r.original!r} → {r.replacement!r} in …{context}…"))
+            out.append(
+                Section(f"Repairs in the {side} article ({len(doc.repairs)})", items=tuple(items))
+            )
+    if notes:
+        out.append(Section(f"Notes ({len(notes)})", items=tuple(_plain(n) for n in notes)))
+    return out
+
+
+def _actor_sections(c: Comparison) -> list[Section]:
+    if not c.actors and "actors" in c.skipped:
+        return [
+            Section(
+                "Actors (0)",
+                paragraph="Actors and reactions were not recognised in this comparison.",
+            )
+        ]
+    actors = []
+    for actor in c.actors:
+        n_left = sum(m.side == "left" for m in actor.mentions)
+        aka = f"; also {', '.join(actor.aliases)}" if actor.aliases else ""
+        actors.append(
+            (
+                Text(actor.name, strong=True),
+                Text(f" ({actor.kind}): left {n_left}, right {len(actor.mentions) - n_left}{aka}"),
+            )
+        )
+    names = {a.id: a.name for a in c.actors}
+    reactions = []
+    for r in c.reactions:
+        quote = f" “{r.quote}”" if r.quote else ""
+        reactions.append(
+            (
+                Text(names.get(r.actor, r.actor), strong=True),
+                Text(f" [{r.side} {r.sentence}] {r.stance}: {r.cue}{quote}"),
+            )
+        )
+    return [
+        Section(f"Actors ({len(c.actors)})", items=tuple(actors)),
+        Section(f"Reactions ({len(c.reactions)})", items=tuple(reactions)),
+    ]
+
+
+# -- plain text -----------------------------------------------------------------------------
+
+
+def _wrap(text: str, indent: str, width: int = _WIDTH) -> list[str]:
+    return textwrap.wrap(
+        one_line(text), width, initial_indent=indent, subsequent_indent=" " * len(indent)
+    ) or [indent.rstrip()]
+
+
+def to_text(
+    comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
+) -> str:
+    """The report for a terminal: wrapped at 88 columns, control characters neutralised."""
+    lines = [*_wrap(heading, ""), ""] if heading else []
+    lines += _wrap(title_of(comparison), "")
+    for section in sections(comparison, notes=notes):
+        lines += ["", one_line(section.title) + ":"]
+        for label, left, right in section.rows:
+            if left or right:
+                lines += _wrap(left or "-", f"  {label + ':':11} L: ")
+                lines += _wrap(right or "-", f"  {'':11} R: ")
+        for fact in section.facts:
+            lines.append(f"  [{fact.number}] {fact.kind}, score {fact.score:.2f}")
+            lines += [w for text in fact.left for w in _wrap(text, "      L: ")]
+            lines += [w for text in fact.right for w in _wrap(text, "      R: ")]
+            lines += [w for text in fact.differences for w in _wrap(text, "      differs in ")]
+        for item in section.items:
+            lines += _wrap("".join(t.text for t in item), "  - ")
+        if section.paragraph:
+            lines += _wrap(section.paragraph, "  ")
+    return "\n".join(lines) + "\n"
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", inline(text).strip())
+
+
+def _md_line(line: Line) -> str:
+    return "".join(f"**{_md(t.text)}**" if t.strong else _md(t.text) for t in line)
+
+
+def to_markdown(
+    comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
+) -> str:
+    """The report as Markdown (CommonMark), every markup character of the text escaped.
+
+    Args:
+        comparison: What to report.
+        heading: A line under the title (e.g. "Parallax comparison 3, saved ...").
+        notes: The journalist's notes, one string each.
+    """
+    out = [f"# {_md(title_of(comparison))}", ""]
+    if heading:
+        out += [_md(heading), ""]
+    for section in sections(comparison, notes=notes):
+        out += [f"## {section.title}", ""]  # our words, no markup in them
+        if section.rows:
+            out += ["| | Left | Right |", "|---|---|---|"]
+            out += [f"| {label} | {_md(lv)} | {_md(rv)} |" for label, lv, rv in section.rows]
+            out.append("")
+        for fact in section.facts:
+            out += [f"### {fact.number}. {fact.kind}, score {fact.score:.2f}", ""]
+            quoted = [f"> **Left:** {_md(t)}" for t in fact.left]
+            quoted += [f"> **Right:** {_md(t)}" for t in fact.right]
+            out += _interleave(quoted, ">")
+            out.append("")
+            if fact.differences:
+                out += [f"- Differs in {_md(d)}" for d in fact.differences]
+                out.append("")
+        if section.items:
+            out += [f"- {_md_line(item)}" for item in section.items]
+            out.append("")
+        if section.paragraph:
+            out += [_md(section.paragraph), ""]
+    return "\n".join(out)
+
+
+def _interleave(lines: list[str], between: str) -> Iterator[str]:
+    for n, line in enumerate(lines):
+        if n:
+            yield between
+        yield line
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+_CSS: Final = """
+body { font: 15px/1.5 system-ui, sans-serif; margin: 2em auto; max-width: 72em; color: #222; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #ccc; padding: .4em .6em; vertical-align: top; text-align: left; }
+td.l, td.r { width: 45%; }
+.kind { color: #555; white-space: nowrap; }
+.diff { color: #a00; }
+h2 { margin-top: 2em; }
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(inline(text).strip(), quote=True)
+
+
+def _h_line(line: Line) -> str:
+    return "".join(f"<b>{_h(t.text)}</b>" if t.strong else _h(t.text) for t in line)
+
+
+def to_html(
+    comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
+) -> str:
+    """The report as a standalone HTML page (no scripts, no external resources).
+
+    Args:
+        comparison: What to report.
+        heading: A line under the title (e.g. "Parallax comparison 3, saved ...").
+        notes: The journalist's notes, one string each.
+    """
+    title = _h(title_of(comparison))
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">",
+        f"<title>Parallax: {title}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{title}</h1>",
+    ]
+    if heading:
+        out.append(f"<p>{_h(heading)}</p>")
+    for section in sections(comparison, notes=notes):
+        out.append(f"<h2>{_h(section.title)}</h2>")
+        if section.rows:
+            out.append("<table><tr><th></th><th>Left</th><th>Right</th></tr>")
+            out += [
+                f"<tr><th>{_h(label)}</th><td>{_h(lv)}</td><td>{_h(rv)}</td></tr>"
+                for label, lv, rv in section.rows
+            ]
+            out.append("</table>")
+        if section.facts:
+            out.append("<table><tr><th>#</th><th>Left</th><th>Right</th><th>Kind</th></tr>")
+            for fact in section.facts:
+                left = "<br>".join(_h(t) for t in fact.left)
+                right = "<br>".join(_h(t) for t in fact.right)
+                diffs = "".join(f'<div class="diff">{_h(d)}</div>' for d in fact.differences)
+                out.append(
+                    f'<tr><td>{fact.number}</td><td class="l">{left}</td>'
+                    f'<td class="r">{right}{diffs}</td>'
+                    f'<td class="kind">{_h(fact.kind)} {fact.score:.2f}</td></tr>'
+                )
+            out.append("</table>")
+        if section.items:
+            out.append("<ul>" + "".join(f"<li>{_h_line(i)}</li>" for i in section.items) + "</ul>")
+        if section.paragraph:
+            out.append(f"<p>{_h(section.paragraph)}</p>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)

@@ -1,0 +1,420 @@
+"""What a journalist does with Parallax, once, for every face: compare, reopen, correct.
+
+Both faces (the command line and the reader window) and the public API do the same few
+things with a pair of articles and the local library:
+
+- **compare a pair as the journalist left it**: read the pair's saved corrections, link the
+  sentences (pinned links kept, rejected ones left out), find actors and reactions, replay
+  the journalist's actor renames, merges and deletes, and save the result;
+- **reopen a saved comparison** with the corrections made since it was saved re-applied, so
+  ``parallax library export`` and the reader show the same actors;
+- **correct** a link or an actor, write or delete a note, forget a pair's corrections,
+  delete a comparison, list the recent ones.
+
+Those use cases live here, once, in terms of core records and callbacks: no Qt, no argparse
+(import-linter checks both). A :class:`Session` is one open library connection and belongs
+to the thread that opened it (SQLite's rule); the reader keeps its one session on its worker
+thread, so every library write of the window goes through one writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Final, Literal
+
+from parallax.core.model import Comparison, Document, Side
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parallax.core.pipeline import CancelCheck, Progress
+    from parallax.store import ActorCorrection, ComparisonSummary, Library, Note, SearchHit
+
+__all__ = [
+    "LINKED_END",
+    "QUICK_END",
+    "ActorsUnavailable",
+    "Outcome",
+    "Session",
+    "Verdict",
+]
+
+#: A journalist's verdict on a link: keep it whatever the aligner says, never show it, or
+#: (None) let the aligner decide again.
+Verdict = Literal["pinned", "rejected"] | None
+
+# Overall progress of :meth:`Session.compare`: quick links 0..QUICK_END, refined links
+# ..LINKED_END, actors and reactions ..ACTORS_END, saving ..1.
+QUICK_END: Final = 0.2
+LINKED_END: Final = 0.5
+ACTORS_END: Final = 0.95
+
+
+class ActorsUnavailable(Exception):
+    """The installation cannot find actors (the spaCy model is missing or broken).
+
+    The message is one sentence for the user; the links were made and may be shown.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What :meth:`Session.compare` made.
+
+    Attributes:
+        comparison: The comparison, with the pair's corrections applied.
+        saved: Its id in the library; None when nothing was saved (no library, or saving
+            failed and ``on_store_error`` was told).
+    """
+
+    comparison: Comparison
+    saved: int | None = None
+
+
+def _reusable(source: Comparison, fresh: Comparison) -> bool:
+    """Whether ``source``'s actors fit ``fresh``: same texts and sentences on both sides."""
+    from parallax.core.pipeline import RECOGNIZER_STAGES
+
+    if any(s in source.skipped for s in RECOGNIZER_STAGES):
+        return False
+    return all(
+        (a.text, a.sentences) == (b.text, b.sentences)
+        for a, b in ((source.left, fresh.left), (source.right, fresh.right))
+    )
+
+
+def _span(progress: Progress | None, start: float, end: float) -> Progress | None:
+    """``progress`` for a part of the job that runs from ``start`` to ``end`` overall."""
+    if progress is None:
+        return None
+    return lambda stage, fraction: progress(stage, start + (end - start) * fraction)
+
+
+class Session:
+    """The use cases of :mod:`parallax.session`, on one library (or on none).
+
+    Args:
+        library: The open library; None compares without reading corrections or saving, and
+            every library use case raises :class:`~parallax.store.LibraryError`.
+
+    Use :meth:`open` to open a library by path, and close the session (or use it as a
+    context manager) on the thread that opened it.
+    """
+
+    def __init__(self, library: Library | None = None) -> None:
+        self._library = library
+
+    @classmethod
+    def open(cls, db_path: str | Path | None = None, *, reading: bool = False) -> Session:
+        """A session on the library at ``db_path`` (``$PARALLAX_DB`` or the default if None).
+
+        Args:
+            reading: Only reads will follow: a library on read-only media is opened
+                read-only rather than refused.
+
+        Raises:
+            LibraryError: The library cannot be opened (the message says why, for the user).
+        """
+        from parallax.store import Library, LibraryUnavailable, library_path
+
+        path = library_path(db_path)
+        try:
+            return cls(Library(path))
+        except LibraryUnavailable:
+            if not reading or not path.is_file():
+                raise
+            return cls(Library(path, read_only=True))
+
+    @property
+    def library(self) -> Library:
+        """The open library.
+
+        Raises:
+            LibraryUnavailable: This session has none.
+        """
+        if self._library is None:
+            from parallax.store import LibraryUnavailable
+
+            raise LibraryUnavailable("no library is open")
+        return self._library
+
+    @property
+    def path(self) -> Path | None:
+        """The library file, or None without a library."""
+        return None if self._library is None else self._library.path
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- comparing ------------------------------------------------------------------------
+
+    def compare(
+        self,
+        left: Document,
+        right: Document,
+        *,
+        skip_repairs: Sequence[str] = (),
+        quick: bool = False,
+        pinned: Sequence[tuple[int, int]] = (),
+        rejected: Sequence[tuple[int, int]] = (),
+        with_actors: bool = True,
+        actors_from: Comparison | None = None,
+        save: bool = True,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+        on_linked: Callable[[Comparison], None] | None = None,
+        on_store_error: Callable[[Exception], None] | None = None,
+    ) -> Outcome:
+        """Compare a pair as the journalist left it, and save the result.
+
+        Args:
+            left: The left article as ingested (its ``original`` is repaired).
+            right: The right article as ingested.
+            skip_repairs: Repair steps to leave out (:data:`parallax.core.repair.STEPS`).
+            quick: Only the quick static links (very long articles).
+            pinned: Links to keep, ``(left sentence, right sentence)``, besides those the
+                journalist pinned in the library.
+            rejected: Links to leave out, besides those rejected in the library.
+            with_actors: Find actors and reactions (the slow part); False leaves them out
+                (``skipped`` says so).
+            actors_from: A comparison of the same pair whose (corrected) actors and
+                reactions are reused instead of running the recogniser again, e.g. after
+                the journalist pinned or rejected a link. Ignored unless both articles come
+                out of linking with the same text and sentences.
+            save: Keep the result in the library (when the session has one).
+            progress: Receives ``(stage, overall fraction)``.
+            cancelled: Polled between steps; True raises
+                :class:`~parallax.core.pipeline.Cancelled`.
+            on_linked: Receives the comparison as soon as it has links (twice unless
+                ``quick``: the quick links, then the refined ones), before the actors.
+            on_store_error: Receives a library error (reading the corrections or saving)
+                and the comparison goes on without it; None raises it instead.
+
+        Raises:
+            ActorsUnavailable: The links were made but actors cannot be found here.
+            LibraryError: Only when ``on_store_error`` is None.
+        """
+        from parallax.core import pipeline
+        from parallax.store import Corrections, LibraryError
+
+        corrections = Corrections()
+        if self._library is not None:
+            try:
+                corrections = self._library.corrections_for(
+                    left.original_sha256, right.original_sha256
+                )
+            except LibraryError as exc:
+                if on_store_error is None:
+                    raise
+                on_store_error(exc)
+        options = pipeline.Options(
+            pinned=(*corrections.pinned, *pinned),
+            rejected=(*corrections.rejected, *rejected),
+            skip_repairs=tuple(skip_repairs),
+            quick=quick,
+        )
+        comparison = pipeline.link(
+            left,
+            right,
+            options=options,
+            progress=_span(progress, 0.0, QUICK_END if on_linked and not quick else LINKED_END),
+            cancelled=cancelled,
+            refined=on_linked is None,
+        )
+        if on_linked is not None:
+            # The quick static links are painted at once; the contextual scorer's shared
+            # facts replace them a moment later, before the actors come.
+            on_linked(comparison)
+            if not quick:
+                comparison = pipeline.refine(
+                    comparison,
+                    options=options,
+                    progress=_span(progress, QUICK_END, LINKED_END),
+                    cancelled=cancelled,
+                )
+                on_linked(comparison)
+        if with_actors and actors_from is not None and _reusable(actors_from, comparison):
+            if progress is not None:
+                progress("actors", ACTORS_END)
+            skipped = tuple(s for s in comparison.skipped if s not in pipeline.RECOGNIZER_STAGES)
+            comparison = replace(
+                comparison,
+                actors=actors_from.actors,
+                reactions=actors_from.reactions,
+                skipped=skipped,
+            )
+        elif with_actors:
+            comparison = self._find_actors(comparison, progress, cancelled)
+            comparison = _apply_actor_corrections(comparison, corrections.actors)
+        if cancelled is not None and cancelled():
+            raise pipeline.Cancelled("saving")
+        saved: int | None = None
+        if save and self._library is not None:
+            if progress is not None:
+                progress("saving", ACTORS_END)
+            try:
+                saved = self._library.save(comparison)
+            except LibraryError as exc:
+                if on_store_error is None:
+                    raise
+                on_store_error(exc)
+        if progress is not None:
+            progress("done", 1.0)
+        return Outcome(comparison, saved)
+
+    @staticmethod
+    def _find_actors(
+        comparison: Comparison, progress: Progress | None, cancelled: CancelCheck | None
+    ) -> Comparison:
+        from parallax.core import pipeline
+        from parallax.core.actors import ModelMissingError
+        from parallax.nlp import recognizer
+
+        try:
+            return pipeline.add_actors(
+                comparison,
+                recognizer(),
+                progress=_span(progress, LINKED_END, ACTORS_END),
+                cancelled=cancelled,
+            )
+        except (ModelMissingError, OSError) as exc:
+            # A broken installation: say what is missing rather than "internal error".
+            raise ActorsUnavailable(
+                f"The links are shown, but actors and reactions could not be found ({exc})."
+            ) from exc
+
+    # -- reading the library --------------------------------------------------------------
+
+    def load(self, comparison_id: int) -> Comparison:
+        """A saved comparison with the actor corrections made since it was saved re-applied.
+
+        Raises:
+            UnknownComparison: No comparison has this id.
+            LibraryError: The library cannot be read.
+        """
+        library = self.library
+        comparison = library.load(comparison_id)
+        corrections = library.corrections_for(
+            comparison.left.original_sha256, comparison.right.original_sha256
+        )
+        return _apply_actor_corrections(comparison, corrections.actors)
+
+    def summary(self, comparison_id: int) -> ComparisonSummary:
+        return self.library.summary(comparison_id)
+
+    def recent(self, limit: int | None = None) -> list[ComparisonSummary]:
+        """The saved comparisons, newest first (at most ``limit``)."""
+        summaries = self.library.summaries()
+        return summaries if limit is None else summaries[: max(0, limit)]
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        return self.library.search(query, limit=limit)
+
+    def notes(self, comparison_id: int) -> list[Note]:
+        return self.library.notes(comparison_id)
+
+    # -- corrections and notes ------------------------------------------------------------
+
+    def correct_link(
+        self, comparison: Comparison, left_index: int, right_index: int, verdict: Verdict
+    ) -> None:
+        """Remember that the journalist pinned, rejected or (None) un-did a link.
+
+        The correction belongs to the pair of articles, not to one saved comparison; it
+        takes effect when the pair is compared again (with ``actors_from`` to skip the
+        recogniser).
+        """
+        self.library.correct_link(
+            comparison.left.original_sha256,
+            comparison.right.original_sha256,
+            left_index,
+            right_index,
+            verdict,
+        )
+
+    def correct_actors(
+        self, comparison: Comparison, corrections: Sequence[ActorCorrection]
+    ) -> Comparison:
+        """Record renames, merges or deletes of actors and return the corrected comparison.
+
+        The returned comparison is what the same corrections give when they are replayed on
+        a later comparison of the pair, so what the journalist sees now is what they get then.
+        """
+        for correction in corrections:
+            self.library.correct_actor(
+                comparison.left.original_sha256, comparison.right.original_sha256, correction
+            )
+        return _apply_actor_corrections(comparison, corrections)
+
+    def forget_corrections(self, comparison: Comparison) -> None:
+        """Forget every link and actor correction made to this pair of articles."""
+        self.library.clear_corrections(
+            comparison.left.original_sha256, comparison.right.original_sha256
+        )
+
+    def add_note(
+        self,
+        comparison_id: int,
+        body: str,
+        *,
+        side: Side | None = None,
+        sentence: int | None = None,
+    ) -> Note:
+        """Keep a note on a saved comparison (on one sentence if ``side`` and ``sentence``).
+
+        Raises:
+            UnknownComparison: No comparison has this id.
+        """
+        return self.library.add_note(comparison_id, body, side=side, sentence=sentence)
+
+    def update_note(self, note_id: int, body: str) -> None:
+        self.library.update_note(note_id, body)
+
+    def delete_note(self, note_id: int) -> None:
+        self.library.delete_note(note_id)
+
+    def delete(self, comparison_id: int) -> ComparisonSummary:
+        """Delete a saved comparison; returns what it was, to name it to the user."""
+        summary = self.library.summary(comparison_id)
+        self.library.delete(comparison_id)
+        return summary
+
+
+def _apply_actor_corrections(
+    comparison: Comparison, corrections: Sequence[ActorCorrection]
+) -> Comparison:
+    if not corrections:
+        return comparison
+    from parallax.store import apply_actor_corrections
+
+    return apply_actor_corrections(comparison, corrections)
+
+
+def recent(db_path: str | Path | None, limit: int = 10) -> list[ComparisonSummary]:
+    """The newest saved comparisons, newest first; none when there is no library yet.
+
+    A missing library file is not created here (the first save creates it).
+
+    Raises:
+        LibraryError: The library exists but cannot be read.
+    """
+    from parallax.store import library_path
+
+    if not library_path(db_path).exists():
+        return []
+    with Session.open(db_path, reading=True) as session:
+        return session.recent(limit)

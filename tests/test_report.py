@@ -1,0 +1,62 @@
+"""One report, three formats: the same sections in text, Markdown and HTML, hostile text tamed."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from parallax.report import one_line, sections, to_html, to_markdown, to_text
+from tests.store.helpers import make_comparison
+
+RENDERERS = {"text": to_text, "md": to_markdown, "html": to_html}
+
+
+def _headings(fmt: str, out: str) -> list[str]:
+    pattern = {"text": r"^(\S.*):$", "md": r"^## (.*)$", "html": r"<h2>(.*?)</h2>"}[fmt]
+    return re.findall(pattern, out, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_every_format_has_every_section_in_the_same_order(fmt: str) -> None:
+    comparison = make_comparison(3)
+    out = RENDERERS[fmt](comparison, heading="Comparison 3", notes=["Call the embassy"])
+    expected = [s.title for s in sections(comparison, notes=["Call the embassy"])]
+    assert _headings(fmt, out) == expected
+    assert expected[1:] == [
+        "Linked facts (3)",
+        "Only in the left article (2)",
+        "Only in the right article (3)",
+        "Actors (3)",
+        "Reactions (2)",
+        "Repairs in the left article (1)",
+        "Notes (1)",
+    ]
+    assert "number: 0 ≠ 3" in out and "Call the embassy" in out and "Comparison 3" in out
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_a_comparison_without_actors_says_so(fmt: str) -> None:
+    out = RENDERERS[fmt](make_comparison(1, actors=False))
+    assert "were not recognised" in out and "Reactions (" not in out
+
+
+def test_hostile_text_is_neutralised_in_every_format() -> None:
+    evil = "<script>x</script> *b* \x1b[2J\u202eevil\x00"
+    c = make_comparison(1)
+    c = dataclasses.replace(c, left=dataclasses.replace(c.left, title=evil))
+    text, md, page = to_text(c), to_markdown(c), to_html(c)
+    for out in (text, md, page):
+        assert "\x1b" not in out and "\u202e" not in out and "\x00" not in out
+    assert "\\<script\\>" in md and "\\*b\\*" in md
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "default-src 'none'" in page
+
+
+def test_terminal_lines_are_wrapped_and_cut() -> None:
+    c = make_comparison(1, n=4)
+    long = "A very long sentence about the treaty " * 10
+    c = dataclasses.replace(c, left=dataclasses.replace(c.left, title=long))
+    assert max(len(line) for line in to_text(c).splitlines()) <= 88
+    assert one_line("two\nlines\tand\x07bell", 12) == "two lines a…"
