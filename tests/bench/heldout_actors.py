@@ -65,6 +65,7 @@ sys.path.insert(0, str(REPO / "desktop"))
 sys.path.insert(0, str(REPO))
 
 from parallax.core import actors as A  # noqa: E402
+from parallax.core.actors import recognizer as recognizer_module  # noqa: E402
 from parallax.core.ingest import read_text  # noqa: E402
 from parallax.core.model import Actor, Reaction  # noqa: E402
 from parallax.core.pipeline import prepare  # noqa: E402
@@ -500,7 +501,7 @@ def lee_sample(recognizer: A.Recognizer, cache: Path, n: int, seed: int) -> None
 
 
 def upstream_figures() -> None:
-    root = A._model_dir(A.MODEL_NAME)
+    root = recognizer_module._model_dir(A.MODEL_NAME)
     path = next(iter(glob.glob(str(root / "*" / "accuracy.json"))), None)
     if path is None:
         return

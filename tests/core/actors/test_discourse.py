@@ -13,13 +13,8 @@ import pytest
 from parallax.core import actors as A
 from parallax.core.ingest import read_text
 from parallax.core.model import Actor, Comparison
-from parallax.core.pipeline import compare
 from parallax.core.reactions import find_reactions
-
-
-def run(recognizer: A.Recognizer, left: str) -> Comparison:
-    right = read_text("Nothing happened.", name="r")
-    return compare(read_text(left, name="l"), right, recognizer=recognizer)
+from tests.core.actors.helpers import run
 
 
 def actor(c: Comparison, name: str) -> Actor:

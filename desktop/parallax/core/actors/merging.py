@@ -1,0 +1,207 @@
+"""Merging: one actor per real-world entity across both articles, ordered by importance.
+
+The mentions of both articles are gathered into actors: "Putin" = "Vladimir Putin" =
+"Russian President Vladimir Putin", "Kim" = "Kim Jong Un", an acronym = its long form,
+"Pirelli" = "Pirelli SpA", and "the North Korean leader" joins the one person whose title
+says so. Every mention is kept with its side, sentence and offsets into that side's repaired
+text, and actors are ordered by importance (mention count).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from parallax.core.actors.discourse import _discourse
+from parallax.core.actors.lexicons import Lexicon, _is_acronym, _slug, name_key
+from parallax.core.actors.mentions import (
+    _NAME_PARTICLES,
+    _ROLE_MODIFIERS,
+    _acronym_definitions,
+    _Cand,
+    _initials,
+    _sentence_candidates,
+    _without_legal_form,
+)
+from parallax.core.actors.recognizer import ParsedDocument
+from parallax.core.model import Actor, ActorKind, Mention
+
+__all__ = ["find_actors", "order_actors"]
+
+
+def _person_tokens(text: str) -> list[str]:
+    return [w for w in name_key(text).split() if w not in _NAME_PARTICLES]
+
+
+def _similar_first_names(a: str, b: str) -> bool:
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b) <= 1 and min(len(a), len(b)) >= 4
+
+
+@dataclass(slots=True)
+class _Cluster:
+    kind: ActorKind
+    name: str
+    known: bool
+    cands: list[_Cand] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)  # person name tokens (longest form)
+
+
+def _cluster_people(cands: list[_Cand]) -> list[_Cluster]:
+    people = sorted(
+        (c for c in cands if c.kind == "person" and not c.nominal), key=lambda c: c.order
+    )
+    clusters: list[_Cluster] = []
+    full = [c for c in people if len(_person_tokens(c.text)) >= 2]
+    single = [c for c in people if len(_person_tokens(c.text)) < 2]
+    for c in sorted(full, key=lambda c: -len(_person_tokens(c.text))):
+        toks = _person_tokens(c.text)
+        home = None
+        for cl in clusters:
+            t = cl.tokens
+            if (
+                toks == t
+                or (len(toks) < len(t) and toks == [t[0], t[-1]])
+                or (
+                    toks[-1] == t[-1]
+                    and _similar_first_names(toks[0], t[0])
+                    and len(toks) == len(t)
+                )
+                or (len(toks) < len(t) and " ".join(toks) in " ".join(t))
+            ):
+                home = cl
+            if home is not None:
+                break
+        if home is None:
+            home = _Cluster("person", c.text, False, tokens=toks)
+            clusters.append(home)
+        home.cands.append(c)
+    for c in single:
+        toks = _person_tokens(c.text)
+        if not toks:
+            continue
+        word = toks[0]
+        matches = [cl for cl in clusters if cl.tokens and word in (cl.tokens[0], cl.tokens[-1])]
+        home = None
+        if len(matches) == 1:
+            home = matches[0]
+        elif len(matches) > 1:
+            # The nearest full mention before it in the same article; otherwise undecided.
+            before = [
+                (m.start, cl)
+                for cl in matches
+                for m in cl.cands
+                if m.side == c.side and m.start < c.start and len(_person_tokens(m.text)) >= 2
+            ]
+            if before:
+                home = max(before, key=lambda x: x[0])[1]
+        if home is None:
+            home = _Cluster("person", c.text, False, tokens=[word])
+            clusters.append(home)
+        home.cands.append(c)
+    return clusters
+
+
+def _resolve_nominals(nominals: list[_Cand], people: list[_Cluster]) -> None:
+    """Attach "the North Korean leader" to the one person whose title says so."""
+    for c in nominals:
+        found = []
+        for cl in people:
+            roles = {r for m in cl.cands for r in m.roles}
+            places = {p for m in cl.cands for p in m.places}
+            head = {r for r in c.roles if r not in _ROLE_MODIFIERS}
+            if head and head <= roles and c.places <= places:
+                found.append(cl)
+        if len(found) == 1:
+            found[0].cands.append(c)
+
+
+def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -> tuple[Actor, ...]:
+    """The actors of both articles, one per real-world entity, by importance."""
+    cands: list[_Cand] = []
+    for parsed in (left, right):
+        for ps in parsed.sentences:
+            cands.extend(_sentence_candidates(ps, parsed.side, lexicon))
+    cands = _discourse(cands, (left, right), lexicon)
+    acronyms = _acronym_definitions((left, right))
+
+    clusters: dict[tuple[str, str], _Cluster] = {}
+    org_names: dict[str, str] = {}  # initials -> key of an organisation's long name
+    others = sorted((c for c in cands if c.kind != "person"), key=lambda c: (not c.known, c.order))
+    for c in others:
+        name, known = c.name, c.known
+        key = name_key(name)
+        if not known and key in acronyms:
+            long = acronyms[key]
+            entry = lexicon.lookup_name(long)
+            name, known = (entry.name, True) if entry else (long, False)
+            key = name_key(name)
+        if not known and _is_acronym(c.text) and key in org_names:
+            key = org_names[key]
+        if not known and c.kind == "organization":
+            key = _without_legal_form(key)  # "Pirelli SpA" = "Pirelli"
+        ck = (c.kind, key)
+        cl = clusters.get(ck)
+        if cl is None:
+            cl = clusters[ck] = _Cluster(c.kind, name, known)
+            if c.kind == "organization":
+                org_names.setdefault(name_key(_initials(name)), key)
+        cl.cands.append(c)
+
+    people = _cluster_people(cands)
+    _resolve_nominals([c for c in cands if c.nominal], people)
+    actors = [_actor(cl) for cl in [*clusters.values(), *people] if cl.cands]
+    return order_actors(_unique_ids(actors))
+
+
+def _actor(cl: _Cluster) -> Actor:
+    named = [c for c in cl.cands if not c.nominal]
+    if cl.kind == "person" and named:
+        # The most frequent of the longest forms: "Vladimir Putin" over "Putin".
+        longest = max(len(_person_tokens(c.text)) for c in named)
+        forms = Counter(c.text for c in named if len(_person_tokens(c.text)) == longest)
+        name = min(forms, key=lambda f: (-forms[f], min(c.order for c in named if c.text == f)))
+    elif not cl.known:
+        forms = Counter(c.text for c in named)
+        name = max(forms, key=lambda f: (len(name_key(f)), forms[f])) if forms else cl.name
+    else:
+        name = cl.name
+    aliases = {c.text for c in cl.cands}
+    aliases |= {f"{c.title} {c.text}" for c in cl.cands if c.title}
+    aliases.discard(name)
+    mentions = sorted(
+        {Mention(c.side, c.sentence, c.start, c.end, c.text) for c in cl.cands},
+        key=lambda m: (m.side != "left", m.start, m.end),
+    )
+    return Actor(
+        id=f"{cl.kind}:{_slug(name)}",
+        name=name,
+        kind=cl.kind,
+        aliases=tuple(sorted(aliases, key=str.casefold)),
+        mentions=tuple(mentions),
+    )
+
+
+def _unique_ids(actors: Iterable[Actor]) -> list[Actor]:
+    seen: Counter[str] = Counter()
+    out = []
+    for a in actors:
+        seen[a.id] += 1
+        out.append(a if seen[a.id] == 1 else replace(a, id=f"{a.id}-{seen[a.id]}"))
+    return out
+
+
+def order_actors(actors: Iterable[Actor]) -> tuple[Actor, ...]:
+    """Actors by importance: most mentions first, then the earliest mentioned."""
+
+    def first(a: Actor) -> tuple[int, int]:
+        if not a.mentions:
+            return (2, 0)
+        m = min(a.mentions, key=lambda m: (m.side != "left", m.start))
+        return (0 if m.side == "left" else 1, m.start)
+
+    return tuple(sorted(actors, key=lambda a: (-len(a.mentions), first(a), a.id)))

@@ -1,0 +1,117 @@
+"""Mentions: names recognised in real news sentences, and offsets that hold on any article."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parallax.core import actors as A
+from tests.core.actors.helpers import by_name, run
+
+# ---------------------------------------------------------------------------------------------
+# Real news sentences (collected and written for these tests)
+# ---------------------------------------------------------------------------------------------
+
+RECOGNITION = [
+    (
+        "German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Monday.",
+        {"Olaf Scholz": "person", "Emmanuel Macron": "person"},
+        ["Chancellor", "Monday", "German", "French"],
+    ),
+    (
+        "The International Atomic Energy Agency (IAEA) said its inspectors had left Iran.",
+        {"International Atomic Energy Agency": "organization", "Iran": "country"},
+        ["IAEA"],  # an alias, not an actor of its own
+    ),
+    (
+        "Officials at the Pentagon and the State Department declined to comment.",
+        {"Pentagon": "organization", "State Department": "organization"},
+        [],
+    ),
+    (
+        "Israeli Prime Minister Benjamin Netanyahu spoke to U.S. Secretary of State Antony "
+        "Blinken by phone.",
+        {"Benjamin Netanyahu": "person", "Antony Blinken": "person", "United States": "country"},
+        ["State", "Israeli"],
+    ),
+    (
+        "The Group of Seven warned Beijing against supplying weapons to Moscow.",
+        {"Group of Seven": "organization", "China": "country", "Russia": "country"},
+        ["Beijing", "Moscow"],
+    ),
+    (
+        "Thousands marched in Kyiv during the Second World War commemoration on Friday.",
+        {"Ukraine": "country"},
+        ["Second World War", "Friday"],
+    ),
+    (
+        "UN Secretary-General Antonio Guterres called for restraint after the Korean War "
+        "anniversary parade in Pyongyang.",
+        {"Antonio Guterres": "person", "United Nations": "organization", "North Korea": "country"},
+        ["Korean War", "Secretary-General"],
+    ),
+    (
+        "Michael Jordan said he would not return to the game.",
+        {"Michael Jordan": "person"},
+        ["Jordan"],  # the person, not the country
+    ),
+    ("CAR BOMB KILLS 12 IN KABUL MARKET", {}, ["Central African Republic"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "junk"), RECOGNITION)
+def test_recognition_of_news_sentences(
+    recognizer: A.Recognizer, text: str, expected: dict[str, str], junk: list[str]
+) -> None:
+    c = run(recognizer, text)
+    actors = by_name(c)
+    for name, kind in expected.items():
+        assert name in actors, (name, list(actors))
+        assert actors[name].kind == kind
+    for j in junk:
+        assert j not in actors, j
+
+
+# ---------------------------------------------------------------------------------------------
+# Offsets: a property over generated articles
+# ---------------------------------------------------------------------------------------------
+
+_PIECES = [
+    "Russian President Vladimir Putin", "Putin", "North Korea", "the U.S.", "NATO",
+    "Japan's foreign ministry", "Seoul", "officials in Tokyo", "KCNA", "Mr. Blinken",
+    "Ukrainian presidential aide Mykhailo Podolyak", "China", "experts", "the Kremlin",
+]  # fmt: skip
+_VERBS = ["said", "met", "criticized", "welcomed", "warned", "visited", "thanked"]
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> str:
+    sentences = []
+    for _ in range(draw(st.integers(1, 5))):
+        a, b = draw(st.sampled_from(_PIECES)), draw(st.sampled_from(_PIECES))
+        verb = draw(st.sampled_from(_VERBS))
+        glue = draw(st.sampled_from([" ", "  ", "\n\n", " \u00a0"]))
+        quote = draw(st.sampled_from(["", ' "It is a grave mistake."', " “We will respond.”"]))
+        sentences.append(f"{a[0].upper()}{a[1:]} {verb} {b} on Thursday.{quote}{glue}")
+    return "".join(sentences)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(left=articles(), right=articles())
+def test_mention_offsets_hold(recognizer: A.Recognizer, left: str, right: str) -> None:
+    c = run(recognizer, left, right)
+    ids = [a.id for a in c.actors]
+    assert len(ids) == len(set(ids))
+    for actor in c.actors:
+        assert actor.mentions
+        for m in actor.mentions:
+            doc = c.left if m.side == "left" else c.right
+            assert 0 <= m.start < m.end <= len(doc.text)
+            assert doc.text[m.start : m.end] == m.text
+            assert doc.sentences[m.sentence].start <= m.start
+            assert m.end <= doc.sentences[m.sentence].end
+    known = set(ids)
+    assert all(r.actor in known for r in c.reactions)

@@ -1,0 +1,168 @@
+"""Merging: one actor per entity, on the sample pair and across two articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core import actors as A
+from parallax.core.model import Comparison
+from tests.core.actors.helpers import by_name, find, run
+
+# ---------------------------------------------------------------------------------------------
+# The sample pair
+# ---------------------------------------------------------------------------------------------
+
+
+REQUIRED = {
+    # name: (kind, surfaces that must all belong to it)
+    "Kim Jong Un": ("person", ["Kim", "Kim Jong Un", "North Korean leader"]),
+    "Vladimir Putin": ("person", ["Putin", "Vladimir Putin"]),
+    "North Korea": ("country", ["North Korea", "Pyongyang", "North Korean"]),
+    "Russia": ("country", ["Russia", "Moscow", "Russian Federation"]),
+    "Ukraine": ("country", ["Ukraine"]),
+    "United States": ("country", ["United States", "US"]),
+    "South Korea": ("country", ["South Korea", "Seoul"]),
+    "Japan": ("country", ["Japan"]),
+    "China": ("country", ["China"]),
+    "Mykhailo Podolyak": ("person", ["Mykhailo Podolyak"]),
+    "Jens Stoltenberg": ("person", ["Jens Stoltenberg"]),
+    "Antony Blinken": ("person", ["Antony Blinken"]),
+    "Cho Han-bum": ("person", ["Cho Han-bum"]),
+    "Korea Institute for National Unification": ("organization", []),
+    "U.N. Security Council": ("organization", []),
+    "Reuters": ("organization", []),
+    "Korean Central News Agency": ("organization", ["KCNA", "Korean Central News Agency"]),
+    "NATO": ("organization", []),
+}
+#: Real entities of the samples beyond the required ones: fine to list, nothing else is.
+ALSO_FINE = {"Soviet Union", "United Nations", "Asia", "the West", "experts", "Korean Peninsula"}
+JUNK = [
+    "Thursday", "Wednesday", "Article 4", "Article", "Cold War", "a Cold War", "State",
+    "Putin thanked Kim", "Treaty on Comprehensive Strategic Partnership", "Koreas", "1961",
+    "two", "third", "fifth", "the 1960s", "North", "South",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(REQUIRED))
+def test_sample_actor_found_once_and_merged(sample: Comparison, name: str) -> None:
+    kind, surfaces = REQUIRED[name]
+    actor = by_name(sample)[name]
+    assert actor.kind == kind
+    texts = {m.text for m in actor.mentions}
+    assert set(surfaces) <= texts
+    for surface in surfaces:
+        assert find(sample, surface) is actor
+
+
+def test_sample_has_no_junk(sample: Comparison) -> None:
+    names = {a.name for a in sample.actors}
+    surfaces = {m.text for a in sample.actors for m in a.mentions}
+    for junk in JUNK:
+        assert junk not in names and junk not in surfaces, junk
+    assert len(names) == len(sample.actors)  # one entry per entity
+    allowed = set(REQUIRED) | ALSO_FINE
+    assert names <= allowed, names - allowed
+
+
+def test_sample_presence_per_side(sample: Comparison) -> None:
+    actors = by_name(sample)
+    sides = {name: {m.side for m in a.mentions} for name, a in actors.items()}
+    assert sides["Vladimir Putin"] == {"left", "right"}
+    assert sides["Antony Blinken"] == {"right"}
+    assert sides["Jens Stoltenberg"] == {"left"}
+    assert sides["Korean Central News Agency"] == {"right"}
+
+
+def test_sample_titles_are_aliases_not_actors(sample: Comparison) -> None:
+    actors = by_name(sample)
+    assert "NATO Secretary General Jens Stoltenberg" in actors["Jens Stoltenberg"].aliases
+    assert "US Secretary of State Antony Blinken" in actors["Antony Blinken"].aliases
+    assert "Ukrainian presidential aide Mykhailo Podolyak" in actors["Mykhailo Podolyak"].aliases
+    assert "Russian President Vladimir Putin" in actors["Vladimir Putin"].aliases
+
+
+def test_sample_ordered_by_importance(sample: Comparison) -> None:
+    counts = [len(a.mentions) for a in sample.actors]
+    assert counts == sorted(counts, reverse=True)
+    assert {a.name for a in sample.actors[:4]} == {
+        "North Korea", "Russia", "Kim Jong Un", "Vladimir Putin",
+    }  # fmt: skip
+
+
+def test_sample_mentions_point_into_the_repaired_text(sample: Comparison) -> None:
+    for actor in sample.actors:
+        for m in actor.mentions:
+            doc = sample.left if m.side == "left" else sample.right
+            assert doc.text[m.start : m.end] == m.text
+            s = doc.sentences[m.sentence]
+            assert s.start <= m.start < m.end <= s.end
+
+
+def test_sample_round_trips_through_json(sample: Comparison) -> None:
+    again = Comparison.from_dict(sample.to_dict())
+    assert again.actors == sample.actors and again.reactions == sample.reactions
+
+
+# ---------------------------------------------------------------------------------------------
+# Across two articles (real news sentences, collected and written for these tests)
+# ---------------------------------------------------------------------------------------------
+
+MERGING = [
+    # left text, right text, surfaces that must be one actor, its name
+    (
+        "Russian President Vladimir Putin arrived on Tuesday. Putin was greeted warmly.",
+        "Vladimir Putin left the next day.",
+        ["Vladimir Putin", "Putin"],
+        "Vladimir Putin",
+    ),
+    (
+        "North Korean leader Kim Jong Un inspected a missile launch.",
+        "Kim watched from an observation post, state media said.",
+        ["Kim Jong Un", "Kim"],
+        "Kim Jong Un",
+    ),
+    (
+        "The U.S. imposed new sanctions. The United States also expelled two diplomats.",
+        "US officials declined to comment.",
+        ["U.S.", "United States", "US"],
+        "United States",
+    ),
+    (
+        "The Korean Central News Agency (KCNA) published photos of the launch.",
+        "KCNA later released a statement.",
+        ["Korean Central News Agency", "KCNA"],
+        "Korean Central News Agency",
+    ),
+    (
+        "Ukrainian President Volodymyr Zelenskyy thanked allies. Zelenskyy then flew to Warsaw.",
+        "Kyiv welcomed the decision, and Ukraine asked for more air defence.",
+        ["Kyiv", "Ukraine"],
+        "Ukraine",
+    ),
+    (
+        "The Centre for Strategic Studies (CSS) published a report on Monday.",
+        "Analysts at CSS said the report was overdue.",
+        ["CSS", "Centre for Strategic Studies"],
+        "Centre for Strategic Studies",
+    ),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "surfaces", "name"), MERGING)
+def test_merging_across_articles(
+    recognizer: A.Recognizer, left: str, right: str, surfaces: list[str], name: str
+) -> None:
+    c = run(recognizer, left, right)
+    actor = by_name(c)[name]
+    for surface in surfaces:
+        assert find(c, surface) is actor
+
+
+def test_two_kims_are_not_merged_blindly(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "Kim Jong Un spoke first. His sister Kim Yo Jong issued a statement later. "
+        "Kim Yo Jong called the drills reckless.",
+    )
+    names = {a.name for a in c.actors if a.kind == "person"}
+    assert {"Kim Jong Un", "Kim Yo Jong"} <= names
