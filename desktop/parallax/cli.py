@@ -62,8 +62,7 @@ class Failure(Exception):
 def _failures() -> Iterator[None]:
     """Input, library and installation problems as :class:`Failure` (imported lazily)."""
     from parallax.core.ingest import IngestError
-    from parallax.session import ActorsUnavailable
-    from parallax.store import LibraryError
+    from parallax.session import ActorsUnavailable, LibraryError
 
     try:
         yield

@@ -11,10 +11,13 @@ things with a pair of articles and the local library:
 - **correct** a link or an actor, write or delete a note, forget a pair's corrections,
   delete a comparison, list the recent ones.
 
-Those use cases live here, once, in terms of core records and callbacks: no Qt, no argparse
-(import-linter checks both). A :class:`Session` is one open library connection and belongs
-to the thread that opened it (SQLite's rule); the reader keeps its one session on its worker
-thread, so every library write of the window goes through one writer.
+Those use cases live here, once, in terms of core records and callbacks: no Qt, no argparse.
+The faces import the library's record and error types from here too, never from
+:mod:`parallax.store` (import-linter checks both rules).
+
+A :class:`Session` is one open library connection and belongs to the thread that opened it
+(SQLite's rule); the reader keeps its one session on its worker thread, so every library
+write of the window goes through one writer.
 """
 
 from __future__ import annotations
@@ -26,18 +29,36 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Final, Literal
 
 from parallax.core.model import Comparison, Document, Side
+from parallax.store import (
+    ComparisonSummary,
+    Corrections,
+    Library,
+    LibraryError,
+    LibraryUnavailable,
+    Note,
+    SearchHit,
+    UnknownComparison,
+    library_path,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
+    from parallax.core.actors import ActorCorrection
     from parallax.core.pipeline import CancelCheck, Progress
-    from parallax.store import ActorCorrection, ComparisonSummary, Library, Note, SearchHit
 
 __all__ = [
+    "ACTORS_END",
     "LINKED_END",
     "QUICK_END",
     "ActorsUnavailable",
+    "ComparisonSummary",
+    "LibraryError",
+    "LibraryUnavailable",
     "Outcome",
     "Session",
+    "UnknownComparison",
     "Verdict",
+    "library_path",
+    "recent",
 ]
 
 #: A journalist's verdict on a link: keep it whatever the aligner says, never show it, or
@@ -116,8 +137,6 @@ class Session:
         Raises:
             LibraryError: The library cannot be opened (the message says why, for the user).
         """
-        from parallax.store import Library, LibraryUnavailable, library_path
-
         path = library_path(db_path)
         try:
             return cls(Library(path))
@@ -134,8 +153,6 @@ class Session:
             LibraryUnavailable: This session has none.
         """
         if self._library is None:
-            from parallax.store import LibraryUnavailable
-
             raise LibraryUnavailable("no library is open")
         return self._library
 
@@ -209,7 +226,6 @@ class Session:
             LibraryError: Only when ``on_store_error`` is None.
         """
         from parallax.core import pipeline
-        from parallax.store import Corrections, LibraryError
 
         corrections = Corrections()
         if self._library is not None:
@@ -399,7 +415,7 @@ def _apply_actor_corrections(
 ) -> Comparison:
     if not corrections:
         return comparison
-    from parallax.store import apply_actor_corrections
+    from parallax.core.actors import apply_actor_corrections
 
     return apply_actor_corrections(comparison, corrections)
 
@@ -412,8 +428,6 @@ def recent(db_path: str | Path | None, limit: int = 10) -> list[ComparisonSummar
     Raises:
         LibraryError: The library exists but cannot be read.
     """
-    from parallax.store import library_path
-
     if not library_path(db_path).exists():
         return []
     with Session.open(db_path, reading=True) as session:

@@ -14,7 +14,7 @@ time, so a late signal from an old job can never overwrite the window's newer co
 The job opens its own library connection (SQLite connections belong to one thread). The
 plain functions at the end (:func:`correct_link`, :func:`correct_actor`, :func:`load_stored`,
 :func:`recent`) are for the GUI thread: each is one short transaction, and each raises
-:class:`~parallax.store.errors.LibraryError` with a message the window can show as it is.
+:class:`~parallax.session.LibraryError` with a message the window can show as it is.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from parallax.core.model import Comparison, Document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parallax.session import Verdict
-    from parallax.store import ActorCorrection, ComparisonSummary
+    from parallax.core.actors import ActorCorrection
+    from parallax.session import ComparisonSummary, Verdict
 
 __all__ = [
     "STAGE_LABELS",
@@ -389,8 +389,7 @@ def _ingest(source: Source) -> Document:
 
 def _compare(job: _Job, request: CompareRequest) -> None:
     from parallax.core.ingest import IngestError
-    from parallax.session import ActorsUnavailable, Session
-    from parallax.store import LibraryError
+    from parallax.session import ActorsUnavailable, LibraryError, Session
 
     job.progress("read", 0.0)
     try:
@@ -425,7 +424,7 @@ def _compare(job: _Job, request: CompareRequest) -> None:
 
 
 def _load(job: _Job, db_path: Path | None, comparison_id: int) -> None:
-    from parallax.store import LibraryError
+    from parallax.session import LibraryError
 
     job.progress("load", 0.0)
     try:
