@@ -21,6 +21,7 @@ from typing import Final, Literal, cast
 from rapidfuzz.distance import Indel
 
 from parallax.core.model import Difference
+from parallax.core.vocabulary import FUNCTION_WORDS, MONTHS, WEEKDAYS
 
 DiffOp = Literal["equal", "replace", "delete", "insert"]
 #: An edit operation: tag, then token ranges ``[i1, i2)`` left and ``[j1, j2)`` right.
@@ -29,11 +30,6 @@ _Opcode = tuple[str, int, int, int, int]
 _TOKEN_RE: Final = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'.,:-]\w+)*|[^\w\s]")
 _WORDS_RE: Final = re.compile(r"\b[\w']+\b")
 _QUOTE_RE: Final = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,}?)[\"“”«»„]")
-_MONTHS: Final = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-_WEEKDAYS: Final = "monday tuesday wednesday thursday friday saturday sunday".split()
 _NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -84,11 +80,6 @@ _TITLES: Final = frozenset(
     spokeswoman spokesperson ambassador governor mayor senator chairman chief director
     leader premier envoy commander admiral colonel officer minister adviser advisor aide
     deputy vice foreign defence defense interior finance""".split()
-)
-_STOP: Final = frozenset(
-    """a an the of to in on at for by with from and or but that this these those is are was
-    were be been being has have had it its as which who whom whose will would could should
-    may might must can also both each either neither not no nor if then than so such""".split()
 )
 
 
@@ -271,7 +262,7 @@ def _unit(text: str, start: int, end: int) -> str:
     if not m:
         return ""
     word = m.group(1).lower()
-    if word in _STOP or word in _QUALIFIER_ENDINGS:
+    if word in FUNCTION_WORDS or word in _QUALIFIER_ENDINGS:
         return ""
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
@@ -309,8 +300,8 @@ def _counts(text: str, lowered: list[str], digits: bool | None = None) -> list[t
 
 
 _DATE_KIND: Final = {
-    **{m: "month" for m in _MONTHS},
-    **{d: "weekday" for d in _WEEKDAYS},
+    **{m: "month" for m in MONTHS},
+    **{d: "weekday" for d in WEEKDAYS},
     **{r: "relative" for r in ("yesterday", "today", "tomorrow", "tonight")},
 }
 
@@ -381,7 +372,7 @@ def _numbers_disagree(
 # one; those two before it are not ".", "!" or "?" and a space), so the engine only stops
 # at capitals.
 _NAME_RE: Final = re.compile(r"[A-Z](?<=\W.)(?<![.!?]\s.)[a-z]+(?:\s+[A-Z][a-z]+)*")
-_NOT_NAMES: Final = _STOP | frozenset(_DATE_KIND)
+_NOT_NAMES: Final = FUNCTION_WORDS | frozenset(_DATE_KIND)
 
 
 def _names(text: str) -> list[str]:
@@ -470,7 +461,7 @@ def _quotes_disagree(left: list[str], right: list[str]) -> tuple[str, str] | Non
 
 
 def _content(words: str) -> bool:
-    return any(w.lower() not in _STOP and w.isalnum() for w in _WORD_RUN_RE.findall(words))
+    return any(w.lower() not in FUNCTION_WORDS and w.isalnum() for w in _WORD_RUN_RE.findall(words))
 
 
 #: Words an insertion may have and still read as rewording rather than added content.
@@ -589,7 +580,7 @@ def _polarity(text: str) -> tuple[dict[str, str], dict[str, str]]:
         if k == reach - _NEGATION_REACH + 1 and w in ("only", "just", "merely"):
             reach = -1  # "not only ... but": no denial
             continue
-        if w in _STOP or w in _BETWEEN or len(w) < 3:
+        if w in FUNCTION_WORDS or w in _BETWEEN or len(w) < 3:
             continue
         stem = _claim_stem(w)
         if k <= reach:

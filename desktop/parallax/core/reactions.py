@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Final
 
 from parallax.core.actors import Lexicon, ParsedDocument, ParsedSentence, name_key, order_actors
 from parallax.core.model import Actor, Mention, Reaction, Side, Stance
+from parallax.core.vocabulary import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -412,14 +413,6 @@ def _scope(verb: Token, exclude: Token | None) -> list[int]:
     return [t.i for t in verb.subtree if t.i not in skip]
 
 
-#: Verbs that only report speech when they have something reported: a clause, a quote or a
-#: direct object that is speech ("added 72 runs" reports nothing).
-_SPEECH_VERBS: Final = frozenset(
-    """say tell add note remark state report announce claim explain write declare predict
-    acknowledge comment reply insist argue suggest confirm""".split()
-)
-
-
 def _reports_something(verb: Token, ps: ParsedSentence, quoted: set[int]) -> bool:
     """Whether a speech verb has something reported: a clause, or a quote in its sentence."""
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
@@ -447,7 +440,7 @@ def _cues(ps: ParsedSentence, side: _Side, lexicon: Lexicon, quoted: set[int]) -
             if ps.sentence.start + tok.idx in quoted:
                 continue  # a verb inside someone else's quote is what they said
             withheld = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLDING
-            if lemma in _SPEECH_VERBS and not withheld and not _reports_something(tok, ps, quoted):
+            if lemma in SPEECH_VERBS and not withheld and not _reports_something(tok, ps, quoted):
                 continue  # "Kallis and McKenzie added 72 runs"
             if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in tok.children):
                 continue  # "called off a strike": another verb

@@ -39,6 +39,7 @@ from bisect import bisect_left
 from typing import Any, Final, TypeAlias
 
 from parallax.core.model import Document, Sentence, SentenceRole
+from parallax.core.vocabulary import SAY_FORMS
 
 __all__ = ["split_document", "split_sentences"]
 
@@ -131,12 +132,7 @@ _STARTERS: Final = _words(
     While With Yesterday Yet You"""
 )
 #: Verbs of saying: ``"Why?" Foreign Minister Lavrov asked.`` is one sentence.
-_SAY_VERB: Final = (
-    r"(?:said|says|say|asked|asks|told|tells|added|adds|wrote|writes|tweeted|posted|replied|"
-    r"insisted|exclaimed|declared|warned|stated|noted|explained|continued|recalled|shouted|"
-    r"cried|quipped|answered|argued|claimed|countered|remarked|responded|admitted|acknowledged|"
-    r"demanded|wondered|joked|urged|vowed|pleaded|screamed|yelled)"
-)
+_SAY_VERB: Final = "(?:" + "|".join(SAY_FORMS) + ")"
 _ATTRIBUTION: Final = re.compile(
     r"(?:[A-Z][\w'’.\-]*,?\s+){1,5}(?:[a-z]+\s+){0,2}" + _SAY_VERB + r"\b"
 )
