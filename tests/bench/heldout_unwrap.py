@@ -1,4 +1,4 @@
-"""Held-out check of how ingest rejoins hard-wrapped plain text (``ingest._unwrap``).
+"""Held-out check of how ingest rejoins hard-wrapped plain text (``ingest.plain._unwrap``).
 
 Run by hand (pytest does not collect it)::
 

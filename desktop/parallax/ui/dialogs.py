@@ -133,6 +133,7 @@ COMPONENTS: Final[tuple[Component, ...]] = (
     Component("RapidFuzz", "rapidfuzz", "MIT"),
     Component("ftfy", "ftfy", "Apache-2.0"),
     Component("Trafilatura", "trafilatura", "Apache-2.0"),
+    Component("markdown-it-py", "markdown-it-py", "MIT"),
     Component("lxml", "lxml", "BSD-3-Clause"),
     Component("lxml_html_clean", "lxml_html_clean", "BSD-3-Clause"),
     Component("sqlite-utils", "sqlite-utils", "Apache-2.0"),

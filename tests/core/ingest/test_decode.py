@@ -1,0 +1,242 @@
+"""Tests for parallax.core.ingest.decode: binary files refused, bytes decoded in any encoding."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from parallax.core.ingest import IngestError, read_bytes, read_path
+from parallax.core.ingest.common import _VISIBLE
+from parallax.core.ingest.plain import _ONLY_A_URL, _unwrap
+from parallax.core.model import Document
+from tests.core.ingest.helpers import ARTICLE, ENCODED, assert_one_line
+
+# --------------------------------------------------------------------------------------------
+# Encodings
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", list(ENCODED))
+def test_same_article_in_every_encoding_reads_the_same(encoding: str, tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(ENCODED[encoding])
+    doc = read_path(path)
+    assert doc.original == ARTICLE
+    assert doc.text == doc.original
+    assert doc.title == "Kim’s “landmark” pact with Russia"
+    assert doc.source == "article.txt"
+    assert doc.path == str(path.resolve())
+    assert read_bytes(ENCODED[encoding], name="article.txt").original == ARTICLE
+
+
+OTHER_SCRIPTS = [
+    (
+        "cp1251",
+        "Президент России Владимир Путин и лидер КНДР Ким Чен Ын подписали договор "
+        "о всеобъемлющем стратегическом партнёрстве.\n",
+    ),
+    (
+        "koi8-r",
+        "Президент России Владимир Путин и лидер КНДР Ким Чен Ын подписали договор "
+        "о всеобъемлющем стратегическом партнёрстве.\n",
+    ),
+    (
+        "cp1253",
+        "Η Βόρεια Κορέα και η Ρωσία υπέγραψαν συμφωνία αμοιβαίας άμυνας, δήλωσε ο πρόεδρος.\n",
+    ),
+    (
+        "cp1250",
+        "Prezydent Rosji i przywódca Korei Północnej podpisali układ o współpracy. "
+        "Zażółć gęślą jaźń.\n",
+    ),
+    (
+        "cp1250",
+        "Příliš žlutý kůň úpěl. Vláda schválila smlouvu o strategickém partnerství s Ruskem.\n",
+    ),
+    (
+        "shift_jis",
+        "北朝鮮とロシアは包括的戦略パートナーシップ条約に署名した。プーチン大統領と金正恩総書記が署名した。\n",
+    ),
+    ("gb18030", "朝鲜和俄罗斯签署了全面战略伙伴关系条约。普京总统和金正恩签署了该条约。\n"),
+]
+
+
+@pytest.mark.parametrize(("encoding", "text"), OTHER_SCRIPTS)
+def test_legacy_encodings_of_other_scripts_are_detected(encoding: str, text: str) -> None:
+    assert read_bytes(text.encode(encoding), kind="text").original == text
+
+
+WESTERN = [
+    "Le café était fermé à Noël. Ça coûte cher? Non: 5 francs. Où êtes-vous? Là-bas, à l’église.",
+    "Die Bundesregierung äußerte sich „besorgt“ über das Abkommen – so der Sprecher. Übermaß.",
+    "¿Qué pasó? El presidente ruso firmó un acuerdo con Corea del Norte. ¡Increíble! Año 2024.",
+    "Perché il presidente russo è andato là? Così ha detto: «un accordo storico». Città, più, già.",
+    "Rusland og Nordkorea har underskrevet en aftale. Både København og Århus, søen, øen.",
+    "It’s “done”.",
+    "Café.",
+]
+
+
+@pytest.mark.parametrize("text", WESTERN)
+def test_short_western_texts_in_cp1252_are_not_mistaken_for_other_code_pages(text: str) -> None:
+    # charset-normalizer alone calls most of these cp1250, cp1257 or cp720.
+    assert read_bytes(text.encode("cp1252"), kind="text").original == text
+
+
+def test_undefined_cp1252_bytes_still_decode() -> None:
+    doc = read_bytes(b"Caf\xe9 \x81 and na\xefve text that is otherwise fine.", kind="text")
+    assert doc.original.startswith("Caf")
+    assert "fine." in doc.original
+
+
+HTML_TEMPLATE = (
+    '<html><head><meta charset="{charset}"><title>Test page</title></head><body><article>'
+    "<p>{text}</p><p>{text}</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("charset", "codec", "text"),
+    [
+        # Czech without ť reads as plausible cp1252; only the declaration tells the truth.
+        ("windows-1250", "cp1250", "Příliš žlutý kůň úpěl. Vláda schválila smlouvu o partnerství."),
+        ("koi8-r", "koi8-r", "Президент России и лидер КНДР подписали договор."),
+        ("iso-8859-1", "cp1252", "Kim’s “pact” costs €5 — a café owner’s naïve view."),
+        ("ISO-8859-7", "iso-8859-7", "Η Βόρεια Κορέα και η Ρωσία υπέγραψαν συμφωνία."),
+    ],
+)
+def test_html_meta_charset_is_honoured_when_bytes_are_not_utf8(
+    charset: str, codec: str, text: str
+) -> None:
+    page = HTML_TEMPLATE.format(charset=charset, text=text).encode(codec)
+    doc = read_bytes(page, name="page.html")
+    assert text in doc.original
+
+
+def test_valid_utf8_wins_over_a_wrong_meta_charset() -> None:
+    text = "Kim’s “pact” costs €5 — café"
+    page = HTML_TEMPLATE.format(charset="windows-1252", text=text).encode("utf-8")
+    assert text in read_bytes(page, name="page.html").original
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.lists(
+        st.text(
+            alphabet=st.characters(
+                blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\ufffd"
+            ),
+            max_size=30,
+        )
+        | st.sampled_from(["\n", "\r\n", "\r", "\t", " "]),
+        min_size=1,
+        max_size=12,
+    ).map("".join),
+    encoding=st.sampled_from(["utf-8", "utf-16", "utf-8-sig"]),
+)
+def test_any_text_round_trips_through_utf_encodings(text: str, encoding: str) -> None:
+    assume(_VISIBLE.search(text) is not None)
+    assume(_ONLY_A_URL.match(text) is None)  # refused: Parallax never downloads
+    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    assume(_unwrap(expected) == expected)  # hard-wrapped text is rejoined (below)
+    doc = read_bytes(text.encode(encoding), kind="text")
+    assert doc.original == expected
+    assert doc.text == expected
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=300))
+def test_arbitrary_bytes_give_a_document_or_an_ingest_error(data: bytes) -> None:
+    try:
+        doc = read_bytes(data)
+    except IngestError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert isinstance(doc, Document)
+        assert "\r" not in doc.original
+
+
+# --------------------------------------------------------------------------------------------
+# Files that are not articles
+# --------------------------------------------------------------------------------------------
+
+
+def _docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def _zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("article.txt", "hello")
+    return buffer.getvalue()
+
+
+BINARIES = [
+    (
+        "report.pdf",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+        "PDF document",
+    ),
+    ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "PNG image"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01", "JPEG image"),
+    ("anim.gif", b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!", "GIF image"),
+    ("story.docx", _docx(), "Word document"),
+    ("bundle.zip", _zip(), "ZIP archive"),
+    ("story.txt.gz", gzip.compress(b"The article text, compressed."), "gzip"),
+    ("parallax", b"\x7fELF\x02\x01\x01\x00" + bytes(56), "executable program"),
+    ("story.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "Office document"),
+    ("story.rtf", b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hello }", "RTF document"),
+    ("data.bin", b"Some text\x00with a NUL and \x00\x01\x02 binary bytes in it", "binary file"),
+    ("story.txt", b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11 text", "control characters"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "what"), BINARIES, ids=[b[0] for b in BINARIES])
+def test_binary_files_are_refused_with_a_clear_message(
+    name: str, data: bytes, what: str, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as error:
+        read_path(path)
+    assert_one_line(error, name, what)
+    with pytest.raises(IngestError):
+        read_bytes(data, name=name)
+
+
+def test_pdf_message_reads_well(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(BINARIES[0][1])
+    with pytest.raises(
+        IngestError, match=r"^report\.pdf looks like a PDF document, not an article"
+    ):
+        read_path(path)
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"", "is empty"),
+        (b"   \n\t\r\n  ", "only blank space"),
+        ("\ufeff".encode("utf-8"), "is empty"),
+        ("\u200b\u200b \n".encode("utf-8"), "only blank space"),
+        (" \n".encode("utf-16"), "only blank space"),
+    ],
+)
+def test_empty_and_blank_files_are_refused(data: bytes, what: str, tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as error:
+        read_path(path)
+    assert_one_line(error, "empty.txt", what)
