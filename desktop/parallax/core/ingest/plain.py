@@ -14,6 +14,7 @@ import re
 from typing import Final
 
 from parallax.core.ingest.common import _first_lines, _Meta
+from parallax.core.vocabulary import MONTHS
 
 #: A paste that is only a web address: refused, because Parallax never downloads.
 _ONLY_A_URL: Final = re.compile(r"\s*(?:https?://|www\.)\S+\s*\Z", re.IGNORECASE)
@@ -126,28 +127,7 @@ def _unwrap(text: str) -> str:
     return "".join(out)
 
 
-_MONTHS: Final = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for m in names
-}
-_MONTH_RE: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE: Final = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_PATTERNS: Final = (
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     re.compile(
@@ -223,7 +203,7 @@ def _find_date(line: str) -> str | None:
         if m is None:
             continue
         groups = m.groupdict()
-        month = int(groups["m"]) if groups.get("m") else _MONTHS.get(groups["mon"].lower(), 0)
+        month = int(groups["m"]) if groups.get("m") else MONTHS.get(groups["mon"].lower(), 0)
         iso = _iso_date(int(groups["y"]), month, int(groups["d"]))
         if iso is not None:
             return iso
