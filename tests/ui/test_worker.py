@@ -599,3 +599,59 @@ def test_the_gui_thread_keeps_ticking_while_actors_are_found(
     )
     assert len(during) >= 2
     assert longest < 200
+
+
+# -- library tasks: the window's one writer ----------------------------------------------------
+
+
+def library_task(qtbot: Any, worker: CompareWorker, db: Path, task: Callable[[Any], Any]) -> Any:
+    """Run ``task`` as a library task of ``worker`` and return what it returned."""
+    with qtbot.waitSignal(worker.libraryDone, timeout=TIMEOUT) as blocker:
+        worker.library(db, "task", task)
+    assert blocker.args[0] == "task"
+    return blocker.args[1]
+
+
+def test_library_tasks_run_on_the_pool_thread_in_order_with_the_comparisons(
+    qtbot: Any,
+    worker: CompareWorker,
+    sample_paths: tuple[Path, Path],
+    library_path: Path,
+) -> None:
+    request = CompareRequest(*sample_paths, db_path=library_path, with_actors=False)
+    first, _ = run(qtbot, worker, request)
+    link = first.links[0]
+    pair = (link.left[0], link.right[0])
+    seen = Recorder(worker)
+    done: list[tuple[str, Any]] = []
+    worker.libraryDone.connect(lambda tag, result: done.append((tag, result)))
+    threads: list[threading.Thread] = []
+
+    def reject(session: Any) -> str:
+        threads.append(threading.current_thread())
+        session.correct_link(first, *pair, "rejected")
+        return "rejected"
+
+    # Asked for one after the other: the comparison reads the correction just written.
+    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT) as blocker:
+        worker.library(library_path, "reject", reject)
+        worker.start(request)
+    second = blocker.args[0]
+    assert done == [("reject", "rejected")]
+    assert threads and threads[0] is not threading.main_thread()
+    assert not any(pair[0] in k.left and pair[1] in k.right for k in second.links)
+    assert "cancelled" not in seen.names()  # a task is not a job the next one cancels
+    assert library_task(qtbot, worker, library_path, lambda s: len(s.recent())) == 2
+
+
+def test_a_library_task_that_fails_says_why_and_changes_nothing(
+    qtbot: Any, worker: CompareWorker, tmp_path: Path
+) -> None:
+    not_a_library = tmp_path / "notes.db"
+    not_a_library.write_bytes(b"these are my notes, not a library\n" * 50)
+    before = not_a_library.read_bytes()
+    with qtbot.waitSignal(worker.libraryFailed, timeout=TIMEOUT) as blocker:
+        worker.library(not_a_library, "load", lambda s: s.load(1))
+    tag, message = blocker.args
+    assert tag == "load" and message.endswith(".") and "notes.db" in message
+    assert not_a_library.read_bytes() == before

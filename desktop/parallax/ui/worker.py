@@ -36,7 +36,7 @@ from parallax.core.model import Comparison, Document
 
 if TYPE_CHECKING:  # pragma: no cover
     from parallax.core.actors import ActorCorrection
-    from parallax.session import ComparisonSummary, Verdict
+    from parallax.session import ComparisonSummary, Session, Verdict
 
 __all__ = [
     "STAGE_LABELS",
@@ -274,9 +274,15 @@ class CompareWorker(QObject):
     """The library could not be read or written; the comparison still arrives (id None)."""
     cancelled = Signal()
     busyChanged = Signal(bool)
+    libraryDone = Signal(str, object)
+    """A library task (:meth:`library`) finished: its tag and what the task returned."""
+    libraryFailed = Signal(str, str)
+    """A library task failed: its tag and one sentence for the user; nothing was changed."""
 
     # (job id, kind, payload): emitted on pool threads, delivered queued on this thread.
     _relay = Signal(int, str, object)
+    # (kind, tag, payload) of library tasks, which are never current and never cancelled.
+    _libraryRelay = Signal(str, str, object)
 
     def __init__(self, parent: QObject | None = None, *, pool: QThreadPool | None = None):
         super().__init__(parent)
@@ -288,6 +294,7 @@ class CompareWorker(QObject):
         self._current: _Job | None = None
         self._jobs: list[_Job] = []
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._libraryRelay.connect(self._deliver_library, Qt.ConnectionType.QueuedConnection)
 
     # -- public API ---------------------------------------------------------------------
 
@@ -304,6 +311,42 @@ class CompareWorker(QObject):
         is reported by :attr:`failed`.
         """
         self._launch(lambda job: _load(job, db_path, comparison_id))
+
+    def library(self, db_path: Path, tag: str, task: Callable[[Session], object]) -> None:
+        """Run one library use case (a correction, a note, a load) on the worker's thread.
+
+        Every library read and write of the window goes through here, so the window never
+        waits on the disk and the library has one writer: the pool's one thread, which runs
+        tasks and comparisons in the order they were asked for (a correction made before a
+        re-comparison is saved before that comparison reads the corrections). A task is
+        never cancelled by :meth:`start` or :meth:`cancel`. It ends with
+        :attr:`libraryDone` ``(tag, result)`` or :attr:`libraryFailed` ``(tag, message)``.
+
+        Args:
+            db_path: The library file.
+            tag: Names the task for the window's handler.
+            task: Called with an open :class:`~parallax.session.Session`, on the pool thread;
+                it must not touch widgets.
+        """
+
+        def work(job: _Job) -> None:
+            from parallax.session import LibraryError, Session
+
+            try:
+                with Session.open(db_path) as session:
+                    result = task(session)
+            except LibraryError as exc:
+                job.emit("failed", user_message(exc))
+                return
+            job.emit("finished", result)
+
+        def relay(_job_id: int, kind: str, payload: object) -> None:
+            self._libraryRelay.emit(kind, tag, payload)
+
+        self._prune()
+        job = _Job(next(self._ids), relay, work)
+        self._jobs.append(job)
+        self._pool.start(job.run)
 
     def cancel(self) -> None:
         """Stop the current job; :attr:`cancelled` is emitted now, nothing else from it."""
@@ -371,6 +414,13 @@ class CompareWorker(QObject):
         elif kind == "failed":
             self._end()
             self.failed.emit(payload)
+
+    @Slot(str, str, object)
+    def _deliver_library(self, kind: str, tag: str, payload: object) -> None:
+        if kind == "finished":
+            self.libraryDone.emit(tag, payload)
+        elif kind == "failed":
+            self.libraryFailed.emit(tag, str(payload))
 
     def _end(self) -> None:
         # busyChanged(False) first: a finished handler may start the next job.
