@@ -10,7 +10,7 @@ import pytest
 
 from parallax.core.ingest import read_path
 from parallax.core.model import Comparison
-from parallax.core.pipeline import add_actors, link
+from parallax.core.pipeline import add_actors, compare, link
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +24,13 @@ def linked_comparison(sample_paths: tuple[Path, Path]) -> Comparison:
 def full_comparison(linked_comparison: Comparison, recognizer: Any) -> Comparison:
     """The sample pair with actors and reactions."""
     return add_actors(linked_comparison, recognizer)
+
+
+@pytest.fixture(scope="module")
+def comparison(recognizer: Any, sample_paths: Any) -> Comparison:
+    """The sample pair compared in full, once per test module (the sidebar's and the models')."""
+    left, right = (read_path(p) for p in sample_paths)
+    return compare(left, right, recognizer=recognizer)
 
 
 @pytest.fixture
