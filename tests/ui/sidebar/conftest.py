@@ -1,6 +1,6 @@
 """Fixtures of the sidebar tests: each test gets a fresh window and sidebar showing the real
 comparison of the sample pair (``comparison``, built once per module; spaCy is loaded once
-per session)."""
+per session). ``window`` here is a bare QMainWindow, standing in for the reader's."""
 
 from __future__ import annotations
 
