@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -11,23 +10,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from parallax.core.model import Comparison
 from parallax.store import open_library
 from parallax.ui.main_window import MainWindow
 from parallax.ui.sync import READING_LINE
-
-
-@pytest.fixture
-def window(
-    qtbot: Any, settings: Any, library_path: Path, full_comparison: Comparison
-) -> MainWindow:
-    win = MainWindow(db_path=library_path, settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1400, 860)
-    win.show()
-    qtbot.waitExposed(win)
-    win.show_comparison(full_comparison)
-    return win
 
 
 def _click_sentence(qtbot: Any, win: MainWindow, side: str, sentence: int) -> None:
@@ -105,24 +90,6 @@ def test_discrepancies_are_navigable_and_marked_word_by_word(qtbot: Any, setting
     wave = QTextCharFormat.UnderlineStyle.WaveUnderline
     flagged = [s.cursor.selectedText() for s in words if s.format.underlineStyle() == wave]
     assert flagged == ["12"]
-
-
-def test_find_highlights_matches_in_both_panes(qtbot: Any, window: MainWindow) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.find_bar.isVisible()
-    qtbot.keyClicks(window.find_bar.field, "putin")
-    comparison = window.comparison
-    assert comparison is not None
-    left_n = comparison.left.text.lower().count("putin")
-    right_n = comparison.right.text.lower().count("putin")
-    assert len(window.left.view.overlay("find")) == left_n > 0
-    assert len(window.right.view.overlay("find")) == right_n > 0
-    assert f"{left_n + right_n} matches" in window.find_bar.count.text()
-    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
-    assert window.left.view.textCursor().selectedText().lower() == "putin"
-    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
-    assert not window.find_bar.isVisible()
-    assert window.left.view.overlay("find") == []
 
 
 def test_sidebar_actor_highlights_every_mention(qtbot: Any, window: MainWindow) -> None:
@@ -255,25 +222,6 @@ def test_dropping_a_file_on_a_pane_replaces_that_side(
     assert window.comparison.left.text == window.left.view.document_model().text  # type: ignore[union-attr]
 
 
-def test_settings_are_remembered(qtbot: Any, settings: Any, library_path: Path) -> None:
-    first = MainWindow(db_path=library_path, settings=settings)
-    qtbot.addWidget(first)
-    first.resize(700, 520)  # within the offscreen screen (800 x 600)
-    first.show()
-    first.act_zoom_in.trigger()
-    first.act_sync.setChecked(False)
-    first.set_scheme("dark")
-    zoom = first.left.view.zoom()
-    first.close()
-    second = MainWindow(db_path=library_path, settings=settings)
-    qtbot.addWidget(second)
-    assert math.isclose(second.left.view.zoom(), zoom)
-    assert not second.act_sync.isChecked() and not second.sync.enabled
-    assert second.theme.dark
-    assert (second.width(), second.height()) == (700, 520)
-    second.set_scheme("light")
-
-
 def test_original_text_toggle_shows_the_damage(qtbot: Any, window: MainWindow) -> None:
     comparison = window.comparison
     assert comparison is not None
@@ -334,24 +282,3 @@ def test_keyboard_only_enter_selects_the_sentence_at_the_caret(
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert blocker.args[0] in reading.links_of("right", sentence)
     assert window.current_sentence["right"] == sentence
-
-
-def test_sentence_menu_pins_a_link_to_the_other_sides_sentence(
-    qtbot: Any, window: MainWindow, library_path: Path
-) -> None:
-    reading = window.reading
-    comparison = window.comparison
-    assert reading is not None and comparison is not None
-    left, right = reading.unique["left"][-1], reading.unique["right"][-1]
-    window.on_sentence_clicked("right", right)
-    window.sentence_menu("left", left, QPoint(10, 10))
-    menu = window._menu
-    pin = next(a for a in menu.actions() if a.text().startswith("Link with right sentence"))
-    assert pin.text() == f"Link with right sentence {right + 1}" and pin.isEnabled()
-    menu.close()
-    with qtbot.waitSignal(window.worker.finished, timeout=60000):
-        pin.trigger()
-    assert any(left in link.left and right in link.right for link in window.comparison.links)
-    copy = next(a for a in menu.actions() if a.text() == "Copy sentence")
-    copy.trigger()
-    assert QApplication.clipboard().text() == comparison.left.sentences[left].text

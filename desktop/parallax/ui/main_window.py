@@ -3,7 +3,9 @@
 The window owns the reader's state — the comparison shown, the selected link, the sentence
 last clicked on each side — and nothing else: comparing runs in :class:`CompareWorker`,
 colours come from :mod:`parallax.ui.theme`, navigation facts from :class:`Reading`, and
-corrections go to the library through the worker module's functions.
+corrections go to the library through the worker module's functions (called only in the
+"library" section below). Beside it: its commands as a table (:mod:`~parallax.ui.actions`),
+the find bar, the status line, two menus and what it remembers (:mod:`~.window_settings`).
 """
 
 from __future__ import annotations
@@ -11,53 +13,48 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QBrush,
-    QCloseEvent,
-    QKeySequence,
-    QTextCharFormat,
-    QTextCursor,
-)
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QBrush, QCloseEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMainWindow,
-    QMenu,
-    QProgressBar,
     QSplitter,
-    QStatusBar,
     QTextEdit,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from parallax.core.model import Comparison, Document, Side
+from parallax.core.model import Comparison, Side
 
 if TYPE_CHECKING:
-    from parallax.store import ComparisonSummary
     from parallax.store.corrections import ActorCorrection
 from parallax.ui import dialogs
+from parallax.ui.actions import (
+    WindowActions,
+    build_actions,
+    build_menus,
+    build_scheme_menu,
+    build_toolbar,
+)
+from parallax.ui.find_bar import FindBar
 from parallax.ui.gutter import LinkGutter
 from parallax.ui.pane import ArticlePane
 from parallax.ui.reading import Reading, other
+from parallax.ui.recent_menu import RecentMenu
+from parallax.ui.sentence_menu import SentenceMenu
 from parallax.ui.sidebar import Sidebar
+from parallax.ui.status_bar import StatusLine
 from parallax.ui.sync import ScrollSync
 from parallax.ui.theme import Scheme, Theme, apply_scheme, theme_for
+from parallax.ui.window_settings import restore_settings, save_settings
 from parallax.ui.worker import (
-    STAGE_LABELS,
     CompareRequest,
     CompareWorker,
     Source,
     correct_actor,
     correct_link,
+    forget_corrections,
     load_stored,
     recent,
 )
@@ -65,45 +62,7 @@ from parallax.ui.worker import (
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.mhtml *.mht);;All files (*)"
 
 
-class FindBar(QWidget):
-    """Find in both panes: a field, previous/next, the match count, close."""
-
-    closed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Find in both articles")
-        self.field.setClearButtonEnabled(True)
-        self.count = QLabel(self)
-        self.count.setMinimumWidth(160)
-        self.prev_button = QToolButton(self)
-        self.prev_button.setText("▲")
-        self.prev_button.setToolTip("Previous match (Shift+F3)")
-        self.next_button = QToolButton(self)
-        self.next_button.setText("▼")
-        self.next_button.setToolTip("Next match (F3)")
-        close = QToolButton(self)
-        close.setText("✕")
-        close.setToolTip("Close (Esc)")
-        close.clicked.connect(self.closed)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel("Find:", self))
-        layout.addWidget(self.field, 1)
-        layout.addWidget(self.prev_button)
-        layout.addWidget(self.next_button)
-        layout.addWidget(self.count)
-        layout.addWidget(close)
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() == Qt.Key.Key_Escape:
-            self.closed.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowActions):
     """The Parallax reader."""
 
     #: A comparison is on screen (after a load, a compare, or a correction).
@@ -135,9 +94,7 @@ class MainWindow(QMainWindow):
         self.show_original = False
         self._actors_pending = False
         self._keep_view = False  # the running comparison re-does the one on screen
-        self._find_matches: list[tuple[Side, int, int]] = []
-        self._find_index = -1
-        self._scheme: Scheme = "system"
+        self.scheme: Scheme = "system"  # the colour scheme chosen
         self.theme: Theme = theme_for(self.palette())
 
         self.left = ArticlePane("left", self)
@@ -154,8 +111,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setStretchFactor(2, 1)
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
+        self.find_bar = FindBar(
+            {"left": self.left.view, "right": self.right.view}, self.theme, self
+        )
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -168,278 +126,34 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self)
         self.worker = worker or CompareWorker(self)
 
-        self._build_status_bar()
+        self.status_line = StatusLine(self)
+        self.setStatusBar(self.status_line)
+        self.summary = self.status_line.summary
         self._build_actions()
         self._connect()
-        self._restore_settings()
+        restore_settings(self)
         self._show(None)
 
     # -- construction --------------------------------------------------------------------------
 
-    def _build_status_bar(self) -> None:
-        bar = QStatusBar(self)
-        self.summary = QLabel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(220)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        self.stage = QLabel(self)
-        self.stage.hide()
-        self.cancel_button = QToolButton(self)
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop comparing (Esc)")
-        self.cancel_button.hide()
-        bar.addWidget(self.summary, 1)
-        bar.addPermanentWidget(self.stage)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        self.setStatusBar(bar)
-
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        *,
-        tip: str = "",
-        checkable: bool = False,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                if shortcut
-                else tip
-            )
-        action.setCheckable(checkable)
-        if checkable:
-            action.toggled.connect(slot)
-        else:
-            action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        a = self._action
-        self.act_open = a(
-            "&Open Two Articles…",
-            self.open_pair_dialog,
-            QKeySequence.StandardKey.Open,
-            tip="Choose the left and the right article",
-        )
-        self.act_open_left = a(
-            "Open &Left Article…",
-            lambda: self.open_side_dialog("left"),
-            "Ctrl+Shift+1",
-            tip="Replace the left article",
-        )
-        self.act_open_right = a(
-            "Open &Right Article…",
-            lambda: self.open_side_dialog("right"),
-            "Ctrl+Shift+2",
-            tip="Replace the right article",
-        )
-        self.act_paste_left = a(
-            "Paste Text as Left…",
-            lambda: self.paste_dialog("left"),
-            tip="Paste an article's text into the left pane",
-        )
-        self.act_paste_right = a(
-            "Paste Text as Right…",
-            lambda: self.paste_dialog("right"),
-            tip="Paste an article's text into the right pane",
-        )
-        self.act_sample = a(
-            "Open the &Sample Pair", self.open_sample, tip="The two sample articles"
-        )
-        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_find = a(
-            "&Find…", self.start_find, QKeySequence.StandardKey.Find, tip="Find in both articles"
-        )
-        self.act_find_next = a(
-            "Find &Next", lambda: self.find_step(1), QKeySequence.StandardKey.FindNext
-        )
-        self.act_find_prev = a(
-            "Find Pre&vious", lambda: self.find_step(-1), QKeySequence.StandardKey.FindPrevious
-        )
-        self.act_next_link = a(
-            "&Next Linked Fact",
-            lambda: self.go_link(1),
-            "Alt+Down",
-            tip="Select the next linked fact",
-        )
-        self.act_prev_link = a(
-            "&Previous Linked Fact",
-            lambda: self.go_link(-1),
-            "Alt+Up",
-            tip="Select the previous linked fact",
-        )
-        self.act_next_unique = a(
-            "Next Sentence &Only in One Article",
-            lambda: self.go_unique(1),
-            "F7",
-            tip="Next sentence only one outlet carries",
-        )
-        self.act_prev_unique = a(
-            "Previous Sentence Only in One Article", lambda: self.go_unique(-1), "Shift+F7"
-        )
-        self.act_next_discrepancy = a(
-            "Next &Discrepancy",
-            lambda: self.go_discrepancy(1),
-            "F8",
-            tip="Next linked fact whose numbers, dates, names, quotes or claims disagree",
-        )
-        self.act_prev_discrepancy = a(
-            "Previous Discrepancy", lambda: self.go_discrepancy(-1), "Shift+F8"
-        )
-        self.act_switch_side = a(
-            "Switch Reading Side",
-            self.switch_side,
-            "Ctrl+Tab",
-            tip="Move the keyboard focus to the other article",
-        )
-        self.act_sync = a(
-            "&Synchronise Scrolling",
-            self.set_sync,
-            "Ctrl+Shift+L",
-            tip="Keep the counterpart of what you read level in the other pane",
-            checkable=True,
-        )
-        self.act_zoom_in = a("Zoom &In", lambda: self.zoom_by(1.1), QKeySequence.StandardKey.ZoomIn)
-        self.act_zoom_out = a(
-            "Zoom &Out", lambda: self.zoom_by(1 / 1.1), QKeySequence.StandardKey.ZoomOut
-        )
-        self.act_zoom_reset = a("&Actual Size", lambda: self.set_zoom(1.0), "Ctrl+0")
-        self.act_original = a(
-            "Show &Original Text",
-            self.set_show_original,
-            "Ctrl+Shift+O",
-            tip="Show the text as it arrived, with removed characters struck out",
-            checkable=True,
-        )
-        self.act_pin = a(
-            "&Pin Link Between Current Sentences",
-            self.pin_current,
-            "Ctrl+Shift+P",
-            tip="Link the sentences last clicked on each side, and keep that link",
-        )
-        self.act_reject = a(
-            "&Reject Selected Link",
-            self.reject_selected,
-            "Ctrl+Shift+R",
-            tip="This link is wrong: remove it and never propose it again",
-        )
-        self.act_forget = a(
-            "&Forget My Link Corrections",
-            self.forget_corrections,
-            tip="Undo every pin and rejection made for this pair",
-        )
-        self.act_cancel = a("Cancel Comparing", self.worker.cancel, "Esc")
+        """The actions, menus and toolbar from the tables of :mod:`parallax.ui.actions`,
+        plus the menu entries that change while the window runs."""
+        actions = build_actions(self)
         self.act_cancel.setEnabled(False)
-        self.act_colours = a(
-            "What the &Colours Mean", self.show_colours_help, QKeySequence.StandardKey.HelpContents
-        )
-        self.act_about = a("&About Parallax", self.show_about)
         self.act_sync.setChecked(True)
-
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.act_open)
-        file_menu.addAction(self.act_open_left)
-        file_menu.addAction(self.act_open_right)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_paste_left)
-        file_menu.addAction(self.act_paste_right)
-        file_menu.addSeparator()
-        self.recent_menu = QMenu("&Recent Comparisons", self)
+        menus = build_menus(self, actions)
+        self.recent_menu = RecentMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.act_sample)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.act_find)
-        edit_menu.addAction(self.act_find_next)
-        edit_menu.addAction(self.act_find_prev)
-        view_menu = bar.addMenu("&View")
-        view_menu.addAction(self.act_sync)
-        view_menu.addAction(self.act_original)
+        self.recent_menu.comparisonChosen.connect(self.open_stored)
+        menus["file"].insertMenu(self.act_sample, self.recent_menu)
+        view_menu = menus["view"]
         view_menu.addSeparator()
-        view_menu.addAction(self.act_zoom_in)
-        view_menu.addAction(self.act_zoom_out)
-        view_menu.addAction(self.act_zoom_reset)
-        view_menu.addSeparator()
-        appearance = view_menu.addMenu("A&ppearance")
-        self.scheme_group = QActionGroup(self)
-        self.scheme_actions: dict[str, QAction] = {}
-        for scheme, label in (
-            ("system", "Follow the &System"),
-            ("light", "&Light"),
-            ("dark", "&Dark"),
-        ):
-            act = QAction(label, self, checkable=True)
-            act.triggered.connect(lambda _c=False, s=scheme: self.set_scheme(s))
-            self.scheme_group.addAction(act)
-            appearance.addAction(act)
-            self.scheme_actions[scheme] = act
+        self.scheme_group, self.scheme_actions = build_scheme_menu(self, view_menu, self.set_scheme)
         view_menu.addSeparator()
         for dock in self.sidebar.docks():
             view_menu.addAction(dock.toggleViewAction())
-        go_menu = bar.addMenu("&Go")
-        go_actions: tuple[QAction | None, ...] = (
-            self.act_next_link,
-            self.act_prev_link,
-            None,
-            self.act_next_unique,
-            self.act_prev_unique,
-            None,
-            self.act_next_discrepancy,
-            self.act_prev_discrepancy,
-            None,
-            self.act_switch_side,
-        )
-        for go in go_actions:
-            if go is None:
-                go_menu.addSeparator()
-            else:
-                go_menu.addAction(go)
-        link_menu = bar.addMenu("&Link")
-        link_menu.addAction(self.act_pin)
-        link_menu.addAction(self.act_reject)
-        link_menu.addSeparator()
-        link_menu.addAction(self.act_forget)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.act_colours)
-        help_menu.addAction(self.act_about)
-
-        tools = QToolBar("Toolbar", self)
-        tools.setObjectName("mainToolBar")
-        tools.setMovable(False)
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        tools.setIconSize(QSize(16, 16))
-        toolbar: tuple[tuple[QAction | None, str], ...] = (
-            (self.act_open, "Open…"),
-            (None, ""),
-            (self.act_prev_link, "◀ Link"),
-            (self.act_next_link, "Link ▶"),
-            (self.act_next_unique, "Only in one ▶"),
-            (self.act_next_discrepancy, "Discrepancy ▶"),
-            (None, ""),
-            (self.act_sync, "Sync scrolling"),
-            (self.act_original, "Original text"),
-            (self.act_find, "Find"),
-        )
-        for act_or_none, label in toolbar:
-            if act_or_none is None:
-                tools.addSeparator()
-                continue
-            act_or_none.setIconText(label)
-            tools.addAction(act_or_none)
-        self.addToolBar(tools)
+        self.addToolBar(build_toolbar(self, actions))
 
     def _connect(self) -> None:
         for side, pane in self.panes.items():
@@ -449,13 +163,10 @@ class MainWindow(QMainWindow):
                 lambda i, at, s=side: self.sentence_menu(s, i, at)
             )
         self.gutter.linkClicked.connect(self.on_gutter_clicked)
-        self.find_bar.field.textChanged.connect(self.find_text)
-        self.find_bar.field.returnPressed.connect(lambda: self.find_step(1))
-        self.find_bar.next_button.clicked.connect(lambda: self.find_step(1))
-        self.find_bar.prev_button.clicked.connect(lambda: self.find_step(-1))
-        self.find_bar.closed.connect(self.close_find)
-        self.cancel_button.clicked.connect(self.worker.cancel)
-        self.worker.progress.connect(self.on_progress)
+        self.find_bar.closed.connect(lambda: self.panes[self.focus_side].view.setFocus())
+        self.find_bar.matchSelected.connect(self.on_find_match)
+        self.status_line.cancel_button.clicked.connect(self.worker.cancel)
+        self.worker.progress.connect(self.status_line.show_progress)
         self.worker.linked.connect(self.on_linked)
         self.worker.finished.connect(self.on_finished)
         self.worker.failed.connect(self.on_failed)
@@ -474,37 +185,8 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------
 
-    def _restore_settings(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        else:  # first run: a sidebar wide enough for names, the rest for the articles
-            self.resizeDocks(self.sidebar.docks()[:1], [430], Qt.Orientation.Horizontal)
-        splitter = s.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        self.act_sync.setChecked(_bool(s.value("reader/sync", True)))
-        self.set_zoom(_float(s.value("reader/zoom", 1.0), 1.0))
-        scheme = str(s.value("reader/scheme", "system"))
-        self.set_scheme(scheme if scheme in ("system", "light", "dark") else "system")  # type: ignore[arg-type]
-
     def save_settings(self) -> None:
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("reader/sync", self.act_sync.isChecked())
-        s.setValue("reader/zoom", self.left.view.zoom())
-        s.setValue("reader/scheme", self._scheme)
-        if self.comparison_id is not None:
-            s.setValue("library/last", self.comparison_id)
-        s.sync()
+        save_settings(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
@@ -542,8 +224,7 @@ class MainWindow(QMainWindow):
             self._emphasise(self.selected_link)
         self._update_title()
         self._update_actions()
-        if self.find_bar.isVisible() and self.find_bar.field.text():
-            self.find_text(self.find_bar.field.text())
+        self.find_bar.refresh()
         self.comparisonShown.emit(comparison)
 
     def _render(self) -> None:
@@ -552,17 +233,11 @@ class MainWindow(QMainWindow):
         self.gutter.set_content(self.reading, self.theme)
         self.sync.set_reading(self.reading)
         self.sidebar.set_theme(self.theme)
+        self.find_bar.set_theme(self.theme)
         self.summary.setText(self.reading.summary if self.reading else "No articles open")
 
     def _update_title(self) -> None:
-        if self.comparison is None:
-            self.setWindowTitle("Parallax")
-            return
-        names = [
-            _label(self.comparison.left, "Left"),
-            _label(self.comparison.right, "Right"),
-        ]
-        self.setWindowTitle(f"{names[0]}  ⟷  {names[1]} — Parallax")
+        self.setWindowTitle(self.reading.title if self.reading is not None else "Parallax")
 
     def _update_actions(self) -> None:
         has = self.reading is not None and bool(self.comparison and self.comparison.links)
@@ -607,7 +282,7 @@ class MainWindow(QMainWindow):
         self._emphasise(index)
         if scroll:
             self._scroll_to_link(index, clicked)
-        self.summary.setText(self._describe(index))
+        self.summary.setText(reading.describe(index))
         self._update_actions()
         self.linkSelected.emit(index)
 
@@ -654,19 +329,6 @@ class MainWindow(QMainWindow):
             if theirs:
                 self.sync.move(there, self.panes[there].view.sentence_extent(min(theirs))[0] - line)
 
-    def _describe(self, index: int) -> str:
-        reading = self.reading
-        assert reading is not None
-        link = reading.link(index)
-        text = (
-            f"Linked fact {reading.rank(index) + 1} of {len(reading.comparison.links)} · "
-            f"{link.kind} · score {link.score:.2f}"
-        )
-        found = reading.discrepancies(index)
-        if found:
-            text += " · " + "; ".join(f"{kind}: {a or '—'} ≠ {b or '—'}" for kind, a, b in found)
-        return text
-
     def on_sentence_clicked(self, side: Side, sentence: int) -> None:
         self.focus_side = side
         if sentence < 0 or self.reading is None:
@@ -694,29 +356,16 @@ class MainWindow(QMainWindow):
         reading = self.reading
         if reading is None:
             return
-        menu = QMenu(self)
+        menu = SentenceMenu(self.panes[side].view, self)
         if sentence >= 0:
             self.on_sentence_clicked(side, sentence)
             there = other(side)
-            counterpart = self.current_sentence[there]
-            pin = menu.addAction(
-                f"Link with {there} sentence {counterpart + 1}"
-                if counterpart is not None
-                else f"Link with… (click a {there} sentence first)"
-            )
-            pin.setEnabled(counterpart is not None)
-            pin.triggered.connect(self.pin_current)
-            reject = menu.addAction("Reject this link")
-            reject.setEnabled(self.selected_link is not None)
-            reject.triggered.connect(self.reject_selected)
-            menu.addSeparator()
             text = reading.document(side).sentences[sentence].text
-            copy = menu.addAction("Copy sentence")
-            copy.triggered.connect(lambda: QApplication.clipboard().setText(text))
-        view = self.panes[side].view
-        copy_sel = menu.addAction("Copy selection")
-        copy_sel.setEnabled(view.textCursor().hasSelection())
-        copy_sel.triggered.connect(view.copy)
+            linked = self.selected_link is not None
+            menu.add_sentence(text, there, self.current_sentence[there], linked=linked)
+            menu.pinRequested.connect(self.pin_current)
+            menu.rejectRequested.connect(self.reject_selected)
+        menu.add_selection()
         self._menu = menu  # kept for tests and while it is open
         menu.popup(at)
 
@@ -776,7 +425,7 @@ class MainWindow(QMainWindow):
         if link is not None:
             self.selected_link = link
             self._emphasise(link)
-            self.summary.setText(self._describe(link))
+            self.summary.setText(reading.describe(link))
             self.linkSelected.emit(link)
         else:
             self.select_link(None, scroll=False)
@@ -851,23 +500,6 @@ class MainWindow(QMainWindow):
             if self.sync.enabled:
                 self.sync.sync_from(lead)
 
-    def _correct_actors(self, corrections: list[ActorCorrection]) -> None:
-        """Apply a journalist's actor corrections, save them, and show the result.
-
-        The comparison shown is the one the library will replay on the next comparison of
-        this pair; when the library cannot be written nothing changes and a dialog says so.
-        """
-        comparison = self.comparison
-        if comparison is None:
-            return
-        try:
-            for correction in corrections:
-                comparison = correct_actor(self.db_path, comparison, correction)
-        except Exception as exc:  # a library problem is shown, not raised
-            dialogs.show_error(self, "Correction not saved", str(exc))
-            return
-        self._show(comparison, keep_view=True)
-
     def rename_actor(self, actor_id: str, name: str) -> None:
         from parallax.store.corrections import ActorCorrection
 
@@ -905,17 +537,61 @@ class MainWindow(QMainWindow):
                     return
         self._rerun()
 
-    def forget_corrections(self) -> None:
-        if self.comparison is None or self.db_path is None:
+    def _rerun(self) -> None:
+        """Compare the same two articles again, with the stored corrections applied."""
+        if self.comparison is None:
             return
-        from parallax.ui.worker import forget_corrections
+        self.compare(
+            self.comparison.left,
+            self.comparison.right,
+            keep_view=True,
+            actors_from=self.comparison,
+        )
 
-        try:
-            forget_corrections(self.db_path, self.comparison)
-        except Exception as exc:
-            dialogs.show_error(self, "Corrections not cleared", str(exc))
+    # -- the library ---------------------------------------------------------------------------
+    # Every call of the worker module's library functions (load_stored, recent, correct_actor,
+    # correct_link, forget_corrections) is here, and only here.
+
+    def open_stored(self, comparison_id: int, *, quiet: bool = False) -> None:
+        """Show a comparison from the library (``quiet``: no dialog if it is gone)."""
+        if self.db_path is None:
             return
-        self._rerun()
+        try:
+            comparison = load_stored(self.db_path, comparison_id)
+        except Exception as exc:
+            if not quiet:
+                dialogs.show_error(self, "Could not open the comparison", str(exc))
+            return
+        self._actors_pending = False
+        self.show_comparison(comparison, comparison_id)
+        self.settings.setValue("library/last", comparison_id)
+
+    def _fill_recent(self) -> None:
+        found = []
+        if self.db_path is not None:
+            try:
+                found = recent(self.db_path, limit=12)
+            except Exception as exc:
+                self.recent_menu.show_problem(f"Library unavailable: {exc}")
+                return
+        self.recent_menu.show_comparisons(found)
+
+    def _correct_actors(self, corrections: list[ActorCorrection]) -> None:
+        """Apply a journalist's actor corrections, save them, and show the result.
+
+        The comparison shown is the one the library will replay on the next comparison of
+        this pair; when the library cannot be written nothing changes and a dialog says so.
+        """
+        comparison = self.comparison
+        if comparison is None:
+            return
+        try:
+            for correction in corrections:
+                comparison = correct_actor(self.db_path, comparison, correction)
+        except Exception as exc:  # a library problem is shown, not raised
+            dialogs.show_error(self, "Correction not saved", str(exc))
+            return
+        self._show(comparison, keep_view=True)
 
     def _correct_link(self, left: int, right: int, verdict: str, *, rerun: bool = True) -> bool:
         if self.comparison is None:
@@ -936,16 +612,15 @@ class MainWindow(QMainWindow):
             self._rerun()
         return True
 
-    def _rerun(self) -> None:
-        """Compare the same two articles again, with the stored corrections applied."""
-        if self.comparison is None:
+    def forget_corrections(self) -> None:
+        if self.comparison is None or self.db_path is None:
             return
-        self.compare(
-            self.comparison.left,
-            self.comparison.right,
-            keep_view=True,
-            actors_from=self.comparison,
-        )
+        try:
+            forget_corrections(self.db_path, self.comparison)
+        except Exception as exc:
+            dialogs.show_error(self, "Corrections not cleared", str(exc))
+            return
+        self._rerun()
 
     # -- comparing -----------------------------------------------------------------------------
 
@@ -967,16 +642,9 @@ class MainWindow(QMainWindow):
             CompareRequest(left=left, right=right, db_path=self.db_path, actors_from=actors_from)
         )
 
-    def on_progress(self, stage: str, fraction: float) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        self.stage.setText(STAGE_LABELS.get(stage, stage))
-
     def on_busy(self, busy: bool) -> None:
-        for widget in (self.progress, self.stage, self.cancel_button):
-            widget.setVisible(busy)
+        self.status_line.set_busy(busy)
         self.act_cancel.setEnabled(busy)
-        if busy:
-            self.progress.setValue(0)
 
     def on_linked(self, comparison: Comparison) -> None:
         # Links come twice per job: quick ones, then the refined facts for the same texts,
@@ -1063,103 +731,13 @@ class MainWindow(QMainWindow):
         left, right = sample_pair()
         self.compare(left, right)
 
-    def open_stored(self, comparison_id: int, *, quiet: bool = False) -> None:
-        """Show a comparison from the library (``quiet``: no dialog if it is gone)."""
-        if self.db_path is None:
-            return
-        try:
-            comparison = load_stored(self.db_path, comparison_id)
-        except Exception as exc:
-            if not quiet:
-                dialogs.show_error(self, "Could not open the comparison", str(exc))
-            return
-        self._actors_pending = False
-        self.show_comparison(comparison, comparison_id)
-        self.settings.setValue("library/last", comparison_id)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        found = []
-        if self.db_path is not None:
-            try:
-                found = recent(self.db_path, limit=12)
-            except Exception as exc:
-                self.recent_menu.addAction(f"Library unavailable: {exc}").setEnabled(False)
-                return
-        if not found:
-            self.recent_menu.addAction("No saved comparisons yet").setEnabled(False)
-            return
-        for summary in found:
-            label = _summary_label(summary)
-            act = self.recent_menu.addAction(label)
-            act.triggered.connect(lambda _c=False, i=summary.id: self.open_stored(i))
-
     # -- find ----------------------------------------------------------------------------------
 
-    def start_find(self) -> None:
-        self.find_bar.show()
-        self.find_bar.field.setFocus()
-        self.find_bar.field.selectAll()
-
-    def close_find(self) -> None:
-        self.find_bar.hide()
-        for pane in self.panes.values():
-            pane.view.set_overlay("find", [])
-        self.panes[self.focus_side].view.setFocus()
-
-    def find_text(self, text: str) -> None:
-        """Highlight every match of ``text`` in both panes (case-insensitive)."""
-        self._find_matches = []
-        self._find_index = -1
-        fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(self.theme.find_match))
-        fmt.setForeground(QBrush(self.theme.text if not self.theme.dark else self.theme.base))
-        counts = {}
-        for side, pane in self.panes.items():
-            view = pane.view
-            selections = []
-            if text:
-                doc = view.document()
-                cursor = doc.find(text, 0)
-                while not cursor.isNull():
-                    sel = QTextEdit.ExtraSelection()
-                    sel.cursor = cursor
-                    sel.format = fmt
-                    selections.append(sel)
-                    self._find_matches.append(
-                        (side, cursor.selectionStart(), cursor.selectionEnd())
-                    )
-                    cursor = doc.find(text, cursor)
-            counts[side] = len(selections)
-            view.set_overlay("find", selections)
-        total = len(self._find_matches)
-        if not text:
-            self.find_bar.count.setText("")
-        elif total == 0:
-            self.find_bar.count.setText("No matches")
-        else:
-            self.find_bar.count.setText(
-                f"{total} matches · left {counts['left']}, right {counts['right']}"
-            )
-
-    def find_step(self, step: int) -> None:
-        if not self.find_bar.isVisible():
-            self.start_find()
-            return
-        if not self._find_matches:
-            return
-        self._find_index = (self._find_index + step) % len(self._find_matches)
-        side, start, end = self._find_matches[self._find_index]
-        view = self.panes[side].view
-        cursor = QTextCursor(view.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        view.setTextCursor(cursor)
-        view.ensureCursorVisible()
+    def on_find_match(self, side: Side) -> None:
+        """The find bar selected a match: read on in that article."""
         self.focus_side = side
         if self.sync.enabled:
             self.sync.sync_from(side)
-        self.find_bar.count.setText(f"{self._find_index + 1} of {len(self._find_matches)} ({side})")
 
     # -- view options --------------------------------------------------------------------------
 
@@ -1192,11 +770,11 @@ class MainWindow(QMainWindow):
         self.set_zoom(self.left.view.zoom() * step)
 
     def _follow_system_scheme(self) -> None:
-        if self._scheme == "system":
+        if self.scheme == "system":
             self.set_scheme("system")
 
     def set_scheme(self, scheme: Scheme) -> None:
-        self._scheme = scheme
+        self.scheme = scheme
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_scheme(app, scheme)
@@ -1215,34 +793,3 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         dialogs.AboutDialog(self).exec()
-
-
-def _label(doc: Document, fallback: str) -> str:
-    if doc.title:
-        return doc.title if len(doc.title) <= 48 else doc.title[:47] + "…"
-    if doc.path:
-        return Path(doc.path).name
-    return doc.source or fallback
-
-
-def _summary_label(summary: ComparisonSummary) -> str:
-    left = summary.left_title or summary.left_source or "Left"
-    right = summary.right_title or summary.right_source or "Right"
-    created = summary.created[:16].replace("T", " ")
-    text = f"{left}  ⟷  {right}"
-    if len(text) > 90:
-        text = text[:89] + "…"
-    return f"{text}   ({created})" if created else text
-
-
-def _bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)
-
-
-def _float(value: object, default: float) -> float:
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return default

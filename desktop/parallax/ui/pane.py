@@ -134,9 +134,6 @@ class ArticleView(QTextEdit):
     def document_model(self) -> Document | None:
         return self._doc
 
-    def showing_original(self) -> bool:
-        return self._show_original
-
     def qt_pos(self, offset: int) -> int:
         """The Qt (UTF-16) position of a code-point offset into the repaired text."""
         if self._show_original and self._offsets is not None:

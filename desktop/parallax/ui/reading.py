@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from parallax.core.align import compared_sentences
 from parallax.core.differences import word_diff
@@ -232,6 +233,32 @@ class Reading:
             f"{n} linked fact{'s' * (n != 1)} · {lu} only left · {ru} only right · "
             f"{d} discrepanc{'ies' if d != 1 else 'y'}"
         )
+
+    def describe(self, index: int) -> str:
+        """One line for the status bar about a link: its rank, kind, score, disagreements."""
+        link = self.link(index)
+        text = (
+            f"Linked fact {self.rank(index) + 1} of {len(self.comparison.links)} · "
+            f"{link.kind} · score {link.score:.2f}"
+        )
+        found = self.discrepancies(index)
+        if found:
+            text += " · " + "; ".join(f"{kind}: {a or '—'} ≠ {b or '—'}" for kind, a, b in found)
+        return text
+
+    @cached_property
+    def title(self) -> str:
+        """The window's title: both articles' titles (or file names, or outlets)."""
+        left, right = _label(self.comparison.left, "Left"), _label(self.comparison.right, "Right")
+        return f"{left}  ⟷  {right} — Parallax"
+
+
+def _label(doc: Document, fallback: str) -> str:
+    if doc.title:
+        return doc.title if len(doc.title) <= 48 else doc.title[:47] + "…"
+    if doc.path:
+        return Path(doc.path).name
+    return doc.source or fallback
 
 
 def _is_fact_word(text: str, start: int, word: str) -> bool:

@@ -1,0 +1,161 @@
+"""The Reactions panel: what each actor said or did, per outlet, filterable by outlet and actor."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QToolButton, QWidget
+
+from parallax.core.model import Comparison
+from parallax.ui.models import INDEX_ROLE, SIDE_ROLE, ReactionsModel, RowFilter
+from parallax.ui.sidebar.middle_elide import MiddleElide
+from parallax.ui.sidebar.panel import CLEAR_LINK, NO_COMPARISON, Panel, enable_sorting, set_widths
+from parallax.ui.sidebar.row_tracker import RowTracker
+
+#: Placeholders. Rich text: some carry a link that clears the filters.
+FINDING_REACTIONS = "Finding actors and their reactions…"
+REACTIONS_SKIPPED = "Reactions were not looked for in this comparison."
+NO_REACTIONS = "No reactions found: neither article reports what an actor said or did."
+
+
+class ReactionsPanel(Panel):
+    """What each actor said or did, per outlet, filterable by outlet and by actor.
+
+    Attributes:
+        side_filter: "Both outlets" or one outlet.
+        actor_filter: "All actors" or one actor (follows the actor chosen in Actors).
+        clear_actor: Shows the reactions of every actor again.
+    """
+
+    activated = Signal(str, int)
+
+    model: ReactionsModel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(ReactionsModel(), parent)
+        self.model.setParent(self)
+        view = self.view
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAccessibleName("Reactions")
+        enable_sorting(view)
+        m = ReactionsModel
+        set_widths(
+            view,
+            {m.ACTOR: "Vladimir Putin", m.OUTLET: "The Guardian", m.CUE: "expressed regret"},
+        )
+        view.setItemDelegateForColumn(m.OUTLET, MiddleElide(view))
+        view.header().resizeSection(
+            m.STANCE, view.fontMetrics().horizontalAdvance("− negative") + 24
+        )
+
+        self.side_filter = self._side_combo("Both outlets")
+        self.side_filter.currentIndexChanged.connect(self._filters_changed)
+        self.actor_filter = QComboBox(self.bar)
+        self.actor_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.actor_filter.setMinimumContentsLength(12)
+        self.actor_filter.setToolTip("Show the reactions of one actor")
+        self.actor_filter.addItem("All actors", None)
+        self.actor_filter.currentIndexChanged.connect(self._filters_changed)
+        self.clear_actor = QToolButton(self.bar)
+        self.clear_actor.setText("✕")
+        self.clear_actor.setAutoRaise(True)
+        self.clear_actor.setToolTip("Show the reactions of every actor")
+        self.clear_actor.clicked.connect(lambda: self.set_actor(None))
+        self.bar_layout.addWidget(self.actor_filter, 1)
+        self.bar_layout.addWidget(self.clear_actor)
+        self.bar_layout.addWidget(self.side_filter)
+        self._names: dict[str, str] = {}
+        self._pending_actor: str | None = None  # the actor filter, kept while actors are found
+        self._tracker = RowTracker(view, self._row_activated)
+        self._show(NO_COMPARISON)
+        self._filters_changed()
+
+    def set_comparison(self, comparison: Comparison | None, *, busy: bool = False) -> None:
+        """List the reactions of ``comparison``; the actor filter stays if the actor does."""
+        keep = self.actor() or self._pending_actor
+        self._pending_actor = keep if busy and comparison is not None else None
+        self._tracker.quiet = True
+        try:
+            self.model.set_comparison(comparison)
+            self._tracker.reset()
+            self._relabel_sides(self.side_filter, self.model.labels())
+            self._names = {a.id: a.name for a in comparison.actors} if comparison else {}
+            counts: dict[str, int] = {}
+            for r in comparison.reactions if comparison else ():
+                counts[r.actor] = counts.get(r.actor, 0) + 1
+            with QSignalBlocker(self.actor_filter):
+                self.actor_filter.clear()
+                self.actor_filter.addItem("All actors", None)
+                for a in comparison.actors if comparison else ():
+                    if counts.get(a.id):
+                        self.actor_filter.addItem(f"{a.name} ({counts[a.id]})", a.id)
+            if comparison is None:
+                self._show(NO_COMPARISON)
+            elif busy:
+                self._show(FINDING_REACTIONS)
+            elif "reactions" in comparison.skipped or "actors" in comparison.skipped:
+                self._show(REACTIONS_SKIPPED)
+            elif not comparison.reactions:
+                self._show(NO_REACTIONS)
+            else:
+                self._show(None)
+            self.set_actor(keep if keep in self._names else None)
+        finally:
+            self._tracker.quiet = False
+
+    def actor(self) -> str | None:
+        """The actor whose reactions are listed, or None for every actor."""
+        value = self.actor_filter.currentData()
+        return str(value) if value else None
+
+    def set_actor(self, actor_id: str | None) -> None:
+        """List the reactions of one actor only (None or "": of every actor).
+
+        An actor without reactions is listed too, so the journalist reads "no reactions"
+        rather than everyone's.
+        """
+        if not actor_id or actor_id not in self._names:
+            self.actor_filter.setCurrentIndex(0)
+            self._filters_changed()
+            return
+        i = self.actor_filter.findData(actor_id)
+        if i < 0:
+            self.actor_filter.addItem(f"{self._names[actor_id]} (0)", actor_id)
+            i = self.actor_filter.count() - 1
+        self.actor_filter.setCurrentIndex(i)
+        self._filters_changed()
+
+    def row_filter(self) -> RowFilter:
+        return RowFilter(side=self.side_filter.currentData(), actor=self.actor())
+
+    def _filters_changed(self, *_args: object) -> None:
+        self.clear_actor.setVisible(self.actor() is not None)
+        self.proxy.set_row_filter(self.row_filter())
+        self._refresh()
+
+    def clear_filters(self) -> None:
+        self.side_filter.setCurrentIndex(0)
+        self.set_actor(None)
+
+    def _filtered_out_text(self) -> str:
+        actor = self.actor()
+        side = self.side_filter.currentData()
+        who = html.escape(self._names.get(actor, "this actor")) if actor else "any actor"
+        where = f"in {html.escape(self.model.labels()[side])}" if side else "in either article"
+        return f'No reactions from {who} {where}. <a href="{CLEAR_LINK}">Show all reactions</a>'
+
+    def _status_text(self) -> str:
+        total = self.model.rowCount()
+        if not total:
+            return ""
+        shown = self.proxy.rowCount()
+        return f"{total} reactions" if shown == total else f"{shown} of {total} reactions shown"
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        side = index.data(SIDE_ROLE)
+        sentence = index.data(INDEX_ROLE)
+        if side is not None and sentence is not None:
+            self.activated.emit(str(side), int(sentence))
