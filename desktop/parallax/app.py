@@ -95,7 +95,7 @@ def run(
     started = time.perf_counter()
     warm_up()
     app = make_app()
-    from parallax.store.location import library_path
+    from parallax.session import library_path
     from parallax.ui.main_window import MainWindow
 
     window = MainWindow(db_path=library_path(db))
@@ -117,8 +117,7 @@ def _open_initial(window: MainWindow, pair: tuple[Path, Path] | None) -> None:
     last = window.settings.value("library/last")
     if last is not None and window.db_path is not None and window.db_path.exists():
         with contextlib.suppress(TypeError, ValueError):
-            window.open_stored(int(str(last)), quiet=True)
-        if window.comparison is not None:
+            window.open_stored(int(str(last)), quiet=True)  # the samples if it is gone
             return
     window.open_sample()
 
@@ -193,8 +192,8 @@ def smoke_test(out: TextIO | None = None) -> int:
     app = make_app(offscreen=True)
     from PySide6.QtCore import QSettings, QTimer
 
+    from parallax.session import Session
     from parallax.ui.main_window import MainWindow
-    from parallax.ui.worker import load_stored
 
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -243,7 +242,8 @@ def smoke_test(out: TextIO | None = None) -> int:
             if not isinstance(result.get("id"), int):
                 problems.append("the comparison was not saved to the library")
             else:
-                stored = load_stored(db, int(result["id"]))  # type: ignore[call-overload]
+                with Session.open(db) as session:
+                    stored = session.load(int(result["id"]))  # type: ignore[call-overload]
                 mark("read back from the library")
                 if stored.to_dict() != comparison.to_dict():
                     problems.append("the library returned a different comparison")

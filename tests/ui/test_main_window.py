@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from parallax.core.model import Comparison
 from parallax.store import open_library
 from parallax.ui.main_window import MainWindow
 from parallax.ui.sync import READING_LINE
@@ -117,17 +118,59 @@ def test_sidebar_reaction_scrolls_its_sentence_into_view(qtbot: Any, window: Mai
     assert reaction.sentence in view.emphasised()[0]
 
 
+def test_a_saved_comparison_reopens_with_the_corrections_made_since(
+    qtbot: Any, window: MainWindow, library_path: Path, full_comparison: Comparison
+) -> None:
+    from parallax.core.actors import ActorCorrection
+
+    actor = full_comparison.actors[0]
+    with open_library(library_path) as library:
+        saved = library.save(full_comparison)
+        library.correct_actor(
+            full_comparison.left.original_sha256,
+            full_comparison.right.original_sha256,
+            ActorCorrection("rename", actor.id, "Renamed Since"),
+        )
+    window.show_comparison(None)
+    with qtbot.waitSignal(window.worker.finished, timeout=30_000):
+        window.open_stored(saved)  # as File > Recent does, on the worker's thread
+    assert window.comparison is not None and window.comparison_id == saved
+    assert next(a for a in window.comparison.actors if a.id == actor.id).name == "Renamed Since"
+    # The Recent menu is read on the worker's thread too, and lists it.
+    with qtbot.waitSignal(window.worker.libraryDone, timeout=30_000):
+        window.recent_menu.aboutToShow.emit()
+    entries = [a.text() for a in window.recent_menu.actions() if a.isEnabled()]
+    assert len(entries) == 1 and "⟷" in entries[0]
+
+
+def test_a_last_comparison_that_is_gone_opens_the_samples_quietly(
+    qtbot: Any, window: MainWindow, library_path: Path, monkeypatch: Any
+) -> None:
+    from parallax.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "show_error", lambda *a: pytest.fail(f"a dialog: {a}"))
+    opened: list[bool] = []
+    monkeypatch.setattr(window, "open_sample", lambda: opened.append(True))
+    with open_library(library_path):
+        pass  # an empty library: comparison 7 is not there
+    with qtbot.waitSignal(window.worker.failed, timeout=30_000):
+        window.open_stored(7, quiet=True)
+    assert opened == [True]
+
+
 def test_actor_corrections_are_saved_to_the_library(
     qtbot: Any, window: MainWindow, library_path: Path
 ) -> None:
     comparison = window.comparison
     assert comparison is not None
     actor = comparison.actors[0]
-    window.sidebar.renameRequested.emit(actor.id, "Renamed Actor")
+    with qtbot.waitSignal(window.comparisonShown, timeout=30_000):  # saved, then shown
+        window.sidebar.renameRequested.emit(actor.id, "Renamed Actor")
     assert window.comparison is not None
     assert next(a for a in window.comparison.actors if a.id == actor.id).name == "Renamed Actor"
     victim = comparison.actors[-1]
-    window.sidebar.deleteRequested.emit(victim.id)
+    with qtbot.waitSignal(window.comparisonShown, timeout=30_000):
+        window.sidebar.deleteRequested.emit(victim.id)
     assert all(a.id != victim.id for a in window.comparison.actors)
     with open_library(library_path) as library:
         fixes = library.corrections_for(

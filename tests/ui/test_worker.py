@@ -13,19 +13,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 
-from parallax.core.actors import ModelMissingError
+from parallax.core.actors import ActorCorrection, ModelMissingError
 from parallax.core.ingest import read_path, read_text
 from parallax.core.model import Comparison
-from parallax.store import ActorCorrection, Library
+from parallax.session import recent
+from parallax.store import Library
 from parallax.ui.worker import (
     STAGE_LABELS,
     CompareRequest,
     CompareWorker,
-    correct_actor,
-    correct_link,
-    forget_corrections,
-    load_stored,
-    recent,
     user_message,
 )
 
@@ -203,7 +199,9 @@ def test_a_pinned_link_is_stored_and_reapplied_on_the_next_run(
     first, _ = run(qtbot, worker, request)
     left, right = _unlinked_pair(first)
 
-    correct_link(library_path, first, left, right, "pinned")
+    library_task(
+        qtbot, worker, library_path, lambda s: s.correct_link(first, left, right, "pinned")
+    )
     with Library(library_path) as library:
         stored = library.corrections_for(first.left.original_sha256, first.right.original_sha256)
     assert (left, right) in stored.pinned
@@ -226,11 +224,11 @@ def test_a_rejected_link_disappears_and_forgetting_brings_it_back(
     link = first.links[0]
     pair = (link.left[0], link.right[0])
 
-    correct_link(library_path, first, *pair, "rejected")
+    library_task(qtbot, worker, library_path, lambda s: s.correct_link(first, *pair, "rejected"))
     second, _ = run(qtbot, worker, request)
     assert not any(pair[0] in k.left and pair[1] in k.right for k in second.links)
 
-    forget_corrections(library_path, first)
+    library_task(qtbot, worker, library_path, lambda s: s.forget_corrections(first))
     third, _ = run(qtbot, worker, request)
     assert third.links == first.links
 
@@ -243,7 +241,7 @@ def test_pins_past_the_end_of_an_article_are_dropped(
 ) -> None:
     request = CompareRequest(*sample_paths, db_path=library_path, with_actors=False)
     first, _ = run(qtbot, worker, request)
-    correct_link(library_path, first, 10_000, 0, "pinned")
+    library_task(qtbot, worker, library_path, lambda s: s.correct_link(first, 10_000, 0, "pinned"))
     second, _ = run(qtbot, worker, request)
     assert second.links == first.links
 
@@ -259,15 +257,14 @@ def test_actor_corrections_are_recorded_replayed_and_shown_on_load(
     first, first_id = run(qtbot, worker, request)
     actor = first.actors[0]
 
-    renamed = correct_actor(
-        library_path, first, ActorCorrection("rename", actor.id, "A Renamed Actor")
-    )
+    fix = ActorCorrection("rename", actor.id, "A Renamed Actor")
+    renamed = library_task(qtbot, worker, library_path, lambda s: s.correct_actors(first, [fix]))
     assert next(a for a in renamed.actors if a.id == actor.id).name == "A Renamed Actor"
 
     second, _ = run(qtbot, worker, request)
     assert next(a for a in second.actors if a.id == actor.id).name == "A Renamed Actor"
     # a comparison saved before the correction shows it too
-    loaded = load_stored(library_path, first_id)
+    loaded = library_task(qtbot, worker, library_path, lambda s: s.load(first_id))
     assert next(a for a in loaded.actors if a.id == actor.id).name == "A Renamed Actor"
 
 

@@ -3,13 +3,15 @@
 The window owns the reader's state — the comparison shown, the selected link, the sentence
 last clicked on each side — and nothing else: comparing runs in :class:`CompareWorker`,
 colours come from :mod:`parallax.ui.theme`, navigation facts from :class:`Reading`, and
-corrections go to the library through the worker module's functions (called only in the
-"library" section below). Beside it: its commands as a table (:mod:`~parallax.ui.actions`),
-the find bar, the status line, two menus and what it remembers (:mod:`~.window_settings`).
+every library read and write is a task of the worker (the "library" section below), so the
+library has one writer and the window never waits on the disk. Beside it: its commands as a
+table (:mod:`~parallax.ui.actions`), the find bar, the status line, two menus and what it
+remembers (:mod:`~.window_settings`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 from parallax.core.model import Comparison, Side
 
 if TYPE_CHECKING:
-    from parallax.store.corrections import ActorCorrection
+    from parallax.core.actors import ActorCorrection
+    from parallax.session import Session
 from parallax.ui import dialogs
 from parallax.ui.actions import (
     WindowActions,
@@ -48,16 +51,16 @@ from parallax.ui.status_bar import StatusLine
 from parallax.ui.sync import ScrollSync
 from parallax.ui.theme import Scheme, Theme, apply_scheme, theme_for
 from parallax.ui.window_settings import restore_settings, save_settings
-from parallax.ui.worker import (
-    CompareRequest,
-    CompareWorker,
-    Source,
-    correct_actor,
-    correct_link,
-    forget_corrections,
-    load_stored,
-    recent,
-)
+from parallax.ui.worker import CompareRequest, CompareWorker, Source
+
+#: The title of the dialog when a job or a library task fails, by its kind or tag.
+_FAILED = {
+    "compare": "Could not compare",
+    "load": "Could not open the comparison",
+    "actors": "Correction not saved",
+    "link": "Correction not saved",
+    "forget": "Corrections not cleared",
+}
 
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.mhtml *.mht);;All files (*)"
 
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.show_original = False
         self._actors_pending = False
         self._keep_view = False  # the running comparison re-does the one on screen
+        self._job = "compare"  # what the worker's current job is: compare, load (quietly)
         self.scheme: Scheme = "system"  # the colour scheme chosen
         self.theme: Theme = theme_for(self.palette())
 
@@ -173,6 +177,8 @@ class MainWindow(QMainWindow, WindowActions):
         self.worker.cancelled.connect(self.on_cancelled)
         self.worker.busyChanged.connect(self.on_busy)
         self.worker.storeFailed.connect(self.on_store_failed)
+        self.worker.libraryDone.connect(self.on_library_done)
+        self.worker.libraryFailed.connect(self.on_library_failed)
         self.sidebar.actorActivated.connect(self.show_actor)
         self.sidebar.reactionActivated.connect(self.go_sentence)
         self.sidebar.repairActivated.connect(self.go_repair)
@@ -501,20 +507,20 @@ class MainWindow(QMainWindow, WindowActions):
                 self.sync.sync_from(lead)
 
     def rename_actor(self, actor_id: str, name: str) -> None:
-        from parallax.store.corrections import ActorCorrection
+        from parallax.core.actors import ActorCorrection
 
         if self.comparison is not None and name.strip():
             self._correct_actors([ActorCorrection("rename", actor_id, name.strip())])
 
     def merge_actors(self, actor_ids: list[str]) -> None:
-        from parallax.store.corrections import ActorCorrection
+        from parallax.core.actors import ActorCorrection
 
         if self.comparison is not None and len(actor_ids) >= 2:
             keep = actor_ids[0]
             self._correct_actors([ActorCorrection("merge", a, keep) for a in actor_ids[1:]])
 
     def delete_actor(self, actor_id: str) -> None:
-        from parallax.store.corrections import ActorCorrection
+        from parallax.core.actors import ActorCorrection
 
         if self.comparison is not None:
             self._correct_actors([ActorCorrection("delete", actor_id)])
@@ -549,78 +555,67 @@ class MainWindow(QMainWindow, WindowActions):
         )
 
     # -- the library ---------------------------------------------------------------------------
-    # Every call of the worker module's library functions (load_stored, recent, correct_actor,
-    # correct_link, forget_corrections) is here, and only here.
+    # Every library read and write is a task of the worker, run on its one thread in the order
+    # asked (a correction is saved before the re-comparison reads it); the results come back
+    # to on_library_done and on_library_failed.
+
+    def _library(self, tag: str, task: Callable[[Session], object]) -> bool:
+        if self.db_path is None:
+            dialogs.show_error(self, _FAILED[tag], "There is no library open to keep it in.")
+            return False
+        self.worker.library(self.db_path, tag, task)
+        return True
 
     def open_stored(self, comparison_id: int, *, quiet: bool = False) -> None:
-        """Show a comparison from the library (``quiet``: no dialog if it is gone)."""
-        if self.db_path is None:
-            return
-        try:
-            comparison = load_stored(self.db_path, comparison_id)
-        except Exception as exc:
-            if not quiet:
-                dialogs.show_error(self, "Could not open the comparison", str(exc))
-            return
-        self._actors_pending = False
-        self.show_comparison(comparison, comparison_id)
-        self.settings.setValue("library/last", comparison_id)
+        """Show a comparison from the library (``quiet``: the sample pair if it is gone)."""
+        if self.db_path is not None:
+            self._actors_pending = False
+            self._job = "load quietly" if quiet else "load"
+            self.worker.start_load(self.db_path, comparison_id)
 
     def _fill_recent(self) -> None:
-        found = []
-        if self.db_path is not None:
-            try:
-                found = recent(self.db_path, limit=12)
-            except Exception as exc:
-                self.recent_menu.show_problem(f"Library unavailable: {exc}")
-                return
-        self.recent_menu.show_comparisons(found)
+        if self.db_path is None or not self.db_path.exists():  # never create it to list it
+            self.recent_menu.show_comparisons([])
+        else:
+            self.recent_menu.show_problem("Reading the library…")
+            self.worker.library(self.db_path, "recent", lambda s: s.recent(12))
 
     def _correct_actors(self, corrections: list[ActorCorrection]) -> None:
-        """Apply a journalist's actor corrections, save them, and show the result.
-
-        The comparison shown is the one the library will replay on the next comparison of
-        this pair; when the library cannot be written nothing changes and a dialog says so.
-        """
+        """Save a journalist's actor corrections, then show the corrected comparison: the
+        one the library replays on the next comparison of this pair."""
         comparison = self.comparison
-        if comparison is None:
-            return
-        try:
-            for correction in corrections:
-                comparison = correct_actor(self.db_path, comparison, correction)
-        except Exception as exc:  # a library problem is shown, not raised
-            dialogs.show_error(self, "Correction not saved", str(exc))
-            return
-        self._show(comparison, keep_view=True)
+        if comparison is not None:
+            self._library("actors", lambda s: s.correct_actors(comparison, corrections))
 
     def _correct_link(self, left: int, right: int, verdict: str, *, rerun: bool = True) -> bool:
-        if self.comparison is None:
-            return False
-        if self.db_path is None:
-            dialogs.show_error(
-                self,
-                "Correction not saved",
-                "Link corrections need the library, and no library is open.",
-            )
-            return False
-        try:
-            correct_link(self.db_path, self.comparison, left, right, verdict)  # type: ignore[arg-type]
-        except Exception as exc:
-            dialogs.show_error(self, "Correction not saved", str(exc))
+        comparison = self.comparison
+        if comparison is None or not self._library(
+            "link",
+            lambda s: s.correct_link(comparison, left, right, verdict),  # type: ignore[arg-type]
+        ):
             return False
         if rerun:
             self._rerun()
         return True
 
     def forget_corrections(self) -> None:
-        if self.comparison is None or self.db_path is None:
-            return
-        try:
-            forget_corrections(self.db_path, self.comparison)
-        except Exception as exc:
-            dialogs.show_error(self, "Corrections not cleared", str(exc))
-            return
-        self._rerun()
+        comparison = self.comparison
+        if comparison is not None and self._library(
+            "forget", lambda s: s.forget_corrections(comparison)
+        ):
+            self._rerun()
+
+    def on_library_done(self, tag: str, result: object) -> None:
+        if tag == "recent":
+            self.recent_menu.show_comparisons(result)  # type: ignore[arg-type]
+        elif tag == "actors" and isinstance(result, Comparison) and self._same_texts(result):
+            self._show(result, keep_view=True)
+
+    def on_library_failed(self, tag: str, message: str) -> None:
+        if tag == "recent":
+            self.recent_menu.show_problem(f"Library unavailable: {message}")
+        else:
+            dialogs.show_error(self, _FAILED[tag], message)
 
     # -- comparing -----------------------------------------------------------------------------
 
@@ -638,6 +633,7 @@ class MainWindow(QMainWindow, WindowActions):
         a link correction only the links change).
         """
         self._keep_view = keep_view
+        self._job = "compare"
         self.worker.start(
             CompareRequest(left=left, right=right, db_path=self.db_path, actors_from=actors_from)
         )
@@ -659,8 +655,10 @@ class MainWindow(QMainWindow, WindowActions):
 
     def on_finished(self, comparison: Comparison, comparison_id: int | None) -> None:
         self._actors_pending = False
-        keep = self._same_texts(comparison)
-        self._show(comparison, keep_view=keep)
+        if self._same_texts(comparison):
+            self._show(comparison, keep_view=True)
+        else:  # a comparison opened from the library: read it from the top
+            self.show_comparison(comparison)
         self.comparison_id = comparison_id
         self._keep_view = False
         if comparison_id is not None:
@@ -678,7 +676,10 @@ class MainWindow(QMainWindow, WindowActions):
         self._actors_pending = False
         if self.comparison is not None:
             self.sidebar.set_comparison(self.comparison, busy=False)
-        dialogs.show_error(self, "Could not compare", message)
+        if self._job == "load quietly":  # the last comparison is gone: start on the samples
+            self.open_sample()
+        else:
+            dialogs.show_error(self, _FAILED[self._job], message)
 
     def on_store_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Not saved to the library: {message}", 10000)

@@ -11,10 +11,11 @@ every signal is posted (queued) to the thread the worker lives in, and the job c
 Results of a job that was cancelled or superseded are dropped on the GUI thread, at delivery
 time, so a late signal from an old job can never overwrite the window's newer comparison.
 
-The job opens its own library connection (SQLite connections belong to one thread). The
-plain functions at the end (:func:`correct_link`, :func:`correct_actor`, :func:`load_stored`,
-:func:`recent`) are for the GUI thread: each is one short transaction, and each raises
-:class:`~parallax.session.LibraryError` with a message the window can show as it is.
+The window's library reads and writes (corrections, the Recent list, opening a saved
+comparison) are tasks of the same worker (:meth:`CompareWorker.library`,
+:meth:`CompareWorker.start_load`): they run on the pool's one thread, in the order asked, so
+the library has one writer and the GUI thread never waits on the disk. Each opens its own
+:class:`~parallax.session.Session` (SQLite connections belong to one thread).
 """
 
 from __future__ import annotations
@@ -35,8 +36,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from parallax.core.model import Comparison, Document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parallax.core.actors import ActorCorrection
-    from parallax.session import ComparisonSummary, Session, Verdict
+    from parallax.session import Session
 
 __all__ = [
     "STAGE_LABELS",
@@ -44,11 +44,6 @@ __all__ = [
     "CompareWorker",
     "Source",
     "as_sentence",
-    "correct_actor",
-    "correct_link",
-    "forget_corrections",
-    "load_stored",
-    "recent",
     "user_message",
 ]
 
@@ -474,87 +469,15 @@ def _compare(job: _Job, request: CompareRequest) -> None:
 
 
 def _load(job: _Job, db_path: Path | None, comparison_id: int) -> None:
-    from parallax.session import LibraryError
+    from parallax.session import LibraryError, Session
 
     job.progress("load", 0.0)
     try:
-        comparison = load_stored(db_path, comparison_id)
+        with Session.open(db_path) as session:
+            comparison = session.load(comparison_id)
     except LibraryError as exc:
         job.emit("failed", user_message(exc))
         return
     job.check()
     job.progress("done", 1.0)
     job.emit("finished", (comparison, comparison_id))
-
-
-# -- library helpers for the GUI thread ----------------------------------------------------
-
-
-def correct_link(
-    db_path: Path | None,
-    comparison: Comparison,
-    left_index: int,
-    right_index: int,
-    verdict: Verdict,
-) -> None:
-    """Remember that the journalist pinned, rejected or (None) un-did a link
-    (:meth:`parallax.session.Session.correct_link`).
-
-    Raises:
-        LibraryError: The library cannot be opened or written.
-    """
-    from parallax.session import Session
-
-    with Session.open(db_path) as session:
-        session.correct_link(comparison, left_index, right_index, verdict)
-
-
-def correct_actor(
-    db_path: Path | None, comparison: Comparison, correction: ActorCorrection
-) -> Comparison:
-    """Record a rename, merge or delete of an actor and return the corrected comparison
-    (:meth:`parallax.session.Session.correct_actors`).
-
-    Raises:
-        LibraryError: The library cannot be opened or written (nothing was changed).
-    """
-    from parallax.session import Session
-
-    with Session.open(db_path) as session:
-        return session.correct_actors(comparison, [correction])
-
-
-def forget_corrections(db_path: Path | None, comparison: Comparison) -> None:
-    """Forget every link and actor correction made to this pair of articles.
-
-    Raises:
-        LibraryError: The library cannot be opened or written (nothing was changed).
-    """
-    from parallax.session import Session
-
-    with Session.open(db_path) as session:
-        session.forget_corrections(comparison)
-
-
-def load_stored(db_path: Path | None, comparison_id: int) -> Comparison:
-    """A saved comparison with the actor corrections made since it was saved re-applied.
-
-    Raises:
-        UnknownComparison: No comparison has this id.
-        LibraryError: The library cannot be opened.
-    """
-    from parallax.session import Session
-
-    with Session.open(db_path) as session:
-        return session.load(comparison_id)
-
-
-def recent(db_path: Path | None, limit: int = 10) -> list[ComparisonSummary]:
-    """The newest saved comparisons, newest first; none when there is no library yet.
-
-    Raises:
-        LibraryError: The library exists but cannot be read.
-    """
-    from parallax.session import recent
-
-    return recent(db_path, limit)
