@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
-    from parallax.store import ComparisonSummary
+    from parallax.session import ComparisonSummary
 
 
 class RecentMenu(QMenu):
