@@ -114,7 +114,9 @@ def _open_initial(window: MainWindow, pair: tuple[Path, Path] | None) -> None:
     if pair is not None:
         window.compare(*pair)
         return
-    last = window.settings.value("library/last")
+    from parallax.ui.window_settings import Key
+
+    last = window.settings.value(Key.LAST_COMPARISON)
     if last is not None and window.db_path is not None and window.db_path.exists():
         with contextlib.suppress(TypeError, ValueError):
             window.open_stored(int(str(last)), quiet=True)  # the samples if it is gone

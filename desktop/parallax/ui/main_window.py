@@ -50,7 +50,7 @@ from parallax.ui.sidebar import Sidebar
 from parallax.ui.status_bar import StatusLine
 from parallax.ui.sync import ScrollSync
 from parallax.ui.theme import Scheme, Theme, apply_scheme, theme_for
-from parallax.ui.window_settings import restore_settings, save_settings
+from parallax.ui.window_settings import Key, restore_settings, save_settings
 from parallax.ui.worker import CompareRequest, CompareWorker, Source
 
 #: The title of the dialog when a job or a library task fails, by its kind or tag.
@@ -662,7 +662,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.comparison_id = comparison_id
         self._keep_view = False
         if comparison_id is not None:
-            self.settings.setValue("library/last", comparison_id)
+            self.settings.setValue(Key.LAST_COMPARISON, comparison_id)
 
     def _same_texts(self, comparison: Comparison) -> bool:
         current = self.comparison
@@ -700,10 +700,13 @@ class MainWindow(QMainWindow, WindowActions):
 
     def open_side_dialog(self, side: Side) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, f"Open the {side} article", str(self.settings.value("open/dir", "")), FILE_FILTER
+            self,
+            f"Open the {side} article",
+            str(self.settings.value(Key.OPEN_DIR, "")),
+            FILE_FILTER,
         )
         if path:
-            self.settings.setValue("open/dir", str(Path(path).parent))
+            self.settings.setValue(Key.OPEN_DIR, str(Path(path).parent))
             self.replace_side(side, Path(path))
 
     def paste_dialog(self, side: Side) -> None:
