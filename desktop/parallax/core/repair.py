@@ -54,7 +54,6 @@ class RepairStep:
     """One named repair step: a pure function from text to proposed edits."""
 
     name: str
-    label: str
     find: EditFinder
 
 
@@ -593,9 +592,9 @@ def find_junk_glyphs(text: str) -> list[Edit]:
 # --------------------------------------------------------------------------- composition
 
 STEPS: Final[tuple[RepairStep, ...]] = (
-    RepairStep("mojibake", "Fix mojibake, HTML entities and ligatures", find_mojibake),
-    RepairStep("invisibles", "Remove invisible and bidi control characters", find_invisibles),
-    RepairStep("junk-glyphs", "Remove glyphs injected inside words", find_junk_glyphs),
+    RepairStep("mojibake", find_mojibake),  # mojibake, HTML entities and ligatures
+    RepairStep("invisibles", find_invisibles),  # invisible and bidi control characters
+    RepairStep("junk-glyphs", find_junk_glyphs),  # glyphs injected inside words
 )
 
 
