@@ -1,0 +1,78 @@
+"""What a journalist adds (:mod:`parallax.store.annotations`): corrections persist per pair of
+articles, either way round; notes belong to a comparison."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.store import ActorCorrection, Corrections, Library, UnknownComparison
+from tests.store.helpers import make_comparison
+
+L, R = "a" * 64, "b" * 64
+
+
+def test_link_corrections_round_trip_and_latest_verdict_wins() -> None:
+    with Library() as lib:
+        assert lib.corrections_for(L, R) == Corrections()
+        lib.correct_link(L, R, 1, 2, "pinned")
+        lib.correct_link(L, R, 3, 4, "rejected")
+        lib.correct_link(L, R, 5, 6, "rejected")
+        lib.correct_link(L, R, 5, 6, "pinned")  # changed their mind
+        lib.correct_link(L, R, 7, 7, "pinned")
+        lib.correct_link(L, R, 7, 7, None)  # and forgot this one
+        fixes = lib.corrections_for(L, R)
+        assert fixes.pinned == ((1, 2), (5, 6))
+        assert fixes.rejected == ((3, 4),)
+        # Another pair is unaffected.
+        assert lib.corrections_for(L, "c" * 64) == Corrections()
+
+
+def test_corrections_follow_the_pair_when_sides_are_swapped() -> None:
+    with Library() as lib:
+        lib.correct_link(L, R, 1, 2, "pinned")
+        lib.correct_actor(L, R, ActorCorrection("delete", "person:x"))
+        swapped = lib.corrections_for(R, L)
+        assert swapped.pinned == ((2, 1),)
+        assert swapped.actors == (ActorCorrection("delete", "person:x"),)
+        # A verdict given the other way round replaces the first.
+        lib.correct_link(R, L, 2, 1, "rejected")
+        assert lib.corrections_for(L, R).pinned == ()
+        assert lib.corrections_for(L, R).rejected == ((1, 2),)
+        lib.clear_corrections(R, L)
+        assert lib.corrections_for(L, R) == Corrections()
+
+
+def test_actor_corrections_are_kept_in_order() -> None:
+    fixes = [
+        ActorCorrection("rename", "person:kim", "Kim Jong Un"),
+        ActorCorrection("merge", "person:putin", "country:north-korea"),
+        ActorCorrection("delete", "person:kim"),
+    ]
+    with Library() as lib:
+        for fix in fixes:
+            lib.correct_actor(L, R, fix)
+        assert lib.corrections_for(L, R).actors == tuple(fixes)
+
+
+def test_corrections_survive_deleting_the_comparison() -> None:
+    c = make_comparison(1)
+    lsha, rsha = c.left.original_sha256, c.right.original_sha256
+    with Library() as lib:
+        cid = lib.save(c)
+        lib.correct_link(lsha, rsha, 0, 1, "pinned")
+        lib.delete(cid)
+        assert lib.corrections_for(lsha, rsha).pinned == ((0, 1),)
+
+
+def test_notes() -> None:
+    with Library() as lib:
+        cid = lib.save(make_comparison(1))
+        note = lib.add_note(cid, "Ask the ministry", side="left", sentence=2)
+        assert (note.body, note.side, note.sentence) == ("Ask the ministry", "left", 2)
+        lib.update_note(note.id, "Asked; no reply")
+        lib.add_note(cid, "General")
+        assert [n.body for n in lib.notes(cid)] == ["Asked; no reply", "General"]
+        lib.delete_note(note.id)
+        assert [n.body for n in lib.notes(cid)] == ["General"]
+        with pytest.raises(UnknownComparison):
+            lib.add_note(999, "nowhere")
