@@ -191,7 +191,9 @@ def _add_compare_parser(
             metavar="STEP",
             choices=[step.name for step in STEPS],
             help="leave one repair step out, repeatable: "
-            + "; ".join(f"{step.name} ({step.label.lower()})" for step in STEPS),
+            + "; ".join(
+                f"{step.name} ({step.label[:1].lower()}{step.label[1:]})" for step in STEPS
+            ),
         )
     cmp.add_argument(
         "--quick",

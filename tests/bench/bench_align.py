@@ -50,6 +50,9 @@ from rapidfuzz import fuzz, process  # noqa: E402
 
 import parallax  # noqa: E402
 from parallax.core import align, pipeline  # noqa: E402
+from parallax.core.align.assign import _assign  # noqa: E402
+from parallax.core.align.links import _group  # noqa: E402
+from parallax.core.align.scoring import _Scorer  # noqa: E402
 from parallax.core.embed import encoder  # noqa: E402
 from parallax.core.ingest import read_text  # noqa: E402
 from parallax.core.repair import repair_document  # noqa: E402
@@ -138,15 +141,15 @@ def stage_times(left: str, right: str) -> list[float]:
     marks.append(time.perf_counter())
     dl, dr = split_document(dl), split_document(dr)
     marks.append(time.perf_counter())
-    scorer = align._Scorer([s.text for s in dl.sentences], [s.text for s in dr.sentences], None)
+    scorer = _Scorer([s.text for s in dl.sentences], [s.text for s in dr.sentences], None)
     marks.append(time.perf_counter())
     pairs = scorer.candidates(align.TOP_K)
     marks.append(time.perf_counter())
     ranked = scorer.score_ranked(pairs)
     marks.append(time.perf_counter())
-    edges = align._assign(scorer, ranked, set(), align.LINK_THRESHOLD)
+    edges = _assign(scorer, ranked, set(), align.LINK_THRESHOLD)
     marks.append(time.perf_counter())
-    align._group(edges, dl, dr)
+    _group(edges, dl, dr)
     marks.append(time.perf_counter())
     return [b - a for a, b in itertools.pairwise(marks)]
 

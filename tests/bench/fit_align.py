@@ -4,7 +4,7 @@ Run by hand (pytest does not collect it)::
 
     python tests/bench/fit_align.py [--cache DIR] [--chunk 40] [--link-gold 3.0]
 
-It prints the constants to paste into ``desktop/parallax/core/align.py`` (``WEIGHTS``,
+It prints the constants to paste into ``desktop/parallax/core/align/constants.py`` (``WEIGHTS``,
 ``BIAS``, ``LINK_THRESHOLD``, ``PARAPHRASE_THRESHOLD``, ``MUTUAL_FLOOR``,
 ``HEADLINE_THRESHOLD``) and how the fitted
 model does on the *eval* halves, which the fit never sees. ``heldout_align.py`` then
@@ -58,6 +58,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO / "desktop"), str(REPO)]
 
 from parallax.core import align as A  # noqa: E402
+from parallax.core.align.scoring import _Scorer  # noqa: E402
 from tests.bench.heldout_align import (  # noqa: E402
     best_f1_threshold,
     half,
@@ -100,7 +101,7 @@ def in_context_features(pairs: list[tuple[str, str]], chunk: int) -> np.ndarray:
     rows = []
     for k in range(0, len(pairs), chunk):
         part = pairs[k : k + chunk]
-        scorer = A._Scorer([a for a, _ in part], [b for _, b in part], None)
+        scorer = _Scorer([a for a, _ in part], [b for _, b in part], None)
         idx = np.arange(len(part))
         cos = np.einsum("ij,ij->i", scorer.el, scorer.er).astype(np.float64)
         rows.append(scorer.features(idx, idx, cos))
@@ -116,7 +117,7 @@ def competitive_scores(left_sents: list[str], right_sents: list[str]) -> list[fl
     pairs of still-free sentences that each had a rival candidate (as ``align`` does)."""
     if not left_sents or not right_sents:
         return []
-    scorer = A._Scorer(left_sents, right_sents, None)
+    scorer = _Scorer(left_sents, right_sents, None)
     scored = sorted(
         scorer.score_many(scorer.candidates(A.TOP_K)), key=lambda p: (-p.score, p.left, p.right)
     )
@@ -245,7 +246,7 @@ def main(argv: list[str] | None = None) -> None:
     )
 
     w = ", ".join(f"{x:.3f}" for x in weights)
-    print("\n# paste into desktop/parallax/core/align.py")
+    print("\n# paste into desktop/parallax/core/align/constants.py")
     print(f"WEIGHTS: Final = ({w})")
     print(f"BIAS: Final = {bias:.3f}")
     print(f"LINK_THRESHOLD: Final = {link_t:.2f}")

@@ -50,6 +50,7 @@ sys.path[:0] = [str(REPO / "desktop"), str(REPO)]
 
 from parallax.core import align as A  # noqa: E402
 from parallax.core import facts as F  # noqa: E402
+from parallax.core.align.scoring import _Scorer  # noqa: E402
 from parallax.core.contextual import contextual_encoder  # noqa: E402
 from parallax.core.ingest import read_text  # noqa: E402
 from parallax.core.pipeline import prepare  # noqa: E402
@@ -79,7 +80,7 @@ def pair_matrix(pair: dict) -> tuple[np.ndarray, np.ndarray]:
     right = prepare(read_text(pair["right"]["text"], name="right"))
     lsent = [s for s in left.sentences if s.role != "repeat"]
     rsent = [s for s in right.sentences if s.role != "repeat"]
-    scorer = A._Scorer([s.text for s in lsent], [s.text for s in rsent], None)
+    scorer = _Scorer([s.text for s in lsent], [s.text for s in rsent], None)
     encoded = contextual_encoder(MODEL_DIR).encode(list(scorer.texts))
     n, m = len(lsent), len(rsent)
     li = np.repeat(np.arange(n, dtype=np.int64), m)

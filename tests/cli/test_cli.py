@@ -244,3 +244,13 @@ def test_quick_gives_the_links_the_reader_paints_first(sample_doc: dict) -> None
     first = link(read_path(left), read_path(right), refined=False)
     assert quick["links"] == [k.to_dict() for k in first.links]
     assert quick["links"] != sample_doc["links"]  # the refined facts differ from them
+
+
+def test_help_names_every_repair_step_and_what_it_does() -> None:
+    from parallax.core.repair import STEPS
+
+    code, out, _ = run("compare", "--help")
+    text = " ".join(out.split())
+    assert code == 0
+    for step in STEPS:
+        assert step.name in text and step.label[1:] in text

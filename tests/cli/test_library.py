@@ -135,7 +135,7 @@ def test_saved_corrections_are_reapplied(
     assert code == 0, err
     (options,) = fake_compare
     # Passed on as saved: the aligner drops what points past either article
-    # (tests/core/test_align.py), so the command line need not split the articles first.
+    # (tests/core/align/test_align.py), so the command line need not split the articles first.
     assert options.pinned == ((3, 4), (900, 0)) and options.rejected == ((1, 0),)
     doc = json.loads(out)
     assert [(a["id"], a["name"], a["aliases"]) for a in doc["actors"]] == [

@@ -1,4 +1,4 @@
-"""Hand-built comparisons for the store tests.
+"""Hand-built comparisons for the store tests, and what several of them share.
 
 Built by hand rather than by the pipeline so that the tests run in milliseconds, cover actors,
 reactions, differences and repairs before the stages that produce them exist, and do not
@@ -22,6 +22,7 @@ from parallax.core.model import (
     Sentence,
     Side,
 )
+from parallax.store import Library
 
 
 def make_document(
@@ -124,3 +125,24 @@ def make_comparison(seed: int = 0, n: int = 6, *, actors: bool = True) -> Compar
         reactions=reactions,
         skipped=() if actors else ("actors", "reactions"),
     )
+
+
+def count(lib: Library, table: str) -> int:
+    """The number of rows in ``table``."""
+    return int(lib.database.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+#: Strings that break naive SQL, FTS5 queries or text handling.
+HOSTILE = [
+    "'; DROP TABLE articles; --",
+    'Robert"); DROP TABLE sentences;--',
+    "\x00",
+    "a\x00b",
+    "\\",
+    "%_*",
+    "\u202e\u2066bidi",
+    "NEAR(a b) AND NOT OR",
+    "😀 emoji",
+    "line\nbreak\r\n",
+    "",
+]

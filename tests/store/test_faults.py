@@ -146,7 +146,7 @@ def test_two_processes_write_at_once_while_a_third_reads(
 def test_a_writer_held_up_too_long_gets_a_clear_busy_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("parallax.store.library.BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr("parallax.store.connection.BUSY_TIMEOUT", 0.2)
     with Library() as holder:
         holder.database.conn.execute("BEGIN IMMEDIATE")  # another program's long write
         try:

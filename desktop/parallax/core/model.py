@@ -13,6 +13,7 @@ the right characters.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
@@ -58,6 +59,31 @@ class Repair:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Repair:
         return cls(int(d["start"]), int(d["end"]), d["original"], d["replacement"], d["kind"])
+
+
+def check_repairs(repairs: Sequence[Repair]) -> None:
+    """Raise ValueError unless ``repairs`` are sorted by offset and do not overlap."""
+    prev_end = -1
+    for r in repairs:
+        if r.start < prev_end or r.end < r.start:
+            raise ValueError(f"repairs overlap or are unsorted at {r.start}..{r.end}")
+        prev_end = r.end
+
+
+def restore_original(text: str, repairs: Sequence[Repair]) -> str:
+    """Return the original text from the repaired text and its repairs."""
+    check_repairs(repairs)
+    out: list[str] = []
+    pos = 0  # in the repaired text
+    shift = 0  # repaired offset minus original offset, before the current repair
+    for r in repairs:
+        rep_start = r.start + shift
+        out.append(text[pos:rep_start])
+        out.append(r.original)
+        pos = rep_start + len(r.replacement)
+        shift += len(r.replacement) - (r.end - r.start)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +155,6 @@ class Document:
         """
         repairs = tuple(Repair.from_dict(r) for r in d.get("repairs", ()))
         if original is None:
-            from parallax.core.offsets import restore_original
-
             original = restore_original(d["text"], repairs)
         return cls(
             original=original,

@@ -4,6 +4,11 @@ A list of non-overlapping :class:`~parallax.core.model.Repair` records (offsets 
 original) fully describes the repaired text. From it we can rebuild either text and map any
 offset both ways, which is what lets the reader show the original characters under a
 highlight computed on the repaired text.
+
+Rebuilding the original (:func:`restore_original`) lives beside the records in
+:mod:`parallax.core.model`, because a comparison document read back needs it; it is
+re-exported here with its inverse, :func:`apply_repairs`. This module imports the model,
+never the other way round.
 """
 
 from __future__ import annotations
@@ -12,20 +17,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from parallax.core.model import Repair
+from parallax.core.model import Repair, check_repairs, restore_original
 
-
-def _check_sorted(repairs: Sequence[Repair]) -> None:
-    prev_end = -1
-    for r in repairs:
-        if r.start < prev_end or r.end < r.start:
-            raise ValueError(f"repairs overlap or are unsorted at {r.start}..{r.end}")
-        prev_end = r.end
+__all__ = ["OffsetMap", "apply_repairs", "restore_original"]
 
 
 def apply_repairs(original: str, repairs: Sequence[Repair]) -> str:
     """Return the repaired text: ``original`` with every repair span replaced."""
-    _check_sorted(repairs)
+    check_repairs(repairs)
     out: list[str] = []
     pos = 0
     for r in repairs:
@@ -33,22 +32,6 @@ def apply_repairs(original: str, repairs: Sequence[Repair]) -> str:
         out.append(r.replacement)
         pos = r.end
     out.append(original[pos:])
-    return "".join(out)
-
-
-def restore_original(text: str, repairs: Sequence[Repair]) -> str:
-    """Return the original text from the repaired text and its repairs."""
-    _check_sorted(repairs)
-    out: list[str] = []
-    pos = 0  # in the repaired text
-    shift = 0  # repaired offset minus original offset, before the current repair
-    for r in repairs:
-        rep_start = r.start + shift
-        out.append(text[pos:rep_start])
-        out.append(r.original)
-        pos = rep_start + len(r.replacement)
-        shift += len(r.replacement) - (r.end - r.start)
-    out.append(text[pos:])
     return "".join(out)
 
 
@@ -67,7 +50,7 @@ class OffsetMap:
     @classmethod
     def from_repairs(cls, repairs: Iterable[Repair]) -> OffsetMap:
         reps = tuple(repairs)
-        _check_sorted(reps)
+        check_repairs(reps)
         rep_starts: list[int] = []
         shift = 0
         for r in reps:
@@ -104,7 +87,3 @@ class OffsetMap:
             # a start lands before the replacement, an end after it.
             return rs + len(r.replacement) if end else rs
         return rs + len(r.replacement) + (offset - r.end)
-
-    def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span covering the repaired span ``[start, end)``."""
-        return self.to_original(start), self.to_original(end, end=True)

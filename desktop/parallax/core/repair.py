@@ -51,7 +51,10 @@ EditFinder = Callable[[str], list[Edit]]
 
 @dataclass(frozen=True, slots=True)
 class RepairStep:
-    """One named repair step: a pure function from text to proposed edits."""
+    """One named repair step: a pure function from text to proposed edits.
+
+    ``label`` says what it does, for people (``parallax compare --help`` lists the steps).
+    """
 
     name: str
     label: str

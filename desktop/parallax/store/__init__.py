@@ -15,6 +15,7 @@ Typical use::
 
 from __future__ import annotations
 
+from parallax.store.connection import BUSY_TIMEOUT
 from parallax.store.corrections import (
     ActorAction,
     ActorCorrection,
@@ -32,15 +33,9 @@ from parallax.store.errors import (
     NotALibrary,
     UnknownComparison,
 )
-from parallax.store.library import (
-    BUSY_TIMEOUT,
-    ComparisonSummary,
-    Library,
-    Note,
-    SearchHit,
-    open_library,
-)
+from parallax.store.library import Library, open_library
 from parallax.store.location import ENV_VAR, default_library_path, library_path
+from parallax.store.records import ComparisonSummary, Note, SearchHit
 from parallax.store.schema import SCHEMA_VERSION
 
 __all__ = [

@@ -1,12 +1,11 @@
-"""A journalist's corrections persist per pair of articles.
-
-How stored actor corrections are replayed (no database involved) is tested with the edits
-they replay, in ``tests/core/actors/test_edits.py``.
-"""
+"""What a journalist adds (:mod:`parallax.store.annotations`): corrections persist per pair of
+articles, either way round; notes belong to a comparison."""
 
 from __future__ import annotations
 
-from parallax.store import ActorCorrection, Corrections, Library
+import pytest
+
+from parallax.store import ActorCorrection, Corrections, Library, UnknownComparison
 from tests.store.helpers import make_comparison
 
 L, R = "a" * 64, "b" * 64
@@ -63,3 +62,17 @@ def test_corrections_survive_deleting_the_comparison() -> None:
         lib.correct_link(lsha, rsha, 0, 1, "pinned")
         lib.delete(cid)
         assert lib.corrections_for(lsha, rsha).pinned == ((0, 1),)
+
+
+def test_notes() -> None:
+    with Library() as lib:
+        cid = lib.save(make_comparison(1))
+        note = lib.add_note(cid, "Ask the ministry", side="left", sentence=2)
+        assert (note.body, note.side, note.sentence) == ("Ask the ministry", "left", 2)
+        lib.update_note(note.id, "Asked; no reply")
+        lib.add_note(cid, "General")
+        assert [n.body for n in lib.notes(cid)] == ["Asked; no reply", "General"]
+        lib.delete_note(note.id)
+        assert [n.body for n in lib.notes(cid)] == ["General"]
+        with pytest.raises(UnknownComparison):
+            lib.add_note(999, "nowhere")

@@ -1,0 +1,99 @@
+"""The refined links: the pairs scored again with the contextual encoder and grouped into facts.
+
+With a contextual encoder, the static scorer's signals are joined by those of
+:mod:`parallax.core.contextual`, scored by the model of :mod:`parallax.core.facts` and
+grouped into shared facts, where a sentence may sit in two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from parallax.core import facts as F
+from parallax.core.align.candidates import _top_k_both_ways
+from parallax.core.align.constants import ALL_PAIRS_LIMIT, REFINED_TOP_K
+from parallax.core.align.scoring import _Scorer
+from parallax.core.contextual import Encoded
+from parallax.core.model import Sentence
+
+
+def refined_features(
+    scorer: _Scorer,
+    encoded: Encoded,
+    li: npt.NDArray[np.int64],
+    rj: npt.NDArray[np.int64],
+    headline: npt.NDArray[np.bool_],
+    static: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.float64]:
+    """The :data:`parallax.core.facts.FEATURES` of pairs ``(li[p], rj[p])``; ``headline``
+    marks pairs with a headline on either side, ``static`` those the static pass linked."""
+    n = len(scorer.el)
+    cos = np.einsum("ij,ij->i", scorer.el[li], scorer.er[rj]).astype(np.float64)
+    out = np.empty((len(li), len(F.FEATURES)))
+    out[:, :5] = scorer.features(li, rj, cos)
+    pooled = encoded.pooled
+    out[:, 5] = np.einsum("ij,ij->i", pooled[li], pooled[rj + n])
+    idf = F.piece_idf(encoded)
+    pieces, ids = encoded.pieces, encoded.piece_ids
+    lo, hi = F.piece_cover(pieces[:n], ids[:n], pieces[n:], ids[n:], idf, li, rj)
+    out[:, 6], out[:, 7] = lo, hi
+    grams = [F.trigrams(t) for t in scorer.texts]
+    out[:, 8] = [
+        min(len(grams[i] & grams[n + j]), F.TRIGRAM_CAP) / F.TRIGRAM_CAP
+        for i, j in zip(li.tolist(), rj.tolist(), strict=True)
+    ]
+    out[:, 9] = headline
+    out[:, 10] = static
+    return out
+
+
+def _refined_facts(
+    scorer: _Scorer,
+    encoded: Encoded,
+    lsent: Sequence[Sentence],
+    rsent: Sequence[Sentence],
+    static: set[tuple[int, int]],
+    pinned: set[tuple[int, int]],
+    rejected: set[tuple[int, int]],
+) -> list[tuple[list[int], list[int], float]]:
+    """Score pairs with the refined model, add the priors of the final score and group
+    them into facts: (left positions, right positions, score) per fact, positions into
+    ``lsent``/``rsent``."""
+    n, m = len(lsent), len(rsent)
+    if n * m <= ALL_PAIRS_LIMIT:
+        li = np.repeat(np.arange(n, dtype=np.int64), m)
+        rj = np.tile(np.arange(m, dtype=np.int64), n)
+    else:
+        sl, sr, _ = scorer.candidates(REFINED_TOP_K)
+        cl, cr, _ = _top_k_both_ways(encoded.pooled[:n], encoded.pooled[n:], REFINED_TOP_K)
+        st = np.array([i * m + j for i, j in static], dtype=np.int64)
+        keys = np.unique(np.r_[sl * m + sr, cl * m + cr, st])
+        li, rj = keys // m, keys % m
+    lhead = np.fromiter((s.role == "headline" for s in lsent), dtype=bool, count=n)
+    rhead = np.fromiter((s.role == "headline" for s in rsent), dtype=bool, count=m)
+    linked = np.zeros((n, m), dtype=bool)
+    for i, j in static:
+        linked[i, j] = True
+    feats = refined_features(scorer, encoded, li, rj, lhead[li] | rhead[rj], linked[li, rj])
+    scores = np.zeros((n, m))
+    scores[li, rj] = F.logistic(feats)
+    # Facts are grouped on the final scores; a link's score (and so its kind) stays the
+    # refined one, the probability that its sentences state a shared fact read from the
+    # sentences alone.
+    final = F.rescored(scores)
+    # A pair the static pass linked for a rare figure both state (a year meets its decade:
+    # "1961" and "the 1960s") is a specific fact a reader compares: it seeds a fact.
+    for i, j in static:
+        if scorer.shares_rare_figure(i, j):
+            final[i, j] = max(final[i, j], F.FINAL_SEED)
+    for i, j in rejected:
+        scores[i, j] = final[i, j] = 0.0
+    for i, j in pinned:
+        scores[i, j] = final[i, j] = 1.0
+    facts = F.group_facts(
+        final, seed=F.FINAL_SEED, mean=F.FINAL_MEAN, floor=F.FINAL_MIN, pinned=sorted(pinned)
+    )
+    return [(ls, rs, float(scores[np.ix_(ls, rs)].max())) for ls, rs in facts]

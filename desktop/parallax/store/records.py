@@ -1,0 +1,71 @@
+"""The library's own records: a line of the list, a search hit, a note.
+
+Besides the core records (:class:`~parallax.core.model.Comparison` and friends), these are
+all the :class:`~parallax.store.library.Library` hands out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parallax.core.model import Side
+
+__all__ = ["ComparisonSummary", "Note", "SearchHit"]
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonSummary:
+    """One line of the library's list: which two articles, when, and how much was found."""
+
+    id: int
+    created: str
+    left_title: str | None
+    left_source: str | None
+    right_title: str | None
+    right_source: str | None
+    links: int
+    left_sentences: int
+    right_sentences: int
+    actors: int
+    reactions: int
+    notes: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A sentence that matched a search, with what surrounds it.
+
+    Attributes:
+        article_id: The article the sentence belongs to.
+        title: That article's title.
+        source: That article's outlet.
+        sentence: The sentence's index in its article.
+        text: The sentence.
+        matches: ``(start, end)`` character spans of the matching words in ``text``.
+        before: The previous sentence of the article ("" for the first).
+        after: The next sentence ("" for the last).
+        appears_in: ``(comparison id, side)`` for every saved comparison with this article.
+    """
+
+    article_id: int
+    title: str | None
+    source: str | None
+    sentence: int
+    text: str
+    matches: tuple[tuple[int, int], ...]
+    before: str
+    after: str
+    appears_in: tuple[tuple[int, Side], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A journalist's note on a comparison, optionally about one sentence of one side."""
+
+    id: int
+    comparison_id: int
+    body: str
+    side: Side | None
+    sentence: int | None
+    created: str
+    updated: str
