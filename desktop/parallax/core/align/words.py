@@ -10,18 +10,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
-_STOPWORDS: Final = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    either even ever every few for from further had has have having he her here hers herself
-    him himself his how however i if in into is it its itself just least let like many may
-    me meanwhile might more most much must my myself neither no nor not now of off on once
-    only or other others our ours ourselves out over own per same shall she should since so
-    some such than that the their theirs them themselves then there these they this those
-    though through thus to too under until up upon us very was we were what when where
-    whether which while who whom whose why will with within without would yet you your
-    yours said says say according moreover notably""".split()
-)
+from parallax.core.vocabulary import STOPWORDS
+
 _WORD_RE: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -53,7 +43,7 @@ _YEAR_RE: Final = re.compile(r"^(1[6-9]|20)(\d)(\d)s?$")
 def _word_stems(w: str) -> tuple[str, ...]:
     """What one lower-cased word contributes: nothing (a stop word), its stem, or for a
     year its decade and itself ("1961" -> "1960s", "1961"; "1960s" -> "1960s")."""
-    if w in _STOPWORDS or (len(w) < 2 and not w.isdigit()):
+    if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
         return ()
     if w[0].isdigit() and (year := _YEAR_RE.match(w)):
         decade = f"{year.group(1)}{year.group(2)}0s"
