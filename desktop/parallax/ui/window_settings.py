@@ -7,12 +7,40 @@ read gives the first run's default.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QByteArray, Qt
 
 if TYPE_CHECKING:
-    from parallax.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QSplitter
+
+    from parallax.ui.pane import ArticlePane
+    from parallax.ui.sidebar import Sidebar
+    from parallax.ui.theme import Scheme
+
+
+class Window(Protocol):
+    """What of the reader window its settings touch (the window itself, without the loop of
+    importing it here)."""
+
+    settings: QSettings
+    sidebar: Sidebar
+    splitter: QSplitter
+    act_sync: QAction
+    left: ArticlePane
+    scheme: Scheme
+    comparison_id: int | None
+
+    def set_zoom(self, factor: float) -> None: ...
+    def set_scheme(self, scheme: Scheme) -> None: ...
+    def saveGeometry(self) -> QByteArray: ...
+    def restoreGeometry(self, geometry: QByteArray) -> bool: ...
+    def saveState(self, version: int = 0) -> QByteArray: ...
+    def restoreState(self, state: QByteArray, version: int = 0) -> bool: ...
+    def resize(self, w: int, h: int) -> None: ...
+    def resizeDocks(self, docks: Any, sizes: Any, orientation: Qt.Orientation) -> None: ...
 
 
 class Key(StrEnum):
@@ -28,7 +56,7 @@ class Key(StrEnum):
     OPEN_DIR = "open/dir"  # where the Open dialog starts
 
 
-def restore_settings(window: MainWindow) -> None:
+def restore_settings(window: Window) -> None:
     """Put the window back as it was left (or at its first-run size and layout)."""
     s = window.settings
     geometry = s.value(Key.GEOMETRY)
@@ -50,7 +78,7 @@ def restore_settings(window: MainWindow) -> None:
     window.set_scheme(scheme if scheme in ("system", "light", "dark") else "system")  # type: ignore[arg-type]
 
 
-def save_settings(window: MainWindow) -> None:
+def save_settings(window: Window) -> None:
     """Write what :func:`restore_settings` reads, and the comparison on screen."""
     s = window.settings
     s.setValue(Key.GEOMETRY, window.saveGeometry())
