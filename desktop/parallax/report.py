@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -209,7 +209,13 @@ def _wrap(text: str, indent: str, width: int = _WIDTH) -> list[str]:
 def to_text(
     comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
 ) -> str:
-    """The report for a terminal: wrapped at 88 columns, control characters neutralised."""
+    """The report for a terminal: wrapped at 88 columns, control characters neutralised.
+
+    Args:
+        comparison: What to report.
+        heading: A line above the title (e.g. "Comparison 3, saved ...").
+        notes: The journalist's notes, one string each.
+    """
     lines = [*_wrap(heading, ""), ""] if heading else []
     lines += _wrap(title_of(comparison), "")
     for section in sections(comparison, notes=notes):
@@ -237,20 +243,18 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", inline(text).strip())
 
 
-def _md_line(line: Line) -> str:
-    return "".join(f"**{_md(t.text)}**" if t.strong else _md(t.text) for t in line)
+def _runs(line: Line, escape: Callable[[str], str], bold: tuple[str, str]) -> str:
+    """A line in a markup: each run escaped, the strong ones between ``bold``'s tags."""
+    return "".join(
+        f"{bold[0]}{escape(t.text)}{bold[1]}" if t.strong else escape(t.text) for t in line
+    )
 
 
 def to_markdown(
     comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
 ) -> str:
-    """The report as Markdown (CommonMark), every markup character of the text escaped.
-
-    Args:
-        comparison: What to report.
-        heading: A line under the title (e.g. "Parallax comparison 3, saved ...").
-        notes: The journalist's notes, one string each.
-    """
+    """The report as Markdown (CommonMark), every markup character of the text escaped;
+    the arguments are :func:`to_text`'s."""
     out = [f"# {_md(title_of(comparison))}", ""]
     if heading:
         out += [_md(heading), ""]
@@ -270,7 +274,7 @@ def to_markdown(
                 out += [f"- Differs in {_md(d)}" for d in fact.differences]
                 out.append("")
         if section.items:
-            out += [f"- {_md_line(item)}" for item in section.items]
+            out += [f"- {_runs(item, _md, ('**', '**'))}" for item in section.items]
             out.append("")
         if section.paragraph:
             out += [_md(section.paragraph), ""]
@@ -301,20 +305,11 @@ def _h(text: str) -> str:
     return html.escape(inline(text).strip(), quote=True)
 
 
-def _h_line(line: Line) -> str:
-    return "".join(f"<b>{_h(t.text)}</b>" if t.strong else _h(t.text) for t in line)
-
-
 def to_html(
     comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
 ) -> str:
-    """The report as a standalone HTML page (no scripts, no external resources).
-
-    Args:
-        comparison: What to report.
-        heading: A line under the title (e.g. "Parallax comparison 3, saved ...").
-        notes: The journalist's notes, one string each.
-    """
+    """The report as a standalone HTML page (no scripts, no external resources); the
+    arguments are :func:`to_text`'s."""
     title = _h(title_of(comparison))
     out = [
         "<!DOCTYPE html>",
@@ -353,7 +348,11 @@ def to_html(
                 )
             out.append("</table>")
         if section.items:
-            out.append("<ul>" + "".join(f"<li>{_h_line(i)}</li>" for i in section.items) + "</ul>")
+            out.append(
+                "<ul>"
+                + "".join(f"<li>{_runs(i, _h, ('<b>', '</b>'))}</li>" for i in section.items)
+                + "</ul>"
+            )
         if section.paragraph:
             out.append(f"<p>{_h(section.paragraph)}</p>")
     out += ["</body>", "</html>", ""]
