@@ -69,3 +69,16 @@ def test_unlinked_sentences_are_only_in_this_source() -> None:
 def test_foreign_documents_are_refused() -> None:
     with pytest.raises(ValueError, match=r"parallax\.comparison/1"):
         Comparison.from_dict({"schema": "something/2"})
+
+
+def test_sides_and_their_accessors() -> None:
+    from parallax.core.model import SIDES, Link, is_side, other_side
+    from tests.store.helpers import make_comparison
+
+    assert SIDES == ("left", "right")
+    assert [other_side(s) for s in SIDES] == ["right", "left"]
+    assert is_side("left") and not is_side("middle") and not is_side(None)
+    c: Comparison = make_comparison(1)
+    assert c.document("left") is c.left and c.document("right") is c.right
+    link = Link((1, 2), (3,), 0.9, "same")
+    assert link.on("left") == (1, 2) and link.on("right") == (3,)

@@ -15,11 +15,26 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeGuard
 
 SCHEMA: Final = "parallax.comparison/1"
 
 Side = Literal["left", "right"]
+
+#: Both sides, in reading order: ``for side in SIDES`` keeps the type checker's ``Side``.
+SIDES: Final[tuple[Side, Side]] = ("left", "right")
+
+
+def other_side(side: Side) -> Side:
+    """The side facing ``side``."""
+    return "right" if side == "left" else "left"
+
+
+def is_side(value: object) -> TypeGuard[Side]:
+    """Whether ``value`` names a side (for values that come from signals or files)."""
+    return value in SIDES
+
+
 LinkKind = Literal["same", "paraphrase", "partial"]
 DifferenceKind = Literal["number", "date", "name", "quote", "claim", "wording"]
 ActorKind = Literal["person", "country", "organization", "place", "group"]
@@ -194,6 +209,10 @@ class Link:
     kind: LinkKind
     differences: tuple[Difference, ...] = ()
 
+    def on(self, side: Side) -> tuple[int, ...]:
+        """The link's sentences on one side."""
+        return self.left if side == "left" else self.right
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "left": list(self.left),
@@ -304,11 +323,14 @@ class Comparison:
     #: Stages that have not run (e.g. actor recognition before it exists); reported, never faked.
     skipped: tuple[str, ...] = field(default=())
 
+    def document(self, side: Side) -> Document:
+        """The article on one side."""
+        return self.left if side == "left" else self.right
+
     def unlinked(self, side: Side) -> list[int]:
         """Indexes of the sentences of one side that no link covers ("only in this source")."""
-        doc = self.left if side == "left" else self.right
-        covered = {i for link in self.links for i in (link.left if side == "left" else link.right)}
-        return [s.index for s in doc.sentences if s.index not in covered]
+        covered = {i for link in self.links for i in link.on(side)}
+        return [s.index for s in self.document(side).sentences if s.index not in covered]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.core.model import Comparison, Side
+from parallax.core.model import SIDES, Comparison, Side, is_side
 
 if TYPE_CHECKING:
     from parallax.core.actors import ActorCorrection
@@ -416,9 +416,9 @@ class MainWindow(QMainWindow, WindowActions):
     def go_sentence(self, side: str, sentence: int) -> None:
         """Bring a sentence to the reading line (its link selected, if it has one)."""
         reading = self.reading
-        if reading is None or side not in ("left", "right"):
+        if reading is None or not is_side(side):
             return
-        s: Side = side  # type: ignore[assignment]
+        s = side
         if not 0 <= sentence < len(reading.document(s).sentences):
             return
         self.current_sentence[s] = sentence
@@ -441,9 +441,9 @@ class MainWindow(QMainWindow, WindowActions):
     def go_repair(self, side: str, index: int) -> None:
         """Scroll to where a repair was made and mark it."""
         reading = self.reading
-        if reading is None or side not in ("left", "right"):
+        if reading is None or not is_side(side):
             return
-        s: Side = side  # type: ignore[assignment]
+        s = side
         doc = reading.document(s)
         if not 0 <= index < len(doc.repairs):
             return
@@ -490,7 +490,7 @@ class MainWindow(QMainWindow, WindowActions):
             per_side[m.side].append(self.panes[m.side].view.span_selection(m.start, m.end, fmt))
         for side, selections in per_side.items():
             self.panes[side].view.set_overlay("mentions", selections)
-        first = {side: [m for m in actor.mentions if m.side == side] for side in ("left", "right")}
+        first = {side: [m for m in actor.mentions if m.side == side] for side in SIDES}
         n_left, n_right = len(first["left"]), len(first["right"])
         self.summary.setText(
             f"{actor.name}: {n_left} mention{'s' * (n_left != 1)} left, "

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from parallax.core.align import compared_sentences
 from parallax.core.differences import word_diff
-from parallax.core.model import Comparison, Document, Link, Side
+from parallax.core.model import SIDES, Comparison, Document, Link, Side, other_side
 
 #: Differences that are facts in disagreement (not just other wording).
 DISCREPANCY_KINDS: frozenset[str] = frozenset({"number", "date", "name", "quote", "claim", "title"})
@@ -32,8 +32,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def other(side: Side) -> Side:
-    return "right" if side == "left" else "left"
+other = other_side  # the name the window and the sidebar use
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,19 +70,18 @@ class Reading:
             for s in link.right:
                 if 0 <= s < len(self._links_of["right"]):
                     self._links_of["right"][s].append(i)
-        for side in ("left", "right"):
+        for side in SIDES:
             for members in self._links_of[side]:
                 members.sort(key=lambda i: -links[i].score)
         self.unique: dict[Side, list[int]] = {
-            side: [s for s, ls in enumerate(self._links_of[side]) if not ls]
-            for side in ("left", "right")
+            side: [s for s, ls in enumerate(self._links_of[side]) if not ls] for side in SIDES
         }
         self.discrepant: list[int] = [i for i in self.order if self.discrepancies(i)]
 
     # -- per sentence ---------------------------------------------------------------------
 
     def document(self, side: Side) -> Document:
-        return self.comparison.left if side == "left" else self.comparison.right
+        return self.comparison.document(side)
 
     def links_of(self, side: Side, sentence: int) -> list[int]:
         """Links covering a sentence, strongest first."""
@@ -99,8 +97,7 @@ class Reading:
         link = self.primary_link(side, sentence)
         if link is None:
             return ()
-        found = self.comparison.links[link]
-        return found.right if side == "left" else found.left
+        return self.comparison.links[link].on(other_side(side))
 
     def is_unique(self, side: Side, sentence: int) -> bool:
         return not self.links_of(side, sentence)
@@ -111,8 +108,7 @@ class Reading:
         return self.comparison.links[index]
 
     def sentences(self, index: int, side: Side) -> tuple[int, ...]:
-        link = self.comparison.links[index]
-        return link.left if side == "left" else link.right
+        return self.comparison.links[index].on(side)
 
     def discrepancies(self, index: int) -> list[tuple[str, str, str]]:
         """(kind, left, right) of the facts a link disagrees on."""
@@ -174,9 +170,9 @@ class Reading:
         """
         link = self.comparison.links[index]
         texts: dict[Side, list[tuple[int, str]]] = {"left": [], "right": []}
-        for side, members in (("left", link.left), ("right", link.right)):
-            for sent in compared_sentences(self.document(side), members):  # type: ignore[arg-type]
-                texts[side].append((sent.start, sent.text))  # type: ignore[index]
+        for side in SIDES:
+            for sent in compared_sentences(self.document(side), link.on(side)):
+                texts[side].append((sent.start, sent.text))
         marks: dict[Side, list[WordMark]] = {"left": [], "right": []}
         if not texts["left"] or not texts["right"]:
             return marks
@@ -192,11 +188,11 @@ class Reading:
         # its words: there only the facts are marked (figures and names the other side
         # lacks), not every other word.
         facts_only = link.kind == "partial" or len(texts["left"]) > 1 or len(texts["right"]) > 1
-        for side in ("left", "right"):
-            base = _joined_offsets(texts[side])  # type: ignore[index]
-            text = joined[side]  # type: ignore[index]
-            spans = sorted(changed[side])  # type: ignore[index]
-            theirs = vocab[other(side)]  # type: ignore[arg-type]
+        for side in SIDES:
+            base = _joined_offsets(texts[side])
+            text = joined[side]
+            spans = sorted(changed[side])
+            theirs = vocab[other(side)]
             for start, end in spans:
                 for m in _WORD.finditer(text, start, end):
                     word = m.group().lower()
@@ -204,20 +200,20 @@ class Reading:
                         continue
                     if facts_only and not _is_fact_word(text, m.start(), m.group()):
                         continue
-                    marks[side].append(  # type: ignore[index]
+                    marks[side].append(
                         WordMark(_to_article(base, m.start()), _to_article(base, m.end()), False)
                     )
-        for side in ("left", "right"):
-            marks[side] = _merge(marks[side], self.document(side).text)  # type: ignore[index, arg-type]
+        for side in SIDES:
+            marks[side] = _merge(marks[side], self.document(side).text)
         for _kind, left_value, right_value in self.discrepancies(index):
-            for side, value in (("left", left_value), ("right", right_value)):
+            for side, value in zip(SIDES, (left_value, right_value), strict=True):
                 if not value:
                     continue
-                text = joined[side]  # type: ignore[index]
-                base = _joined_offsets(texts[side])  # type: ignore[index]
+                text = joined[side]
+                base = _joined_offsets(texts[side])
                 pos = text.lower().find(value.lower())
                 while pos >= 0:
-                    marks[side].append(  # type: ignore[index]
+                    marks[side].append(
                         WordMark(_to_article(base, pos), _to_article(base, pos + len(value)), True)
                     )
                     pos = text.lower().find(value.lower(), pos + len(value))

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from parallax.core.model import Side
+from parallax.core.model import SIDES, Side, other_side
 from parallax.ui.pane import ArticleView
 from parallax.ui.reading import Reading
 
@@ -48,7 +48,7 @@ class SyncMap:
         self._heights = heights
         self._tops: dict[Side, list[float]] = {}
         self._spans: dict[Side, list[Extent]] = {}
-        for side in ("left", "right"):
+        for side in SIDES:
             ext = extents[side]
             tops = [t for t, _ in ext]
             # A sentence reaches down to where the next one starts: every y has a sentence.
@@ -57,22 +57,23 @@ class SyncMap:
             self._spans[side] = list(zip(tops, ends, strict=True))
         self._target: dict[Side, list[Extent | None]] = {}
         self._linked: dict[Side, list[int]] = {}
-        for side, there in (("left", "right"), ("right", "left")):
+        for side in SIDES:
+            there = other_side(side)
             targets: list[Extent | None] = []
-            for i in range(len(self._spans[side])):  # type: ignore[index]
-                others = [c for c in counterparts(side, i) if 0 <= c < len(self._spans[there])]  # type: ignore[arg-type, index]
+            for i in range(len(self._spans[side])):
+                others = [c for c in counterparts(side, i) if 0 <= c < len(self._spans[there])]
                 if not others:
                     targets.append(None)
                     continue
-                spans = self._spans[there]  # type: ignore[index]
+                spans = self._spans[there]
                 # A fact may be stated far apart on the other side (its lead and a late
                 # quote): follow the first run of adjacent counterparts, not the whole spread.
                 first = last = min(others)
                 while last + 1 in others:
                     last += 1
                 targets.append((spans[first][0], spans[last][1]))
-            self._target[side] = targets  # type: ignore[index]
-            self._linked[side] = [i for i, t in enumerate(targets) if t is not None]  # type: ignore[index]
+            self._target[side] = targets
+            self._linked[side] = [i for i, t in enumerate(targets) if t is not None]
 
     def sentence_at(self, side: Side, y: float) -> int | None:
         tops = self._tops[side]
@@ -80,9 +81,15 @@ class SyncMap:
             return None
         return max(bisect_right(tops, y) - 1, 0)
 
+    def _linked_target(self, side: Side, sentence: int) -> Extent:
+        """The counterparts' extent of a sentence listed in ``_linked`` (so it has one)."""
+        target = self._target[side][sentence]
+        assert target is not None
+        return target
+
     def map(self, side: Side, y: float) -> float:
         """The y in the other pane that should be level with ``y`` in ``side``."""
-        other: Side = "right" if side == "left" else "left"
+        other = other_side(side)
         i = self.sentence_at(side, y)
         if i is None:
             return y
@@ -96,12 +103,12 @@ class SyncMap:
         k = bisect_left(linked, i)
         if k > 0:
             p = linked[k - 1]
-            src_a, dst_a = self._spans[side][p][1], self._target[side][p][1]  # type: ignore[index]
+            src_a, dst_a = self._spans[side][p][1], self._linked_target(side, p)[1]
         else:
             src_a, dst_a = 0.0, 0.0
         if k < len(linked):
             n = linked[k]
-            src_b, dst_b = self._spans[side][n][0], self._target[side][n][0]  # type: ignore[index]
+            src_b, dst_b = self._spans[side][n][0], self._linked_target(side, n)[0]
         else:
             src_b, dst_b = self._heights[side], self._heights[other]
         if dst_b >= dst_a and src_b > src_a:
@@ -169,7 +176,7 @@ class ScrollSync(QObject):
         if sync is None:
             return
         source = self._views[side]
-        other: Side = "right" if side == "left" else "left"
+        other = other_side(side)
         self._views[other]
         line = self.reading_line(side)
         y = sync.map(side, source.scroll_y() + line)
