@@ -171,6 +171,8 @@ def score(args: argparse.Namespace) -> int:
             if not str(g["speaker"]).startswith("unnamed"):
                 totals["gold_named"] += 1
                 totals["gold_found"] += key in matched_gold
+                if key not in matched_gold:
+                    shown.append(f"missed {gold['id']} {key}: {g['speaker']!r} ({g['said']!r})")
             else:
                 totals["gold_unnamed"] += 1
     t = totals

@@ -198,10 +198,15 @@ def test_quote_continues_over_paragraphs(recognizer: A.Recognizer) -> None:
         '"This is a dangerous moment for the region," Japanese Prime Minister Fumio Kishida '
         'said.\n\n"We will work closely with our allies.\n\n"Nobody should doubt our resolve."'
     )
-    (r,) = reactions_of(run(recognizer, text), "Fumio Kishida")
+    r, *going_on = reactions_of(run(recognizer, text), "Fumio Kishida")
     assert r.quote is not None
     assert "dangerous moment" in r.quote and "Nobody should doubt our resolve" in r.quote
     assert r.stance == "negative"
+    # Each sentence the quote goes on in is his too, with its own words.
+    assert [(x.sentence, x.quote) for x in going_on] == [
+        (1, "We will work closely with our allies."),
+        (2, "Nobody should doubt our resolve."),
+    ]
 
 
 def test_quote_whose_speaker_is_named_in_its_last_paragraph(recognizer: A.Recognizer) -> None:
@@ -209,17 +214,19 @@ def test_quote_whose_speaker_is_named_in_its_last_paragraph(recognizer: A.Recogn
         '"We will never accept this.\n\n"It is a reckless step," Senator Marco Rubio said '
         "on Friday."
     )
-    (r,) = reactions_of(run(recognizer, text), "Marco Rubio")
+    before, r = reactions_of(run(recognizer, text), "Marco Rubio")
     assert r.quote == "We will never accept this. It is a reckless step"
     assert r.stance == "negative"
+    assert (before.sentence, before.quote) == (0, "We will never accept this.")
 
 
 def test_quote_opening_in_one_paragraph_and_continuing_in_the_next(
     recognizer: A.Recognizer,
 ) -> None:
     text = 'Senator Marco Rubio said: "We will respond firmly.\n\n"Nobody should doubt it."'
-    (r,) = reactions_of(run(recognizer, text), "Marco Rubio")
+    r, going_on = reactions_of(run(recognizer, text), "Marco Rubio")
     assert r.quote == "We will respond firmly. Nobody should doubt it."
+    assert (going_on.sentence, going_on.quote) == (1, "Nobody should doubt it.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,3 +295,49 @@ def test_sample_reactions_name_known_actors_in_order(sample: Comparison) -> None
     assert not [
         r for r in sample.reactions if r.actor == kim and r.sentence == thanked and r.side == "left"
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Statements and sources of the kinds real coverage has
+# ---------------------------------------------------------------------------------------------
+
+STATEMENTS = [
+    # (text, actor, cue): a statement with a plain object, a post, a group of sources
+    ("Prime Minister Liz Truss announced her resignation on Thursday.", "Liz Truss", "announced"),
+    ("Finance Minister Anna Berg confirmed the deal late on Friday.", "Anna Berg", "confirmed"),
+    (
+        "Elon Musk tweeted on Sunday that the company would drop the bird logo.",
+        "Elon Musk",
+        "tweeted",
+    ),
+    ("Police said the device was obviously homemade.", "police", "said"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "cue"), STATEMENTS)
+def test_statements_and_sources(recognizer: A.Recognizer, text: str, name: str, cue: str) -> None:
+    (r,) = reactions_of(run(recognizer, text), name)
+    assert r.cue == cue
+
+
+def test_an_action_with_a_speech_verb_is_no_statement(recognizer: A.Recognizer) -> None:
+    c = run(recognizer, "Jacques Kallis and Neil McKenzie added 72 runs before lunch.")
+    assert c.reactions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ('"This is an outrageous and dishonest decision," Senator Jane Moore said.', "negative"),
+        ('"The team did a wonderful job," Governor Josh Green said.', "positive"),
+        # words that describe what happened judge nothing
+        ("Police chief Tom Lee said the attack killed five people on Monday.", "neutral"),
+        # nor do the nouns of policy
+        ("Minister Anna Berg said the pact covers energy and security.", "neutral"),
+    ],
+)
+def test_stance_from_the_evaluative_words_of_what_was_said(
+    recognizer: A.Recognizer, text: str, stance: str
+) -> None:
+    (r,) = run(recognizer, text).reactions
+    assert r.stance == stance

@@ -26,9 +26,10 @@ unbalanced rather than guessed at. Title-case quoted names ("Treaty on Comprehen
 Strategic Partnership") are names, not quotes.
 
 The stance toward the event is the cue's own when it has one (thanked, welcomed: positive;
-criticized, expressed regret: negative), else the balance of evaluative words from
-``stance.tsv`` in what the actor said (the cue's clause and the quote), with negation
-flipping a word; no evaluative word means neutral.
+criticized, expressed regret: negative), else the balance of evaluative words
+(``stance.tsv`` first, then VADER's, see :mod:`parallax.core.sentiment`) in what the actor
+said (the cue's clause and the quote), with negation flipping a word; no evaluative word
+means neutral.
 """
 
 from __future__ import annotations
@@ -37,12 +38,13 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from parallax.core.actors import Lexicon, ParsedDocument, ParsedSentence, name_key, order_actors
 from parallax.core.model import Actor, Mention, Reaction, Side, Stance
-from parallax.core.vocabulary import SPEECH_VERBS
+from parallax.core.sentiment import valence_sign
+from parallax.core.vocabulary import SPEECH_VERBS, STATEMENT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -178,12 +180,21 @@ def stance_of_words(words: Iterable[str], lexicon: Lexicon) -> Stance:
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"
 
 
+#: Parts of speech whose words of VADER's lexicon judge rather than describe: "a reckless
+#: decision", "badly"; its nouns and verbs in news mostly name what happened (security,
+#: weapons, collapse, support), which the cue and Parallax's own list judge instead.
+_JUDGING_POS: Final = frozenset({"ADJ", "ADV", "INTJ"})
+
+
 def _word_score(tok: Token, lexicon: Lexicon) -> int:
-    s = lexicon.stance_words.get(tok.lower_) or lexicon.stance_words.get(tok.lemma_.lower())
-    if s is None:
+    own = lexicon.stance_words.get(tok.lower_) or lexicon.stance_words.get(tok.lemma_.lower())
+    if own is not None:
+        sign = _SIGN[own]
+    elif tok.pos_ in _JUDGING_POS:
+        sign = valence_sign(tok.lower_) or valence_sign(tok.lemma_.lower())
+    else:
         return 0
-    sign = _SIGN[s]
-    return -sign if _negated(tok) else sign
+    return -sign if sign and _negated(tok) else sign
 
 
 # ---------------------------------------------------------------------------------------------
@@ -440,7 +451,12 @@ def _cues(ps: ParsedSentence, side: _Side, lexicon: Lexicon, quoted: set[int]) -
             if ps.sentence.start + tok.idx in quoted:
                 continue  # a verb inside someone else's quote is what they said
             withheld = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLDING
-            if lemma in SPEECH_VERBS and not withheld and not _reports_something(tok, ps, quoted):
+            if (
+                lemma in SPEECH_VERBS
+                and lemma not in STATEMENT_VERBS
+                and not withheld
+                and not _reports_something(tok, ps, quoted)
+            ):
                 continue  # "Kallis and McKenzie added 72 runs"
             if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in tok.children):
                 continue  # "called off a strike": another verb
@@ -572,7 +588,8 @@ def find_reactions(
                         subj_people.append(actor)
             if subj_people:
                 side.salient = subj_people[-1]
-        quote_of = _assign_quotes(parsed, by_sentence, quotes)
+        quote_of, spread = _assign_quotes(parsed, by_sentence, quotes)
+        _continue_quotes(by_sentence, quote_of, spread)
         for index, found in by_sentence.items():
             for k, f in enumerate(found):
                 if f.agent.group is not None:
@@ -601,12 +618,15 @@ def find_reactions(
 
 def _assign_quotes(
     parsed: ParsedDocument, by_sentence: dict[int, list[_Found]], quotes: Sequence[Quote]
-) -> dict[tuple[int, int], str]:
-    """Which reaction each quote belongs to: (sentence, index in that sentence) -> quote."""
+) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], dict[int, str]]]:
+    """Which reaction each quote belongs to: (sentence, index in that sentence) -> quote;
+    and, for each such reaction, the words of its quotes in every other sentence they
+    cover (sentence -> words), where the speaker goes on."""
     sentences = {ps.sentence.index: ps for ps in parsed.sentences}
     order = sorted(sentences)
     starts = [sentences[i].sentence.start for i in order]
     out: dict[tuple[int, int], list[str]] = defaultdict(list)
+    spread: dict[tuple[int, int], dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     last: tuple[int, int] | None = None  # the last reaction that got a quote
     for q in quotes:
         first = bisect.bisect_right(starts, q.start) - 1
@@ -642,7 +662,41 @@ def _assign_quotes(
         if target is not None:
             out[target].append(q.text)
             last = target
-    return {k: " … ".join(v) for k, v in out.items()}
+            text = parsed.document.text
+            for index in covered:
+                if index == target[0]:
+                    continue
+                sent = sentences[index].sentence
+                words = " ".join(
+                    text[max(a, sent.start) : min(b, sent.end)]
+                    for a, b in q.parts
+                    if max(a, sent.start) < min(b, sent.end)
+                ).strip()
+                if words:
+                    spread[target][index].append(words)
+    return (
+        {k: " … ".join(v) for k, v in out.items()},
+        {k: {i: " … ".join(w) for i, w in v.items()} for k, v in spread.items()},
+    )
+
+
+def _continue_quotes(
+    by_sentence: dict[int, list[_Found]],
+    quote_of: dict[tuple[int, int], str],
+    spread: Mapping[tuple[int, int], Mapping[int, str]],
+) -> None:
+    """A quote that goes on over the next sentences is the speaker's in each of them: every
+    sentence of it without a cue of its own gets a reaction of the same speaker, with the
+    quote's words in that sentence ("She said: "I came into office..." ... "We delivered..."")."""
+    for (index, k), words_in in spread.items():
+        first = by_sentence[index][k]
+        for sentence, words in sorted(words_in.items()):
+            if by_sentence.get(sentence):
+                continue  # a cue of its own: its reactions say who speaks there
+            by_sentence[sentence] = [
+                replace(first, sentence=sentence, cue_token=0, scope=[], negated=False)
+            ]
+            quote_of[(sentence, 0)] = words
 
 
 def _combine(

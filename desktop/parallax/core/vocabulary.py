@@ -15,6 +15,7 @@ __all__ = [
     "MONTHS",
     "SAY_FORMS",
     "SPEECH_VERBS",
+    "STATEMENT_VERBS",
     "STOPWORDS",
     "WEEKDAYS",
 ]
@@ -69,7 +70,13 @@ WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 #: own ("condemned", "welcomed") are in ``data/lexicons/cues.tsv``.
 SPEECH_VERBS: Final = frozenset(
     """say tell add note remark state report announce claim explain write declare predict
-    acknowledge comment reply insist argue suggest confirm""".split()
+    acknowledge comment reply insist argue suggest confirm tweet post mention reveal""".split()
+)
+
+#: Those of :data:`SPEECH_VERBS` that make a statement with a plain object too: "announced
+#: her resignation", "confirmed the deal" (but "added 72 runs" is no statement).
+STATEMENT_VERBS: Final = frozenset(
+    {"announce", "confirm", "declare", "acknowledge", "claim", "mention"}
 )
 
 #: Inflected verbs of saying that close a quote's attribution (``"Why?" the minister

@@ -166,3 +166,46 @@ def test_two_kims_are_not_merged_blindly(recognizer: A.Recognizer) -> None:
     )
     names = {a.name for a in c.actors if a.kind == "person"}
     assert {"Kim Jong Un", "Kim Yo Jong"} <= names
+
+
+# -- how names vary between outlets (wording of the kind real coverage uses) -----------------
+
+SAME_PERSON = [
+    # a nickname on one side, the formal first name and a middle initial on the other
+    (
+        "Rep. Bob Goodlatte said the reading was symbolic.",
+        "Representative Robert W. Goodlatte said it serves several purposes.",
+    ),
+    # a generational suffix and a middle initial, against the surname alone
+    (
+        "Vice President Joseph R. Biden Jr. met House Democrats.",
+        "Biden traveled to the Capitol on Wednesday.",
+    ),
+    ("Sen. Dick Durbin asked for changes.", "Senator Richard Durbin said the bill needed work."),
+    ("Mike Pence spoke on Monday.", "Michael Pence said he would not attend."),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), SAME_PERSON)
+def test_one_person_under_the_names_outlets_give_them(
+    recognizer: A.Recognizer, left: str, right: str
+) -> None:
+    people = [a for a in run(recognizer, left, right).actors if a.kind == "person"]
+    assert len(people) == 1, [a.name for a in people]
+    assert {m.side for m in people[0].mentions} == {"left", "right"}
+
+
+def test_different_first_names_stay_different_people(recognizer: A.Recognizer) -> None:
+    c = run(recognizer, "Hunter Biden testified on Tuesday.", "Joe Biden spoke in Delaware.")
+    assert {a.name for a in c.actors if a.kind == "person"} == {"Hunter Biden", "Joe Biden"}
+
+
+def test_title_case_headline_words_are_not_actors(recognizer: A.Recognizer) -> None:
+    left = (
+        "Georgetown Faculty Latest to Chide Ryan\n\n"
+        "Representative Paul Ryan was criticised by nearly 90 faculty members at Georgetown "
+        "University on Tuesday. Ryan said his budget reflects his values."
+    )
+    names = {a.name for a in run(recognizer, left).actors}
+    assert not {"Georgetown Faculty Latest", "Chide Ryan"} & names
+    assert "Paul Ryan" in names and "Georgetown University" in names

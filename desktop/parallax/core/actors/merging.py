@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any, Final
 
 from parallax.core.actors.discourse import _discourse
 from parallax.core.actors.lexicons import Lexicon, _is_acronym, _slug, name_key
@@ -30,16 +32,39 @@ from parallax.core.model import Actor, ActorKind, Mention
 __all__ = ["find_actors", "order_actors"]
 
 
+#: Generational suffixes: "Joseph R. Biden Jr." is "Joseph Biden" and "Biden".
+_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _person_tokens(text: str) -> list[str]:
-    return [w for w in name_key(text).split() if w not in _NAME_PARTICLES]
+    """The words of a person's name that tell people apart: no particles ("van", "bin"), no
+    generational suffix, and no middle initial ("Robert W. Goodlatte" -> robert goodlatte)."""
+    words = [w.strip(",") for w in name_key(text).split()]
+    words = [w for w in words if w and w not in _NAME_PARTICLES and w not in _SUFFIXES]
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return words
+
+
+@cache
+def _nicknames() -> Any:
+    from nicknames import NickNamer  # a maintained, hand-curated table (Apache-2.0)
+
+    return NickNamer()
 
 
 def _similar_first_names(a: str, b: str) -> bool:
+    """Whether two first names can be one person's: equal, one a shortening or a spelling
+    of the other (Jon/Jonathan, Mohammed/Mohammad), or one a nickname of the other
+    (Bob/Robert, Bill/William)."""
     if a == b or a.startswith(b) or b.startswith(a):
         return True
     from rapidfuzz.distance import Levenshtein
 
-    return Levenshtein.distance(a, b) <= 1 and min(len(a), len(b)) >= 4
+    if Levenshtein.distance(a, b) <= 1 and min(len(a), len(b)) >= 4:
+        return True
+    table = _nicknames()
+    return b in table.nicknames_of(a) or a in table.nicknames_of(b)
 
 
 @dataclass(slots=True)
@@ -65,7 +90,12 @@ def _cluster_people(cands: list[_Cand]) -> list[_Cluster]:
             t = cl.tokens
             if (
                 toks == t
-                or (len(toks) < len(t) and toks == [t[0], t[-1]])
+                or (
+                    len(toks) < len(t)
+                    and toks[-1] == t[-1]
+                    and len(toks) == 2
+                    and _similar_first_names(toks[0], t[0])
+                )
                 or (
                     toks[-1] == t[-1]
                     and _similar_first_names(toks[0], t[0])
@@ -127,6 +157,7 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
         for ps in parsed.sentences:
             cands.extend(_sentence_candidates(ps, parsed.side, lexicon))
     cands = _discourse(cands, (left, right), lexicon)
+    cands = _without_headline_words(cands, (left, right))
     acronyms = _acronym_definitions((left, right))
 
     clusters: dict[tuple[str, str], _Cluster] = {}
@@ -156,6 +187,44 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
     _resolve_nominals([c for c in cands if c.nominal], people)
     actors = [_actor(cl) for cl in [*clusters.values(), *people] if cl.cands]
     return order_actors(_unique_ids(actors))
+
+
+def _without_headline_words(
+    cands: list[_Cand], docs: tuple[ParsedDocument, ParsedDocument]
+) -> list[_Cand]:
+    """Drop "names" that only title case made: a headline's capitalised words ("Minister
+    Quits", "Chide Ryan") that no body sentence of either article writes as a name.
+
+    A candidate stays when a lexicon knows it, when it is mentioned in a body sentence, or
+    when every word of it stands capitalised in a body sentence other than at its start
+    ("Putin" for "Vladimir Putin").
+    """
+    headline = {
+        (d.side, ps.sentence.index)
+        for d in docs
+        for ps in d.sentences
+        if ps.sentence.role == "headline"
+    }
+    if not headline:
+        return cands
+    body_keys = {name_key(c.text) for c in cands if (c.side, c.sentence) not in headline}
+    capitalised: set[str] = set()
+    for d in docs:
+        for ps in d.sentences:
+            if (d.side, ps.sentence.index) in headline:
+                continue
+            capitalised.update(t.text for t in ps.doc[1:] if t.text[:1].isupper())
+    kept = []
+    for c in cands:
+        if (
+            (c.side, c.sentence) in headline
+            and not c.known
+            and name_key(c.text) not in body_keys
+            and not all(w.strip(",:;") in capitalised for w in c.text.split())
+        ):
+            continue
+        kept.append(c)
+    return kept
 
 
 def _actor(cl: _Cluster) -> Actor:

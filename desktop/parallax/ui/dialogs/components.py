@@ -44,6 +44,8 @@ COMPONENTS: Final[tuple[Component, ...]] = (
     Component("ftfy", "ftfy", "Apache-2.0"),
     Component("Trafilatura", "trafilatura", "Apache-2.0"),
     Component("markdown-it-py", "markdown-it-py", "MIT"),
+    Component("nicknames", "nicknames", "Apache-2.0"),
+    Component("VADER sentiment lexicon", "vaderSentiment", "MIT"),
     Component("lxml", "lxml", "BSD-3-Clause"),
     Component("lxml_html_clean", "lxml_html_clean", "BSD-3-Clause"),
     Component("sqlite-utils", "sqlite-utils", "Apache-2.0"),
