@@ -209,3 +209,18 @@ def test_title_case_headline_words_are_not_actors(recognizer: A.Recognizer) -> N
     names = {a.name for a in run(recognizer, left).actors}
     assert not {"Georgetown Faculty Latest", "Chide Ryan"} & names
     assert "Paul Ryan" in names and "Georgetown University" in names
+
+
+def test_an_organisation_under_its_short_name_and_its_acronym(recognizer: A.Recognizer) -> None:
+    left = (
+        "The Wall Street Journal reported on Friday that the group was softening its stance. "
+        "The Journal said the change was discussed for months. "
+        "The FBI declined to comment."
+    )
+    right = "Agents of the Federal Bureau of Investigation searched the offices on Monday."
+    c = run(recognizer, left, right)
+    journal = find(c, "Journal")
+    assert journal is find(c, "Wall Street Journal")
+    fbi = find(c, "FBI")
+    assert fbi is find(c, "Federal Bureau of Investigation")
+    assert {m.side for m in fbi.mentions} == {"left", "right"}

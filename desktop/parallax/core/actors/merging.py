@@ -183,10 +183,30 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
                 org_names.setdefault(name_key(_initials(name)), key)
         cl.cands.append(c)
 
+    _join_short_names(clusters)
     people = _cluster_people(cands)
     _resolve_nominals([c for c in cands if c.nominal], people)
     actors = [_actor(cl) for cl in [*clusters.values(), *people] if cl.cands]
     return order_actors(_unique_ids(actors))
+
+
+def _join_short_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
+    """An organisation named by the last word of its name joins it: "the Journal" is "The
+    Wall Street Journal", "the Committee" "the House Ethics Committee" -- when exactly one
+    organisation of the story ends in that word."""
+    orgs = {k: cl for k, cl in clusters.items() if k[0] == "organization" and cl.cands}
+    for key, cl in list(orgs.items()):
+        words = key[1].split()
+        if len(words) != 1 or cl.known:
+            continue
+        longer = [
+            other
+            for k, other in orgs.items()
+            if k != key and len(k[1].split()) >= 2 and k[1].split()[-1] == words[0]
+        ]
+        if len(longer) == 1:
+            longer[0].cands.extend(cl.cands)
+            cl.cands.clear()
 
 
 def _without_headline_words(
