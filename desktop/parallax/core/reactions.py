@@ -38,7 +38,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from parallax.core.actors import Lexicon, ParsedDocument, ParsedSentence, name_key, order_actors
@@ -231,7 +231,17 @@ class _Side:
     spans: list[tuple[int, int, str]]
     kinds: Mapping[str, str]
     titled: list[str]  # people of this article named with a title, most mentioned first
+    names: Mapping[str, str] = field(default_factory=dict)  # actor -> its names, lower case
     salient: str | None = None  # the last person who was a subject
+
+    def last_before(self, offset: int, kind: str) -> str | None:
+        """The actor of this kind mentioned last before this character offset."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        for j in range(i, -1, -1):
+            _, end, actor = self.spans[j]
+            if end <= offset and self.kinds.get(actor) == kind:
+                return actor
+        return None
 
     def actor_at(self, offset: int) -> str | None:
         """The actor with a mention covering this character offset, if any."""
@@ -256,7 +266,8 @@ def _side_index(parsed: ParsedDocument, actors: Sequence[Actor]) -> _Side:
         and any(m.side == parsed.side for m in a.mentions)
         and any(x.endswith(" " + a.name) for x in names[a.id])  # "Russian President Vladimir Putin"
     ]
-    return _Side(parsed, [s[0] for s in spans], spans, kinds, titled)
+    lowered = {k: " | ".join(sorted(v)).casefold() for k, v in names.items()}
+    return _Side(parsed, [s[0] for s in spans], spans, kinds, titled, lowered)
 
 
 def _token_actor(side: _Side, ps: ParsedSentence, tok: Token) -> str | None:
@@ -307,6 +318,40 @@ def _group_agent(side: _Side, ps: ParsedSentence, head: Token) -> _Agent:
     return _Agent(f"group:{'-'.join(re.findall(r'[a-z0-9]+', name_key(name)))}", mention, name)
 
 
+#: Nouns that, with "the", stand for an organisation named before ("the company said").
+_ORGANISATION_NOUNS: Final = frozenset(
+    "company firm bank airline carrier agency ministry department court club university "
+    "hospital network broadcaster newspaper union".split()
+)
+
+
+def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) -> str | None:
+    """The actor a definite noun phrase refers to, or None when it is not clear.
+
+    "the company" is the organisation mentioned last before it in the article; "the prime
+    minister" is the one person of the article whose names carry that title ("Prime
+    Minister Liz Truss"). Anything else (two candidates, none, a plural) stays unresolved
+    rather than guessed.
+    """
+    if head.tag_ in ("NNS", "NNPS") or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    ):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in _ORGANISATION_NOUNS:
+        return side.last_before(ps.sentence.start + head.idx, "organization")
+    if lemma not in lexicon.roles:
+        return None
+    words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    title = " ".join([*(w.lower_ for w in words), head.lower_])
+    people = [
+        a
+        for a in side.titled
+        if f"{title} " in side.names.get(a, "") and side.kinds.get(a) == "person"
+    ]
+    return people[0] if len(people) == 1 else None
+
+
 def _agents_of(
     side: _Side, ps: ParsedSentence, subj: Token, lexicon: Lexicon, *, sentence_subjects: list[str]
 ) -> list[_Agent]:
@@ -341,6 +386,10 @@ def _agents_of(
                 out.append(_Agent(person))
             continue
         lemma = head.lemma_.lower()
+        referred = _referred(side, ps, head, lexicon)
+        if referred is not None:  # "the company said", "the prime minister announced"
+            out.append(_Agent(referred))
+            continue
         if lemma in lexicon.alone_nouns or lemma in lexicon.noun_cues:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None:

@@ -34,6 +34,8 @@ __all__ = ["find_actors", "order_actors"]
 
 #: Generational suffixes: "Joseph R. Biden Jr." is "Joseph Biden" and "Biden".
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Honorifics written without a full stop, as British papers do: "Mr Altman" is "Altman".
+_HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"})
 
 
 def _person_tokens(text: str) -> list[str]:
@@ -41,6 +43,8 @@ def _person_tokens(text: str) -> list[str]:
     generational suffix, and no middle initial ("Robert W. Goodlatte" -> robert goodlatte)."""
     words = [w.strip(",") for w in name_key(text).split()]
     words = [w for w in words if w and w not in _NAME_PARTICLES and w not in _SUFFIXES]
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]
     if len(words) > 2:
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
     return words
