@@ -16,14 +16,14 @@ The subject is resolved to an actor through the mentions :mod:`parallax.core.act
 the noun phrase itself ("Japan", "the North Korean leader"), an unnamed source with an
 affiliation ("officials in South Korea", "North Korea's state media" -> the country), "he"
 or "she" (the last person who was the subject of a clause), "both leaders" (the two most
-mentioned people of that article with a title). Unnamed sources with no affiliation
-("experts", "analysts") become group actors.
+mentioned people of that article with a title), "the company" (the organisation named
+last), "the prime minister" (the one person of the article with that title); what is not
+clear stays unresolved. Unnamed sources with no affiliation ("experts", "analysts",
+"police") become group actors.
 
-Quotes are read from the text, not from the parse: double quotes (straight or curly) and
-curly single quotes; a quote still open at the end of a paragraph continues when the next
-paragraph opens with a quote mark (the news convention), and is otherwise dropped as
-unbalanced rather than guessed at. Title-case quoted names ("Treaty on Comprehensive
-Strategic Partnership") are names, not quotes.
+Quotes are read from the text, not from the parse (:mod:`parallax.core.quotes`). A quote
+belongs to the reaction whose clause holds it; one that goes on over several sentences is
+its speaker's in each of them.
 
 The stance toward the event is the cue's own when it has one (thanked, welcomed: positive;
 criticized, expressed regret: negative), else the balance of evaluative words
@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Final
 
 from parallax.core.actors import Lexicon, ParsedDocument, ParsedSentence, name_key, order_actors
 from parallax.core.model import Actor, Mention, Reaction, Side, Stance
+from parallax.core.quotes import Quote, find_quotes, is_name_quote
 from parallax.core.sentiment import valence_sign
 from parallax.core.vocabulary import SPEECH_VERBS, STATEMENT_VERBS
 
@@ -51,109 +52,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Quote", "find_quotes", "find_reactions", "stance_of_words"]
 
-_OPENERS: Final = "“«„‘"
-_CLOSERS: Final = {"“": "”", "«": "»", "„": "“”", "‘": "’", '"': '"”'}
 _PRONOUNS: Final = frozenset({"he", "she"})
 _RELATIVE: Final = frozenset({"who", "which", "that"})
 _NEGATIONS: Final = frozenset({"not", "no", "never", "n't", "without", "nor"})
 _LIGHT_OBJECT_DEPS: Final = frozenset({"dobj", "attr", "oprd"})
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
-
-
-# ---------------------------------------------------------------------------------------------
-# Quotes
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """A direct quote: the quoted words, joined over paragraphs, and where it lies.
-
-    ``start``/``end`` cover the quoted words from the first to the last part (without the
-    quote marks); ``parts`` are the exact spans of each paragraph's part.
-    """
-
-    start: int
-    end: int
-    text: str
-    parts: tuple[tuple[int, int], ...]
-
-
-def _opens_straight(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-:/" or before in _OPENERS) and not after.isspace()
-
-
-def _skip_openers(text: str, i: int) -> int:
-    while i < len(text) and (text[i] in _OPENERS or text[i] == '"'):
-        i += 1
-    return i
-
-
-def find_quotes(text: str) -> tuple[Quote, ...]:
-    """The direct quotes of a text, including quotes that run over several paragraphs.
-
-    A quote that is still open at a paragraph's end continues only when the next paragraph
-    starts with a quote mark; otherwise it is unbalanced and left out.
-    """
-    quotes: list[Quote] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        is_open = (c in _OPENERS and c != "’") or (c == '"' and _opens_straight(text, i))
-        if c == "‘" and i > 0 and text[i - 1].isalnum():
-            is_open = False
-        if not is_open:
-            i += 1
-            continue
-        closers = _CLOSERS.get(c, '"”')
-        if c == '"' and i + 1 < n and text[i + 1] in _OPENERS:
-            closers = '"' + _CLOSERS[text[i + 1]]  # `"“fight ...”`: the inner mark decides
-        inner = _skip_openers(text, i)
-        parts: list[tuple[int, int]] = []
-        j = inner
-        closed = False
-        while j < n:
-            ch = text[j]
-            if ch in closers and not (ch == "’" and j + 1 < n and text[j + 1].isalpha()):
-                parts.append((inner, j))
-                closed = True
-                break
-            if ch == "\n":
-                k = j
-                while k < n and text[k].isspace():
-                    k += 1
-                if k < n and (text[k] in _OPENERS or text[k] == '"'):
-                    end = j
-                    while end > inner and text[end - 1].isspace():
-                        end -= 1
-                    parts.append((inner, end))
-                    inner = _skip_openers(text, k)
-                    j = inner
-                    continue
-                break
-            j += 1
-        if closed:
-            pieces = [text[a:b].strip() for a, b in parts]
-            body = " ".join(p for p in pieces if p)
-            body = body.rstrip(" ,")
-            if body:
-                a, b = parts[0][0], parts[-1][1]
-                quotes.append(Quote(a, b, body, tuple(parts)))
-            i = j + 1
-        else:
-            i = inner if inner > i else i + 1
-    return tuple(quotes)
-
-
-def _is_name_quote(quote: Quote) -> bool:
-    """A quoted title ("Treaty on Comprehensive Strategic Partnership"), not speech."""
-    words = re.findall(r"[\w'’\-]+", quote.text)
-    if not words or len(words) > 8 or re.search(r"[.!?;]", quote.text.rstrip(".")):
-        return False
-    big = [w for w in words if w.casefold() not in {"of", "on", "for", "the", "and", "in", "a"}]
-    return len(big) >= 2 and all(w[:1].isupper() for w in big)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -621,7 +524,7 @@ def find_reactions(
     raw: list[tuple[Side, _Found, str | None]] = []
     for parsed in (left, right):
         side = _side_index(parsed, actors)
-        quotes = [q for q in find_quotes(parsed.document.text) if not _is_name_quote(q)]
+        quotes = [q for q in find_quotes(parsed.document.text) if not is_name_quote(q)]
         inside = {i for q in quotes for a, b in q.parts for i in range(a, b)}
         by_sentence: dict[int, list[_Found]] = {}
         for ps in parsed.sentences:
