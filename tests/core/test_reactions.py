@@ -341,3 +341,36 @@ def test_stance_from_the_evaluative_words_of_what_was_said(
 ) -> None:
     (r,) = run(recognizer, text).reactions
     assert r.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sentence"),
+    [
+        # "the company" is the organisation named last before it
+        (
+            "Shares of Pirelli rose on Monday. The company said in a statement that sales grew.",
+            "Pirelli",
+            1,
+        ),
+        # "the prime minister" is the one person of the article with that title
+        (
+            "Prime Minister Liz Truss quit on Thursday. The prime minister said she could not "
+            "deliver the mandate.",
+            "Liz Truss",
+            1,
+        ),
+    ],
+)
+def test_definite_subjects_resolve_to_the_actor_they_refer_to(
+    recognizer: A.Recognizer, text: str, name: str, sentence: int
+) -> None:
+    assert [r.sentence for r in reactions_of(run(recognizer, text), name)] == [sentence]
+
+
+def test_a_role_that_fits_two_people_stays_unresolved(recognizer: A.Recognizer) -> None:
+    text = (
+        "Foreign Minister Anna Berg met Foreign Minister Ola Dahl in Oslo. "
+        "The foreign minister said the talks were useful."
+    )
+    c = run(recognizer, text)
+    assert not [r for r in c.reactions if r.sentence == 1]

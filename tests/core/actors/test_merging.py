@@ -224,3 +224,9 @@ def test_an_organisation_under_its_short_name_and_its_acronym(recognizer: A.Reco
     fbi = find(c, "FBI")
     assert fbi is find(c, "Federal Bureau of Investigation")
     assert {m.side for m in fbi.mentions} == {"left", "right"}
+
+
+def test_an_honorific_without_a_full_stop_is_not_a_first_name(recognizer: A.Recognizer) -> None:
+    c = run(recognizer, "Sam Altman was pushed out on Friday.", "Mr Altman said he loved it.")
+    (altman,) = [a for a in c.actors if a.kind == "person"]
+    assert altman.name == "Sam Altman" and "Mr Altman" in altman.aliases
