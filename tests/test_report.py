@@ -30,6 +30,7 @@ def test_every_format_has_every_section_in_the_same_order(fmt: str) -> None:
         "Only in the right article (3)",
         "Actors (3)",
         "Reactions (2)",
+        "Sourcing (2)",
         "Repairs in the left article (1)",
         "Notes (1)",
     ]

@@ -194,7 +194,53 @@ def _actor_sections(c: Comparison) -> list[Section]:
     return [
         Section(f"Actors ({len(c.actors)})", items=tuple(actors)),
         Section(f"Reactions ({len(c.reactions)})", items=tuple(reactions)),
+        *_sourcing_sections(c),
     ]
+
+
+def _sourcing_sections(c: Comparison) -> list[Section]:
+    """Whom each outlet lets speak, and the words of the sources both quote."""
+    found = c.sourcing()
+
+    def side_text(side: Side) -> str:
+        named, unnamed = found.count(side, named=True), found.count(side, named=False)
+        quotes = found.quotes(side)
+        return f"{named} named, {unnamed} unnamed; {quotes} quote{'s' * (quotes != 1)}"
+
+    items = tuple(
+        (
+            Text(s.name, strong=True),
+            Text(
+                ("" if s.named else " (unnamed)")
+                + f": left {s.reports['left']} ({s.quotes['left']} quoted), "
+                f"right {s.reports['right']} ({s.quotes['right']} quoted)"
+            ),
+        )
+        for s in found.sources
+    )
+
+    def said(actor: str, side: Side) -> str:
+        """The source's first words on one side: its quote, else the sentence reporting it."""
+        r = next(r for r in c.reactions if r.actor == actor and r.side == side)
+        return f"“{r.quote}”" if r.quote else r.text
+
+    both = tuple(
+        (
+            Text(s.name, strong=True),
+            Text(f" — left: {said(s.actor, 'left')} — right: {said(s.actor, 'right')}"),
+        )
+        for s in found.shared()
+    )
+    out = [
+        Section(
+            f"Sourcing ({len(found.sources)})",
+            rows=(("Sources", side_text("left"), side_text("right")),),
+            items=items,
+        )
+    ]
+    if both:
+        out.append(Section(f"Heard in both ({len(both)})", items=both))
+    return out
 
 
 # -- plain text -----------------------------------------------------------------------------

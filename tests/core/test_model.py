@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import jsonschema
@@ -82,3 +83,34 @@ def test_sides_and_their_accessors() -> None:
     assert c.document("left") is c.left and c.document("right") is c.right
     link = Link((1, 2), (3,), 0.9, "same")
     assert link.on("left") == (1, 2) and link.on("right") == (3,)
+
+
+def test_sourcing_counts_whom_each_side_lets_speak() -> None:
+    from parallax.core.model import Actor, Reaction
+    from tests.store.helpers import make_comparison
+
+    base = make_comparison(1)
+    actors = (*base.actors, Actor("group:officials", "officials", "group"))
+    reactions = (
+        Reaction("person:putin", "left", 1, "said", "neutral", "a new era", "…"),
+        Reaction("person:putin", "left", 2, "said", "neutral", None, "…"),
+        Reaction("person:putin", "right", 1, "thanked", "positive", None, "…"),
+        Reaction("group:officials", "right", 3, "said", "neutral", "no comment", "…"),
+    )
+    found = dataclasses.replace(base, actors=actors, reactions=reactions).sourcing()
+    putin, officials = found.sources
+    assert (putin.name, putin.named, putin.both) == ("Vladimir Putin", True, True)
+    assert putin.reports == {"left": 2, "right": 1} and putin.quotes == {"left": 1, "right": 0}
+    assert putin.first_quote == {"left": "a new era", "right": None}
+    assert (officials.named, officials.both) == (False, False)
+    assert found.count("right", named=False) == 1 and found.count("left", named=False) == 0
+    assert found.quotes("right") == 1 and found.reports("left") == 2
+    assert found.shared() == (putin,)
+    doc = found.to_dict()
+    assert doc["sides"]["right"] == {
+        "sources": 2,
+        "named": 1,
+        "unnamed": 1,
+        "reports": 2,
+        "quotes": 1,
+    }

@@ -311,6 +311,90 @@ class Reaction:
         )
 
 
+# -- sourcing: whom each outlet lets speak -----------------------------------------------------
+# Two outlets can report the same facts and tell a different story through whom they quote.
+# Sourcing counts, from a comparison's reactions, every source of each side: how many of its
+# sentences report what the source said, how many quote it, and whether it is named (a person,
+# an organisation, a country) or unnamed (a group: "officials", "experts"). A source both
+# outlets quote keeps its first quote on each side, so the words can be set side by side.
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One actor as a source of both articles.
+
+    Attributes:
+        actor: The actor's id.
+        name: Its name.
+        named: False for an unnamed source kept as a group ("officials", "experts").
+        reports: Sentences reporting what it said, per side (``{"left": 3, "right": 0}``).
+        quotes: How many of those quote it directly, per side.
+        first_quote: Its first direct quote on each side, if any.
+    """
+
+    actor: str
+    name: str
+    named: bool
+    reports: dict[Side, int]
+    quotes: dict[Side, int]
+    first_quote: dict[Side, str | None]
+
+    @property
+    def both(self) -> bool:
+        """Whether both outlets report what this source said."""
+        return all(self.reports[side] for side in SIDES)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "name": self.name,
+            "named": self.named,
+            "reports": dict(self.reports),
+            "quotes": dict(self.quotes),
+            "first_quote": dict(self.first_quote),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Sourcing:
+    """The sources of a comparison, most reported first."""
+
+    sources: tuple[Source, ...]
+
+    def reports(self, side: Side, *, named: bool | None = None) -> int:
+        """Sentences of one side that report a source (only named or unnamed ones if given)."""
+        return sum(s.reports[side] for s in self.sources if named is None or s.named == named)
+
+    def count(self, side: Side, *, named: bool | None = None) -> int:
+        """How many sources one side reports (only named or unnamed ones if given)."""
+        return sum(
+            1 for s in self.sources if s.reports[side] and (named is None or s.named == named)
+        )
+
+    def quotes(self, side: Side) -> int:
+        """Direct quotes on one side."""
+        return sum(s.quotes[side] for s in self.sources)
+
+    def shared(self) -> tuple[Source, ...]:
+        """The sources both outlets report."""
+        return tuple(s for s in self.sources if s.both)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sides": {
+                side: {
+                    "sources": self.count(side),
+                    "named": self.count(side, named=True),
+                    "unnamed": self.count(side, named=False),
+                    "reports": self.reports(side),
+                    "quotes": self.quotes(side),
+                }
+                for side in SIDES
+            },
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Two articles, the links between their sentences, and who appears in them."""
@@ -332,6 +416,33 @@ class Comparison:
         covered = {i for link in self.links for i in link.on(side)}
         return [s.index for s in self.document(side).sentences if s.index not in covered]
 
+    def sourcing(self) -> Sourcing:
+        """Who each side reports as saying something, from the reactions."""
+        kinds = {a.id: a.kind for a in self.actors}
+        names = {a.id: a.name for a in self.actors}
+        reports: dict[str, dict[Side, set[int]]] = {}
+        quotes: dict[str, dict[Side, list[str]]] = {}
+        for r in self.reactions:
+            if r.actor not in reports:
+                reports[r.actor] = {side: set() for side in SIDES}
+                quotes[r.actor] = {side: [] for side in SIDES}
+            reports[r.actor][r.side].add(r.sentence)
+            if r.quote:
+                quotes[r.actor][r.side].append(r.quote)
+        sources = [
+            Source(
+                actor=actor,
+                name=names.get(actor, actor),
+                named=kinds.get(actor) != "group",
+                reports={side: len(reports[actor][side]) for side in SIDES},
+                quotes={side: len(quotes[actor][side]) for side in SIDES},
+                first_quote={side: next(iter(quotes[actor][side]), None) for side in SIDES},
+            )
+            for actor in reports
+        ]
+        sources.sort(key=lambda s: -(s.reports["left"] + s.reports["right"]))  # stable
+        return Sourcing(tuple(sources))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
@@ -340,6 +451,7 @@ class Comparison:
             "links": [link.to_dict() for link in self.links],
             "actors": [a.to_dict() for a in self.actors],
             "reactions": [r.to_dict() for r in self.reactions],
+            "sourcing": self.sourcing().to_dict(),  # derived: from_dict recomputes it
         }
 
     @classmethod

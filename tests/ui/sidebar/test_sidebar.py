@@ -21,14 +21,19 @@ from tests.ui.sidebar.helpers import KIM, PUTIN, actor_ids
 # ---------------------------------------------------------------------------------------------
 
 
-def test_three_docks_tabified_on_the_right_and_restorable(
+def test_four_docks_tabified_on_the_right_and_restorable(
     sidebar: Sidebar, window: QMainWindow
 ) -> None:
     docks = sidebar.docks()
-    assert [d.objectName() for d in docks] == ["actorsDock", "reactionsDock", "repairsDock"]
+    assert [d.objectName() for d in docks] == [
+        "actorsDock",
+        "reactionsDock",
+        "repairsDock",
+        "sourcingDock",
+    ]
     for dock in docks:
         assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
-    assert set(window.tabifiedDockWidgets(docks[0])) == {docks[1], docks[2]}
+    assert set(window.tabifiedDockWidgets(docks[0])) == {docks[1], docks[2], docks[3]}
     state = window.saveState()
     window.removeDockWidget(docks[2])
     assert window.restoreState(state)
@@ -41,6 +46,7 @@ def test_counts_in_dock_titles(sidebar: Sidebar, comparison: Comparison) -> None
         f"Actors ({len(comparison.actors)})",
         f"Reactions ({len(comparison.reactions)})",
         f"Repairs ({repairs})",
+        f"Sourcing ({len(comparison.sourcing().sources)})",
     ]
     # The View menu entry stays a plain name.
     assert sidebar.docks()[0].toggleViewAction().text() == "Actors"
@@ -70,7 +76,12 @@ def test_busy_shows_finding_actors_and_keeps_the_selection_for_later(
     assert "Finding actors" in (sidebar.reactions.placeholder_text() or "")
     assert sidebar.actors.bar.isHidden()  # no filters over an empty list
     assert sidebar.repairs.view.model().rowCount() == 20  # repairs are known already
-    assert [d.windowTitle() for d in sidebar.docks()] == ["Actors", "Reactions", "Repairs (20)"]
+    assert [d.windowTitle() for d in sidebar.docks()] == [
+        "Actors",
+        "Reactions",
+        "Repairs (20)",
+        "Sourcing",
+    ]
     with qtbot.assertNotEmitted(sidebar.actorActivated):
         sidebar.set_comparison(comparison)
     assert sidebar.actors.placeholder_text() is None
@@ -96,10 +107,15 @@ def test_no_comparison(sidebar: Sidebar, qtbot: Any) -> None:
     with qtbot.waitSignal(sidebar.actorActivated) as blocker:
         sidebar.set_comparison(None)
     assert blocker.args == [""]
-    for panel in (sidebar.actors, sidebar.reactions, sidebar.repairs):
+    for panel in (sidebar.actors, sidebar.reactions, sidebar.repairs, sidebar.sourcing):
         assert "No comparison open" in (panel.placeholder_text() or "")
         assert panel.view.model().rowCount() == 0
-    assert [d.windowTitle() for d in sidebar.docks()] == ["Actors", "Reactions", "Repairs"]
+    assert [d.windowTitle() for d in sidebar.docks()] == [
+        "Actors",
+        "Reactions",
+        "Repairs",
+        "Sourcing",
+    ]
     assert not sidebar.repairs.show_original.isEnabled()
 
 

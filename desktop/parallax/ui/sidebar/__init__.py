@@ -1,8 +1,9 @@
 """The reader's dockable sidebar: who appears in the story, how they reacted, what was repaired.
 
-Three dock widgets, tabified on the right of the main window: **Actors** (kind, mentions per
-article, who appears in one outlet only), **Reactions** (actor, outlet, cue, stance, quote) and
-**Repairs** (the characters removed from each article, with a toggle to show them in place).
+Four dock widgets, tabified on the right of the main window: **Actors** (kind, mentions per
+article, who appears in one outlet only), **Reactions** (actor, outlet, cue, stance, quote),
+**Repairs** (the characters removed from each article, with a toggle to show them in place)
+and **Sourcing** (whom each outlet lets speak, named or not, and how often it quotes them).
 Each is a view over an item model of :mod:`parallax.ui.models` behind a filtering proxy, so a
 comparison with hundreds of actors is one model reset.
 
@@ -16,7 +17,7 @@ One module per class:
 - :mod:`.sidebar`: :class:`Sidebar`, the three docks and the signals the window listens to.
 - :mod:`.panel`: :class:`~.panel.Panel`, what the three lists share (filter bar, list,
   placeholder, status line).
-- :mod:`.actors`, :mod:`.reactions`, :mod:`.repairs`: the three panels.
+- :mod:`.actors`, :mod:`.reactions`, :mod:`.repairs`, :mod:`.sourcing`: the four panels.
 - :mod:`.row_tracker`, :mod:`.middle_elide`, :mod:`.context_delegate`: acting on the row the
   user moves to; eliding outlet names in the middle; painting a repair's context.
 """
@@ -33,6 +34,7 @@ from parallax.ui.sidebar.reactions import (
 )
 from parallax.ui.sidebar.repairs import NO_COMPARISON_REPAIRS, NO_REPAIRS, RepairsPanel
 from parallax.ui.sidebar.sidebar import Sidebar
+from parallax.ui.sidebar.sourcing import NO_COMPARISON_SOURCES, NO_SOURCES, SourcingPanel
 
 __all__ = [
     "ACTORS_SKIPPED",
@@ -41,11 +43,14 @@ __all__ = [
     "NO_ACTORS",
     "NO_COMPARISON",
     "NO_COMPARISON_REPAIRS",
+    "NO_COMPARISON_SOURCES",
     "NO_REACTIONS",
     "NO_REPAIRS",
+    "NO_SOURCES",
     "REACTIONS_SKIPPED",
     "ActorsPanel",
     "ReactionsPanel",
     "RepairsPanel",
     "Sidebar",
+    "SourcingPanel",
 ]

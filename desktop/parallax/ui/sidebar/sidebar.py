@@ -1,4 +1,4 @@
-"""The sidebar itself: the Actors, Reactions and Repairs panels in three docks of the window.
+"""The sidebar itself: the Actors, Reactions, Sourcing and Repairs panels in docks of the window.
 
 :class:`Sidebar` relays the panels' signals to the window and keeps them in step (an
 actor chosen in Actors filters Reactions; the dock titles count the rows).
@@ -13,16 +13,17 @@ from parallax.core.model import Comparison
 from parallax.ui.sidebar.actors import ActorsPanel
 from parallax.ui.sidebar.reactions import ReactionsPanel
 from parallax.ui.sidebar.repairs import RepairsPanel
+from parallax.ui.sidebar.sourcing import SourcingPanel
 from parallax.ui.theme import Theme
 
 
 class Sidebar(QObject):
-    """Three dock widgets (Actors, Reactions, Repairs), tabified on the given QMainWindow's
-    right dock area.
+    """Four dock widgets (Actors, Reactions, Sourcing, Repairs), tabified on the given
+    QMainWindow's right dock area.
 
     Attributes:
-        actors, reactions, repairs: The panels inside the docks (for tests and for the
-            window's keyboard shortcuts).
+        actors, reactions, sourcing, repairs: The panels inside the docks (for tests and for
+            the window's keyboard shortcuts).
     """
 
     #: An actor was selected or clicked: the window highlights its mentions in both panes
@@ -44,11 +45,13 @@ class Sidebar(QObject):
         self.actors = ActorsPanel()
         self.reactions = ReactionsPanel()
         self.repairs = RepairsPanel()
+        self.sourcing = SourcingPanel()
         self._docks: list[QDockWidget] = []
         for title, name, panel in (
             ("Actors", "actorsDock", self.actors),
             ("Reactions", "reactionsDock", self.reactions),
             ("Repairs", "repairsDock", self.repairs),
+            ("Sourcing", "sourcingDock", self.sourcing),
         ):
             dock = QDockWidget(title, window)
             dock.setObjectName(name)
@@ -72,13 +75,15 @@ class Sidebar(QObject):
         self.actors.reactionsRequested.connect(self.show_reactions_of)
         self.reactions.activated.connect(self.reactionActivated)
         self.repairs.activated.connect(self.repairActivated)
+        self.sourcing.activated.connect(self.show_reactions_of)
         self.repairs.showOriginalChanged.connect(self.showOriginalChanged)
         self._comparison: Comparison | None = None
         self._busy = False
         self._update_titles()
 
     def docks(self) -> list[QDockWidget]:
-        """The Actors, Reactions and Repairs docks (their toggle actions go in a View menu)."""
+        """The Actors, Reactions, Repairs and Sourcing docks (their toggle actions go in a View
+        menu)."""
         return list(self._docks)
 
     def comparison(self) -> Comparison | None:
@@ -100,6 +105,7 @@ class Sidebar(QObject):
         self._busy = busy
         self.reactions.set_comparison(comparison, busy=busy)
         self.repairs.set_comparison(comparison)
+        self.sourcing.set_comparison(comparison, busy=busy)
         self.actors.set_comparison(comparison, busy=busy)  # may announce a vanished actor
         self._update_titles()
 
@@ -127,7 +133,7 @@ class Sidebar(QObject):
 
     def set_theme(self, theme: Theme) -> None:
         """Repaint the lists with the theme's colours."""
-        for panel in (self.actors, self.reactions, self.repairs):
+        for panel in (self.actors, self.reactions, self.repairs, self.sourcing):
             panel.set_theme(theme)
 
     def _actor_activated(self, actor_id: str) -> None:
@@ -143,10 +149,11 @@ class Sidebar(QObject):
             else None
         )
         repairs = len(c.left.repairs) + len(c.right.repairs) if c else None
+        sources = len(self.sourcing.model.sourcing().sources) if reactions is not None else None
         for dock, title, count in zip(
             self._docks,
-            ("Actors", "Reactions", "Repairs"),
-            (actors, reactions, repairs),
+            ("Actors", "Reactions", "Repairs", "Sourcing"),
+            (actors, reactions, repairs, sources),
             strict=True,
         ):
             dock.setWindowTitle(title if count is None else f"{title} ({count})")
