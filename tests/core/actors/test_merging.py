@@ -230,3 +230,17 @@ def test_an_honorific_without_a_full_stop_is_not_a_first_name(recognizer: A.Reco
     c = run(recognizer, "Sam Altman was pushed out on Friday.", "Mr Altman said he loved it.")
     (altman,) = [a for a in c.actors if a.kind == "person"]
     assert altman.name == "Sam Altman" and "Mr Altman" in altman.aliases
+
+
+def test_a_committee_under_the_last_words_of_its_name(recognizer: A.Recognizer) -> None:
+    left = (
+        "The Senate Judiciary Committee opened hearings on Monday. "
+        "The Judiciary Committee will vote next week."
+    )
+    c = run(recognizer, left)
+    assert find(c, "Judiciary Committee") is find(c, "Senate Judiciary Committee")
+
+
+def test_generic_institution_words_alone_are_not_actors(recognizer: A.Recognizer) -> None:
+    c = run(recognizer, "The Cabinet met on Tuesday. The State will pay for the repairs.")
+    assert not {"Cabinet", "State"} & {a.name for a in c.actors}

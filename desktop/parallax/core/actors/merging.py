@@ -162,6 +162,7 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
             cands.extend(_sentence_candidates(ps, parsed.side, lexicon))
     cands = _discourse(cands, (left, right), lexicon)
     cands = _without_headline_words(cands, (left, right))
+    cands = [_honorific_person(c) for c in cands]
     acronyms = _acronym_definitions((left, right))
 
     clusters: dict[tuple[str, str], _Cluster] = {}
@@ -194,19 +195,30 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
     return order_actors(_unique_ids(actors))
 
 
+def _honorific_person(c: _Cand) -> _Cand:
+    """ "Mr Altman", "Dr. Lee": a name after an honorific is a person's, whatever the model
+    labelled it."""
+    first = c.text.split(maxsplit=1)[0].rstrip(".").casefold() if c.text.strip() else ""
+    if c.kind != "person" and first in _HONORIFICS and len(c.text.split()) > 1:
+        return replace(c, kind="person", name=c.text)
+    return c
+
+
 def _join_short_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
-    """An organisation named by the last word of its name joins it: "the Journal" is "The
-    Wall Street Journal", "the Committee" "the House Ethics Committee" -- when exactly one
-    organisation of the story ends in that word."""
+    """An organisation named by the last words of its name joins it: "the Journal" is "The
+    Wall Street Journal", "the Judiciary Committee" "the Senate Judiciary Committee" -- when
+    exactly one organisation of the story ends in those words."""
     orgs = {k: cl for k, cl in clusters.items() if k[0] == "organization" and cl.cands}
-    for key, cl in list(orgs.items()):
+    for key, cl in sorted(orgs.items(), key=lambda kv: len(kv[0][1].split())):
         words = key[1].split()
-        if len(words) != 1 or cl.known:
+        if cl.known or not cl.cands:
             continue
         longer = [
             other
             for k, other in orgs.items()
-            if k != key and len(k[1].split()) >= 2 and k[1].split()[-1] == words[0]
+            if other.cands
+            and len(k[1].split()) > len(words)
+            and k[1].split()[-len(words) :] == words
         ]
         if len(longer) == 1:
             longer[0].cands.extend(cl.cands)
