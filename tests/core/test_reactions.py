@@ -374,3 +374,11 @@ def test_a_role_that_fits_two_people_stays_unresolved(recognizer: A.Recognizer) 
     )
     c = run(recognizer, text)
     assert not [r for r in c.reactions if r.sentence == 1]
+
+
+def test_the_statement_is_its_issuer(recognizer: A.Recognizer) -> None:
+    text = (
+        "Qatar's foreign ministry said in a statement that a truce was agreed. "
+        "The pause will let more aid convoys in, the statement added."
+    )
+    assert [r.sentence for r in reactions_of(run(recognizer, text), "Qatar")] == [0, 1]

@@ -136,6 +136,7 @@ class _Side:
     titled: list[str]  # people of this article named with a title, most mentioned first
     names: Mapping[str, str] = field(default_factory=dict)  # actor -> its names, lower case
     salient: str | None = None  # the last person who was a subject
+    speaker: str | None = None  # the source of the last reaction found
 
     def last_before(self, offset: int, kind: str) -> str | None:
         """The actor of this kind mentioned last before this character offset."""
@@ -228,6 +229,10 @@ _ORGANISATION_NOUNS: Final = frozenset(
 )
 
 
+#: Nouns that, with "the", stand for the statement of the source reported just before.
+_STATEMENT_NOUNS: Final = frozenset({"statement", "release", "communique", "communiqué"})
+
+
 def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) -> str | None:
     """The actor a definite noun phrase refers to, or None when it is not clear.
 
@@ -243,6 +248,8 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
     lemma = head.lemma_.lower()
     if lemma in _ORGANISATION_NOUNS:
         return side.last_before(ps.sentence.start + head.idx, "organization")
+    if lemma in _STATEMENT_NOUNS:  # "the statement added": whoever issued it, just before
+        return side.speaker
     if lemma not in lexicon.roles:
         return None
     words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
@@ -530,6 +537,8 @@ def find_reactions(
         for ps in parsed.sentences:
             found = _merge_unaffiliated(_cues(ps, side, lexicon, inside), side)
             by_sentence[ps.sentence.index] = found
+            if found:
+                side.speaker = found[-1].agent.actor
             subj_people = [
                 f.agent.actor for f in found if side.kinds.get(f.agent.actor) == "person"
             ]
