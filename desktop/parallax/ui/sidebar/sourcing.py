@@ -115,7 +115,9 @@ class SourcingPanel(Panel):
         enable_sorting(view)
         m = SourcingModel
         set_widths(
-            view, {m.SOURCE: "Volodymyr Zelenskiy", m.NAMED: "unnamed", m.LEFT: "12 (12 quoted)"}
+            view,
+            {m.NAMED: "unnamed", m.LEFT: "12 (12 quoted)", m.RIGHT: "12 (12 quoted)"},
+            stretch=m.SOURCE,
         )
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
