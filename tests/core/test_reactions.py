@@ -330,6 +330,8 @@ def test_an_action_with_a_speech_verb_is_no_statement(recognizer: A.Recognizer) 
     [
         ('"This is an outrageous and dishonest decision," Senator Jane Moore said.', "negative"),
         ('"The team did a wonderful job," Governor Josh Green said.', "positive"),
+        ('"The confirmation process is broken," Senator Susan Collins said.', "negative"),
+        ('"I feel fortunate to have served," Speaker Kevin McCarthy said.', "positive"),
         # words that describe what happened judge nothing
         ("Police chief Tom Lee said the attack killed five people on Monday.", "neutral"),
         # nor do the nouns of policy

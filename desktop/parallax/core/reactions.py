@@ -706,8 +706,14 @@ def _stance(ps: ParsedSentence, found: list[_Found], quote: str | None, lexicon:
                 seen.add(i)
                 score += _word_score(ps.doc[i], lexicon)
     if quote is not None:
-        # Quote words outside the sentence (the next paragraphs) count too.
+        # Quote words of this sentence that the cue's clause does not hold; the sentences
+        # a quote goes on in have reactions (and stances) of their own.
         inside = {ps.doc[i].lower_ for i in seen}
-        extra = [w for w in re.findall(r"[\w\-]+", quote) if w.casefold() not in inside]
+        here = {t.lower_ for t in ps.doc}
+        extra = [
+            w
+            for w in re.findall(r"[\w\-]+", quote)
+            if w.casefold() not in inside and w.casefold() in here
+        ]
         score += _SIGN[stance_of_words(extra, lexicon)]
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"
