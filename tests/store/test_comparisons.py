@@ -61,17 +61,43 @@ def test_same_article_is_stored_once_and_same_result_keeps_its_id() -> None:
 
 
 def test_same_original_repaired_differently_keeps_both_versions() -> None:
-    """Articles share an original hash but not a repair: both load back as saved."""
+    """Articles share an original hash but not a repair: both load back as saved (in two
+    pairs: one pair keeps one comparison, see below)."""
     a = make_comparison(1)
     unrepaired = make_document(
         [a.left.original], title=a.left.title, source=a.left.source, url=a.left.url
     )
     assert unrepaired.original_sha256 == a.left.original_sha256
-    b = dataclasses.replace(a, left=unrepaired, links=())
+    b = dataclasses.replace(a, left=unrepaired, right=make_comparison(2).right, links=())
     with Library() as lib:
         ia, ib = lib.save(a), lib.save(b)
         assert lib.load(ia).to_dict() == a.to_dict()
         assert lib.load(ib).to_dict() == b.to_dict()
+
+
+def test_a_pair_compared_again_updates_its_one_comparison() -> None:
+    """A new result for the same pair replaces the old under its id; notes stay, the old
+    article version goes when nothing else uses it, and the pair comes first in the list."""
+    a = make_comparison(1)
+    unrepaired = make_document(
+        [a.left.original], title=a.left.title, source=a.left.source, url=a.left.url
+    )
+    again = dataclasses.replace(a, left=unrepaired, links=a.links[:1])
+    with Library() as lib:
+        first = lib.save(a)
+        other = lib.save(make_comparison(2))
+        lib.add_note(first, "ask the desk")
+        assert lib.save(again) == first
+        saved = {x.id: x.created for x in lib.summaries()}
+        assert saved[first] >= saved[other]  # saved again: as recent as anything
+        assert lib.load(first).to_dict() == again.to_dict()
+        assert [n.body for n in lib.notes(first)] == ["ask the desk"]
+        assert len(lib.summaries()) == 2
+        articles = lib.database.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert articles == 4  # the old repaired left version is gone
+        # The other order is another view of the pair: a comparison of its own.
+        swapped = dataclasses.replace(a, left=a.right, right=a.left, links=())
+        assert lib.save(swapped) not in (first, other)
 
 
 def test_unknown_id_is_a_clear_error() -> None:

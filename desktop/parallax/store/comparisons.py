@@ -3,7 +3,9 @@
 A save is all or nothing: one write transaction. One article is stored once: articles are
 keyed by a digest of everything stored for them (the SHA-256 of the original text plus the
 repaired text, sentences and repairs), so saving the same pair again, or the same article in
-another pair, adds no copy; and an identical result saved twice is kept once (same id).
+another pair, adds no copy. A pair of articles (by their originals, left and right) has one
+comparison: comparing it again, after a correction or an upgrade, updates that comparison in
+place -- same id, notes kept, saved time renewed -- instead of adding a copy.
 What is loaded is what was saved: ``load(save(c)).to_dict() == c.to_dict()``.
 """
 
@@ -27,6 +29,7 @@ from parallax.core.model import (
 )
 from parallax.store.connection import LibraryFile
 from parallax.store.records import ComparisonSummary
+from parallax.store.schema import _NOW
 
 __all__ = ["ComparisonMethods"]
 
@@ -60,25 +63,46 @@ class ComparisonMethods(LibraryFile):
     def save(self, comparison: Comparison) -> int:
         """Store a comparison in one transaction and return its id.
 
-        The same result saved again returns the id it already has; an article already in the
-        library (the same original, repaired and split the same way) is not stored twice.
+        The same result saved again returns the id it already has. A new result for a pair
+        of articles already saved (the same originals, in the same order) replaces the old
+        one under its id, keeping its notes. An article already in the library (the same
+        original, repaired and split the same way) is not stored twice.
         """
         left_digest = _article_digest(comparison.left)
         right_digest = _article_digest(comparison.right)
         digest = _comparison_digest(comparison, left_digest, right_digest)
+        skipped = json.dumps(list(comparison.skipped))
         with self._write() as conn:
             row = conn.execute("SELECT id FROM comparisons WHERE digest = ?", (digest,)).fetchone()
             if row is not None:
                 return int(row[0])
             left_id = self._save_article(conn, comparison.left, left_digest)
             right_id = self._save_article(conn, comparison.right, right_digest)
-            cur = conn.execute(
-                "INSERT INTO comparisons (left_article_id, right_article_id, digest, skipped)"
-                " VALUES (?, ?, ?, ?)",
-                (left_id, right_id, digest, json.dumps(list(comparison.skipped))),
-            )
-            assert cur.lastrowid is not None
-            comparison_id = int(cur.lastrowid)
+            same_pair = conn.execute(
+                "SELECT c.id, c.left_article_id, c.right_article_id FROM comparisons AS c"
+                " JOIN articles AS l ON l.id = c.left_article_id"
+                " JOIN articles AS r ON r.id = c.right_article_id"
+                " WHERE l.sha256 = ? AND r.sha256 = ? ORDER BY c.id DESC LIMIT 1",
+                (comparison.left.original_sha256, comparison.right.original_sha256),
+            ).fetchone()
+            if same_pair is None:
+                cur = conn.execute(
+                    "INSERT INTO comparisons (left_article_id, right_article_id, digest, skipped)"
+                    " VALUES (?, ?, ?, ?)",
+                    (left_id, right_id, digest, skipped),
+                )
+                assert cur.lastrowid is not None
+                comparison_id = int(cur.lastrowid)
+            else:
+                comparison_id = int(same_pair[0])
+                for table in ("reactions", "actors", "links"):
+                    conn.execute(f"DELETE FROM {table} WHERE comparison_id = ?", (comparison_id,))
+                conn.execute(
+                    "UPDATE comparisons SET left_article_id = ?, right_article_id = ?,"
+                    f" digest = ?, skipped = ?, created = {_NOW} WHERE id = ?",
+                    (left_id, right_id, digest, skipped, comparison_id),
+                )
+                self._forget_articles(conn, int(same_pair[1]), int(same_pair[2]))
             self._save_links(conn, comparison_id, comparison.links)
             self._save_actors(conn, comparison_id, comparison.actors, comparison.reactions)
             return comparison_id
@@ -371,18 +395,24 @@ class ComparisonMethods(LibraryFile):
             if row is None:
                 raise self._unknown(comparison_id)
             conn.execute("DELETE FROM comparisons WHERE id = ?", (comparison_id,))
+            self._forget_articles(conn, int(row[0]), int(row[1]))
+
+    @staticmethod
+    def _forget_articles(conn: sqlite3.Connection, *article_ids: int) -> None:
+        """Delete these articles unless a comparison still uses them."""
+        for article_id in set(article_ids):
             conn.execute(
-                "DELETE FROM articles WHERE id IN (?, ?) AND NOT EXISTS ("
+                "DELETE FROM articles WHERE id = ? AND NOT EXISTS ("
                 " SELECT 1 FROM comparisons"
                 " WHERE left_article_id = articles.id OR right_article_id = articles.id)",
-                (row[0], row[1]),
+                (article_id,),
             )
 
     def summaries(self) -> list[ComparisonSummary]:
-        """Every saved comparison, newest first."""
+        """Every saved comparison, the most recently saved first."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT * FROM comparison_overview ORDER BY comparison_id DESC"
+                "SELECT * FROM comparison_overview ORDER BY created DESC, comparison_id DESC"
             ).fetchall()
         return [ComparisonSummary(*row) for row in rows]
 
