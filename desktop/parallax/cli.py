@@ -250,6 +250,32 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
     export.add_argument(
         "--format", choices=["json", "md", "html"], default="json", help="json (default), md, html"
     )
+    note = actions.add_parser(
+        "note",
+        parents=[db_option],
+        help="keep a note on a saved comparison (or on one sentence of it)",
+        description="Keep a note on a saved comparison; 'library show' and the reports list it.",
+    )
+    note.add_argument("id", type=_comparison_id, metavar="ID", help="the comparison's id")
+    note.add_argument("text", nargs="+", help="the note")
+    note.add_argument("--side", choices=["left", "right"], help="with --sentence: which article")
+    note.add_argument(
+        "--sentence", type=positive_int, metavar="N", help="the sentence, numbered as shown"
+    )
+    for verb, what in (("pin", "link"), ("reject", "never link")):
+        decide = actions.add_parser(
+            verb,
+            parents=[db_option],
+            help=f"{what} two sentences of a saved comparison, and compare the pair again",
+            description=(
+                f"{verb.capitalize()} a pair of sentences (numbered as 'library show' prints "
+                "them): the decision belongs to the two articles and holds whenever they are "
+                "compared again; the saved comparison is updated at once."
+            ),
+        )
+        decide.add_argument("id", type=_comparison_id, metavar="ID", help="the comparison's id")
+        decide.add_argument("left", type=positive_int, metavar="LEFT", help="left sentence")
+        decide.add_argument("right", type=positive_int, metavar="RIGHT", help="right sentence")
     delete = actions.add_parser(
         "delete",
         parents=[db_option],
@@ -424,11 +450,41 @@ def _library(args: argparse.Namespace, out: IO[str]) -> int:
             _write(out, _show_text(session, args.id))
         elif action == "export":
             _write(out, _export_text(session, args.id, args.format))
+        elif action == "note":
+            _write(out, _note(session, args))
+        elif action in ("pin", "reject"):
+            _write(out, _decide(session, args, action))
         elif action == "delete":
             summary = session.delete(args.id)
             label = _article_label(summary.left_title, summary.left_source)
             _write(out, f"Deleted comparison {args.id} ({one_line(label, 60)}).\n")
     return EXIT_OK
+
+
+def _note(session: Session, args: argparse.Namespace) -> str:
+    if (args.side is None) != (args.sentence is None):
+        raise UsageError("--side and --sentence go together")
+    index = None if args.sentence is None else args.sentence - 1
+    if index is not None:
+        count = len(session.load(args.id).document(args.side).sentences)
+        if index >= count:
+            raise Failure(f"the {args.side} article has sentences 1 to {count}")
+    session.add_note(args.id, " ".join(args.text), side=args.side, sentence=index)
+    where = f" ({args.side} sentence {args.sentence})" if index is not None else ""
+    return f"Noted on comparison {args.id}{where}.\n"
+
+
+def _decide(session: Session, args: argparse.Namespace, action: str) -> str:
+    verdict: Literal["pinned", "rejected"] = "pinned" if action == "pin" else "rejected"
+    try:
+        outcome = session.decide_link(args.id, args.left - 1, args.right - 1, verdict)
+    except IndexError as exc:
+        raise Failure(str(exc)) from exc
+    links = len(outcome.comparison.links)
+    return (
+        f"{verdict.capitalize()} left {args.left} / right {args.right} of comparison {args.id}; "
+        f"compared again: {links} link{'s' * (links != 1)} (parallax library show {args.id}).\n"
+    )
 
 
 def _list_text(session: Session) -> str:
@@ -495,8 +551,14 @@ def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
 
 
 def _note_lines(session: Session, comparison_id: int) -> list[str]:
+    """The notes as people read them: sentences numbered from 1."""
     return [
-        (f"{n.side} sentence {n.sentence}: " if n.side is not None else "") + n.body
+        (
+            f"{n.side} sentence {n.sentence + 1}: "
+            if n.side is not None and n.sentence is not None
+            else ""
+        )
+        + n.body
         for n in session.notes(comparison_id)
     ]
 

@@ -188,7 +188,7 @@ def _actor_sections(c: Comparison) -> list[Section]:
         reactions.append(
             (
                 Text(names.get(r.actor, r.actor), strong=True),
-                Text(f" [{r.side} {r.sentence}] {r.stance}: {r.cue}{quote}"),
+                Text(f" [{r.side} {r.sentence + 1}] {r.stance}: {r.cue}{quote}"),
             )
         )
     return [

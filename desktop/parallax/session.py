@@ -28,7 +28,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Final, Literal
 
-from parallax.core.model import Comparison, Document, Side
+from parallax.core.model import SIDES, Comparison, Document, Side
 from parallax.store import (
     ComparisonSummary,
     Corrections,
@@ -375,6 +375,25 @@ class Session:
                 comparison.left.original_sha256, comparison.right.original_sha256, correction
             )
         return _apply_actor_corrections(comparison, corrections)
+
+    def decide_link(
+        self, comparison_id: int, left_index: int, right_index: int, verdict: Verdict
+    ) -> Outcome:
+        """Pin or reject a pair of sentences of a saved comparison, and compare the pair
+        again so the saved comparison shows the decision (its actors are kept).
+
+        Raises:
+            UnknownComparison: No comparison has this id.
+            IndexError: A sentence number is past its article (nothing is recorded).
+            LibraryError: The library cannot be read or written.
+        """
+        saved = self.load(comparison_id)
+        for side, index in zip(SIDES, (left_index, right_index), strict=True):
+            count = len(saved.document(side).sentences)
+            if not 0 <= index < count:
+                raise IndexError(f"the {side} article has sentences 1 to {count}")
+        self.correct_link(saved, left_index, right_index, verdict)
+        return self.compare(saved.left, saved.right, actors_from=saved)
 
     def forget_corrections(self, comparison: Comparison) -> None:
         """Forget every link and actor correction made to this pair of articles."""

@@ -207,7 +207,7 @@ def test_show(filled: list[int]) -> None:
     assert code == 0, err
     assert out.startswith(f"Comparison {filled[0]}, saved ")
     assert "Pact signed (1)" in out and "Linked facts" in out
-    assert "Notes (1):" in out and "left sentence 1: Call the embassy" in out
+    assert "Notes (1):" in out and "left sentence 2: Call the embassy" in out  # numbered from 1
 
 
 def test_export_formats(filled: list[int]) -> None:
@@ -349,3 +349,37 @@ def test_unusable_library_exits_2_and_is_left_untouched(
         assert message in one_line_error(err)
     assert fake_compare == []  # refused before the (possibly long) comparison ran
     assert library_path.read_bytes() == before
+
+
+# -- notes and decisions from the command line ---------------------------------------------
+
+
+def test_note_on_a_sentence_shows_in_show_and_in_the_report(filled: list[int]) -> None:
+    cid = filled[1]
+    code, out, err = run(
+        "library", "note", str(cid), "Check", "the", "figure", "--side", "right", "--sentence", "2"
+    )
+    assert code == 0 and out.startswith(f"Noted on comparison {cid}"), err
+    shown = run("library", "show", str(cid))[1]
+    assert "right sentence 2: Check the figure" in shown
+    assert "Check the figure" in run("library", "export", str(cid), "--format", "md")[1]
+    code, _, err = run("library", "note", str(cid), "x", "--side", "left", "--sentence", "99")
+    assert code == 2 and "sentences 1 to" in one_line_error(err)
+    code, _, err = run("library", "note", str(cid), "x", "--side", "left")
+    assert code == 2 and "go together" in err.splitlines()[0]
+
+
+def test_reject_then_compare_again_keeps_one_comparison_and_the_decision(
+    sample_paths: tuple[Path, Path], fake_compare: list[Options]
+) -> None:
+    assert run("compare", *map(str, sample_paths))[0] == 0
+    code, out, err = run("library", "reject", "1", "2", "1")
+    assert code == 0, err
+    assert out.startswith("Rejected left 2 / right 1 of comparison 1")
+    assert fake_compare[-1].rejected == ((1, 0),)  # compared again at once, with it
+    assert run("compare", *map(str, sample_paths))[0] == 0
+    assert fake_compare[-1].rejected == ((1, 0),)
+    listing = run("library", "list")[1]
+    assert "1 comparison in" in listing
+    code, _, err = run("library", "pin", "1", "999", "1")
+    assert code == 2 and "sentences 1 to" in one_line_error(err)
