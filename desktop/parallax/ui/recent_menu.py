@@ -44,10 +44,19 @@ class RecentMenu(QMenu):
 
 
 def _summary_label(summary: ComparisonSummary) -> str:
-    left = summary.left_title or summary.left_source or "Left"
-    right = summary.right_title or summary.right_source or "Right"
+    """Both articles, each cut to fit, so the right one is never cut off: "title — outlet"."""
+
+    def side(title: str | None, source: str | None, fallback: str) -> str:
+        title = " ".join((title or "").split())
+        source = " ".join((source or "").split())
+        if len(title) > 38:
+            title = title[:37] + "…"
+        if len(source) > 20:
+            source = source[:19] + "…"
+        return " — ".join(p for p in (title, source) if p) or fallback
+
+    left = side(summary.left_title, summary.left_source, "Left")
+    right = side(summary.right_title, summary.right_source, "Right")
     created = summary.created[:16].replace("T", " ")
     text = f"{left}  ⟷  {right}"
-    if len(text) > 90:
-        text = text[:89] + "…"
     return f"{text}   ({created})" if created else text
