@@ -26,3 +26,32 @@ def test_settings_are_remembered(qtbot: Any, settings: Any, library_path: Path) 
     assert second.theme.dark
     assert (second.width(), second.height()) == (700, 520)
     second.set_scheme("light")
+
+
+def test_the_pair_opened_last_is_offered_again(
+    qtbot: Any, settings: Any, library_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from parallax.ui import dialogs
+
+    left, right = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (left, right):
+        path.write_text("North Korea and Russia signed a pact on Wednesday.", encoding="utf-8")
+    offered: list[tuple[Any, Any]] = []
+
+    class Dialog:
+        def __init__(self, parent: Any, *, left: Any = None, right: Any = None) -> None:
+            offered.append((left, right))
+
+        def exec(self) -> bool:
+            return True
+
+        def paths(self) -> tuple[Path, Path]:
+            return left, right
+
+    monkeypatch.setattr(dialogs, "OpenPairDialog", Dialog)
+    window = MainWindow(db_path=None, settings=settings)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "compare", lambda *a, **k: None)
+    window.open_pair_dialog()
+    window.open_pair_dialog()
+    assert offered == [(None, None), (left, right)]

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from parallax.core.actors import ActorCorrection
     from parallax.session import Session
 from parallax.ui import dialogs
+from parallax.ui import window_settings as remembered
 from parallax.ui.actions import (
     WindowActions,
     build_actions,
@@ -61,8 +62,6 @@ _FAILED = {
     "link": "Correction not saved",
     "forget": "Corrections not cleared",
 }
-
-FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.mhtml *.mht);;All files (*)"
 
 
 class MainWindow(QMainWindow, WindowActions):
@@ -693,17 +692,18 @@ class MainWindow(QMainWindow, WindowActions):
     # -- opening -------------------------------------------------------------------------------
 
     def open_pair_dialog(self) -> None:
-        dialog = dialogs.OpenPairDialog(self)
+        left, right = remembered.last_pair(self.settings)
+        dialog = dialogs.OpenPairDialog(self, left=left, right=right)
         if dialog.exec():
-            left, right = dialog.paths()
-            self.compare(left, right)
+            remembered.remember_pair(self.settings, *dialog.paths())
+            self.compare(*dialog.paths())
 
     def open_side_dialog(self, side: Side) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
             f"Open the {side} article",
             str(self.settings.value(Key.OPEN_DIR, "")),
-            FILE_FILTER,
+            dialogs.ARTICLE_FILTER,
         )
         if path:
             self.settings.setValue(Key.OPEN_DIR, str(Path(path).parent))

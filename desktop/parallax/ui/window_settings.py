@@ -7,6 +7,7 @@ read gives the first run's default.
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QByteArray, Qt
@@ -54,6 +55,8 @@ class Key(StrEnum):
     SCHEME = "reader/scheme"
     LAST_COMPARISON = "library/last"  # the comparison shown last, reopened at start
     OPEN_DIR = "open/dir"  # where the Open dialog starts
+    LAST_LEFT = "open/left"  # the pair chosen last in File > Open
+    LAST_RIGHT = "open/right"
 
 
 def restore_settings(window: Window) -> None:
@@ -90,6 +93,19 @@ def save_settings(window: Window) -> None:
     if window.comparison_id is not None:
         s.setValue(Key.LAST_COMPARISON, window.comparison_id)
     s.sync()
+
+
+def last_pair(settings: QSettings) -> tuple[Path | None, Path | None]:
+    """The two articles chosen last in File > Open (None for one never chosen)."""
+    found = (settings.value(Key.LAST_LEFT), settings.value(Key.LAST_RIGHT))
+    return tuple(Path(str(v)) if v else None for v in found)  # type: ignore[return-value]
+
+
+def remember_pair(settings: QSettings, left: Path, right: Path) -> None:
+    """Keep the pair chosen in File > Open for the next time the dialog opens."""
+    settings.setValue(Key.LAST_LEFT, str(left))
+    settings.setValue(Key.LAST_RIGHT, str(right))
+    settings.setValue(Key.OPEN_DIR, str(left.parent))
 
 
 def _bool(value: object) -> bool:

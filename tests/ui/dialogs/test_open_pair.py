@@ -101,3 +101,9 @@ def test_open_pair_refuses_to_accept_without_files(qtbot: Any) -> None:
     assert dialog.isVisible()
     with pytest.raises(ValueError, match="choose both"):
         dialog.paths()
+
+
+def test_tab_goes_from_the_left_path_to_the_right_path(qtbot: Any) -> None:
+    dialog = OpenPairDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.left_row.edit.nextInFocusChain() is dialog.right_row.edit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -77,6 +78,11 @@ class OpenPairDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         self.resize(640, self.sizeHint().height())
+        # Tab goes from one path to the other, then to the buttons.
+        order = [self.left_row.edit, self.right_row.edit, self.left_row.browse]
+        order += [self.right_row.browse, self.swap_button, self.ok_button]
+        for first, then in pairwise(order):
+            QWidget.setTabOrder(first, then)
         self._update()
 
     def is_ready(self) -> bool:
