@@ -103,6 +103,9 @@ def run(
         window.set_scheme(scheme)
     window.show()
     _open_initial(window, pair)
+    from parallax.ui.window_settings import hint_legend_once
+
+    hint_legend_once(window)
     if os.environ.get("PARALLAX_TIMINGS"):
         print(
             f"parallax: window shown after {time.perf_counter() - started:.3f} s", file=sys.stderr

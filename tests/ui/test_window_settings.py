@@ -55,3 +55,17 @@ def test_the_pair_opened_last_is_offered_again(
     window.open_pair_dialog()
     window.open_pair_dialog()
     assert offered == [(None, None), (left, right)]
+
+
+def test_a_first_run_points_to_the_colour_legend_once(
+    qtbot: Any, settings: Any, library_path: Path
+) -> None:
+    from parallax.ui.window_settings import LEGEND_HINT, hint_legend_once
+
+    window = MainWindow(db_path=None, settings=settings)
+    qtbot.addWidget(window)
+    assert hint_legend_once(window)
+    assert window.statusBar().currentMessage() == LEGEND_HINT and "F1" in LEGEND_HINT
+    window.statusBar().clearMessage()
+    assert not hint_legend_once(window)
+    assert window.statusBar().currentMessage() == ""

@@ -15,7 +15,7 @@ from PySide6.QtCore import QByteArray, Qt
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QSplitter
+    from PySide6.QtWidgets import QSplitter, QStatusBar
 
     from parallax.ui.pane import ArticlePane
     from parallax.ui.sidebar import Sidebar
@@ -42,6 +42,7 @@ class Window(Protocol):
     def restoreState(self, state: QByteArray, version: int = 0) -> bool: ...
     def resize(self, w: int, h: int) -> None: ...
     def resizeDocks(self, docks: Any, sizes: Any, orientation: Qt.Orientation) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
 
 
 class Key(StrEnum):
@@ -56,6 +57,7 @@ class Key(StrEnum):
     LAST_COMPARISON = "library/last"  # the comparison shown last, reopened at start
     OPEN_DIR = "open/dir"  # where the Open dialog starts
     LAST_LEFT = "open/left"  # the pair chosen last in File > Open
+    LEGEND_HINTED = "help/legend_hinted"  # the first-run pointer to the colour legend was shown
     LAST_RIGHT = "open/right"
 
 
@@ -106,6 +108,19 @@ def remember_pair(settings: QSettings, left: Path, right: Path) -> None:
     settings.setValue(Key.LAST_LEFT, str(left))
     settings.setValue(Key.LAST_RIGHT, str(right))
     settings.setValue(Key.OPEN_DIR, str(left.parent))
+
+
+#: What a first run says about the colours, once, in the status bar.
+LEGEND_HINT = "New here? Help ▸ What the Colours Mean (F1) explains the colours and marks."
+
+
+def hint_legend_once(window: Window) -> bool:
+    """Point a first-time reader to the colour legend, once per settings; True if shown."""
+    if _bool(window.settings.value(Key.LEGEND_HINTED, False)):
+        return False
+    window.statusBar().showMessage(LEGEND_HINT, 30_000)
+    window.settings.setValue(Key.LEGEND_HINTED, True)
+    return True
 
 
 def _bool(value: object) -> bool:
