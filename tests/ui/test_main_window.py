@@ -325,3 +325,24 @@ def test_keyboard_only_enter_selects_the_sentence_at_the_caret(
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert blocker.args[0] in reading.links_of("right", sentence)
     assert window.current_sentence["right"] == sentence
+
+
+def test_rejecting_one_pair_of_sentences_keeps_the_rest_of_its_link(
+    qtbot: Any, window: MainWindow, library_path: Path
+) -> None:
+    comparison = window.comparison
+    assert comparison is not None
+    link = next(k for k in comparison.links if len(k.left) * len(k.right) > 1)
+    pair = (link.left[0], link.right[0])
+    window.current_sentence = {"left": pair[0], "right": pair[1]}
+    window._update_actions()
+    assert window.act_reject_pair.isEnabled()
+    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+        window.act_reject_pair.trigger()
+    with open_library(library_path) as library:
+        fixes = library.corrections_for(
+            comparison.left.original_sha256, comparison.right.original_sha256
+        )
+    assert fixes.rejected == (pair,)  # only that pair, not every pair of the link
+    assert window.comparison is not None
+    assert not any(pair[0] in k.left and pair[1] in k.right for k in window.comparison.links)

@@ -119,6 +119,8 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
       "Link the sentences last clicked on each side, and keep that link"),
     A("reject", "&Reject Selected Link", "reject_selected", "Ctrl+Shift+R", "link",
       "This link is wrong: remove it and never propose it again"),
+    A("reject_pair", "Reject Only the Current &Sentences", "reject_current", "Ctrl+Alt+R",
+      "link", "These two sentences do not state one fact; the rest of their link stays"),
     A("forget", "&Forget My Link Corrections", "forget_corrections", None, "link",
       "Undo every pin and rejection made for this pair", separator=True),
     # Help
@@ -179,6 +181,7 @@ class WindowActions:
     act_switch_side: QAction
     act_pin: QAction
     act_reject: QAction
+    act_reject_pair: QAction
     act_forget: QAction
     act_colours: QAction
     act_about: QAction

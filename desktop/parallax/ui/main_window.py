@@ -11,7 +11,6 @@ remembers (:mod:`~.window_settings`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,8 +29,7 @@ from PySide6.QtWidgets import (
 from parallax.core.model import SIDES, Comparison, Side, is_side
 
 if TYPE_CHECKING:
-    from parallax.core.actors import ActorCorrection
-    from parallax.session import Session
+    pass
 from parallax.ui import dialogs
 from parallax.ui import window_settings as remembered
 from parallax.ui.actions import (
@@ -41,6 +39,7 @@ from parallax.ui.actions import (
     build_scheme_menu,
     build_toolbar,
 )
+from parallax.ui.corrections import FAILED, Corrections
 from parallax.ui.find_bar import FindBar
 from parallax.ui.gutter import LinkGutter
 from parallax.ui.pane import ArticlePane
@@ -54,17 +53,8 @@ from parallax.ui.theme import Scheme, Theme, apply_scheme, theme_for
 from parallax.ui.window_settings import Key, restore_settings, save_settings
 from parallax.ui.worker import CompareRequest, CompareWorker, Source
 
-#: The title of the dialog when a job or a library task fails, by its kind or tag.
-_FAILED = {
-    "compare": "Could not compare",
-    "load": "Could not open the comparison",
-    "actors": "Correction not saved",
-    "link": "Correction not saved",
-    "forget": "Corrections not cleared",
-}
 
-
-class MainWindow(QMainWindow, WindowActions):
+class MainWindow(QMainWindow, WindowActions, Corrections):
     """The Parallax reader."""
 
     #: A comparison is on screen (after a load, a compare, or a correction).
@@ -258,6 +248,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.act_reject.setEnabled(self.selected_link is not None)
         both = all(v is not None for v in self.current_sentence.values())
         self.act_pin.setEnabled(self.comparison is not None and both)
+        self.act_reject_pair.setEnabled(self.comparison is not None and both)
         self.act_forget.setEnabled(self.comparison is not None)
 
     # -- selection -----------------------------------------------------------------------------
@@ -505,117 +496,6 @@ class MainWindow(QMainWindow, WindowActions):
             if self.sync.enabled:
                 self.sync.sync_from(lead)
 
-    def rename_actor(self, actor_id: str, name: str) -> None:
-        from parallax.core.actors import ActorCorrection
-
-        if self.comparison is not None and name.strip():
-            self._correct_actors([ActorCorrection("rename", actor_id, name.strip())])
-
-    def merge_actors(self, actor_ids: list[str]) -> None:
-        from parallax.core.actors import ActorCorrection
-
-        if self.comparison is not None and len(actor_ids) >= 2:
-            keep = actor_ids[0]
-            self._correct_actors([ActorCorrection("merge", a, keep) for a in actor_ids[1:]])
-
-    def delete_actor(self, actor_id: str) -> None:
-        from parallax.core.actors import ActorCorrection
-
-        if self.comparison is not None:
-            self._correct_actors([ActorCorrection("delete", actor_id)])
-
-    # -- link corrections ----------------------------------------------------------------------
-
-    def pin_current(self) -> None:
-        left, right = self.current_sentence["left"], self.current_sentence["right"]
-        if self.comparison is None or left is None or right is None:
-            return
-        self._correct_link(left, right, "pinned")
-
-    def reject_selected(self) -> None:
-        if self.comparison is None or self.selected_link is None:
-            return
-        link = self.comparison.links[self.selected_link]
-        for left in link.left:
-            for right in link.right:
-                if not self._correct_link(left, right, "rejected", rerun=False):
-                    return
-        self._rerun()
-
-    def _rerun(self) -> None:
-        """Compare the same two articles again, with the stored corrections applied."""
-        if self.comparison is None:
-            return
-        self.compare(
-            self.comparison.left,
-            self.comparison.right,
-            keep_view=True,
-            actors_from=self.comparison,
-        )
-
-    # -- the library ---------------------------------------------------------------------------
-    # Every library read and write is a task of the worker, run on its one thread in the order
-    # asked (a correction is saved before the re-comparison reads it); the results come back
-    # to on_library_done and on_library_failed.
-
-    def _library(self, tag: str, task: Callable[[Session], object]) -> bool:
-        if self.db_path is None:
-            dialogs.show_error(self, _FAILED[tag], "There is no library open to keep it in.")
-            return False
-        self.worker.library(self.db_path, tag, task)
-        return True
-
-    def open_stored(self, comparison_id: int, *, quiet: bool = False) -> None:
-        """Show a comparison from the library (``quiet``: the sample pair if it is gone)."""
-        if self.db_path is not None:
-            self._actors_pending = False
-            self._job = "load quietly" if quiet else "load"
-            self.worker.start_load(self.db_path, comparison_id)
-
-    def _fill_recent(self) -> None:
-        if self.db_path is None or not self.db_path.exists():  # never create it to list it
-            self.recent_menu.show_comparisons([])
-        else:
-            self.recent_menu.show_problem("Reading the library…")
-            self.worker.library(self.db_path, "recent", lambda s: s.recent(12))
-
-    def _correct_actors(self, corrections: list[ActorCorrection]) -> None:
-        """Save a journalist's actor corrections, then show the corrected comparison: the
-        one the library replays on the next comparison of this pair."""
-        comparison = self.comparison
-        if comparison is not None:
-            self._library("actors", lambda s: s.correct_actors(comparison, corrections))
-
-    def _correct_link(self, left: int, right: int, verdict: str, *, rerun: bool = True) -> bool:
-        comparison = self.comparison
-        if comparison is None or not self._library(
-            "link",
-            lambda s: s.correct_link(comparison, left, right, verdict),  # type: ignore[arg-type]
-        ):
-            return False
-        if rerun:
-            self._rerun()
-        return True
-
-    def forget_corrections(self) -> None:
-        comparison = self.comparison
-        if comparison is not None and self._library(
-            "forget", lambda s: s.forget_corrections(comparison)
-        ):
-            self._rerun()
-
-    def on_library_done(self, tag: str, result: object) -> None:
-        if tag == "recent":
-            self.recent_menu.show_comparisons(result)  # type: ignore[arg-type]
-        elif tag == "actors" and isinstance(result, Comparison) and self._same_texts(result):
-            self._show(result, keep_view=True)
-
-    def on_library_failed(self, tag: str, message: str) -> None:
-        if tag == "recent":
-            self.recent_menu.show_problem(f"Library unavailable: {message}")
-        else:
-            dialogs.show_error(self, _FAILED[tag], message)
-
     # -- comparing -----------------------------------------------------------------------------
 
     def compare(
@@ -678,7 +558,7 @@ class MainWindow(QMainWindow, WindowActions):
         if self._job == "load quietly":  # the last comparison is gone: start on the samples
             self.open_sample()
         else:
-            dialogs.show_error(self, _FAILED[self._job], message)
+            dialogs.show_error(self, FAILED[self._job], message)
 
     def on_store_failed(self, message: str) -> None:
         self.statusBar().showMessage(f"Not saved to the library: {message}", 10000)
