@@ -171,3 +171,14 @@ def test_find_reactions_is_given_the_propagated_mentions(recognizer: A.Recognize
     _, reactions = find_reactions(parsed, empty, actors, recognizer.lexicon)
     lebed = next(a for a in actors if a.name == "Alexander Lebed")
     assert [(r.actor, r.sentence, r.cue) for r in reactions] == [(lebed.id, 1, "said")]
+
+
+def test_a_last_name_that_is_also_a_title_is_the_person(recognizer: A.Recognizer) -> None:
+    text = (
+        "British Prime Minister John Major said on Thursday he would keep his options open. "
+        "Major told parliament the single currency was not yet decided."
+    )
+    c = run(recognizer, text)
+    (major,) = [a for a in c.actors if a.kind == "person"]
+    assert [m.text for m in major.mentions] == ["John Major", "Major"]
+    assert [r.sentence for r in c.reactions if r.actor == major.id] == [0, 1]

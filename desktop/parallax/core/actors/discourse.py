@@ -19,8 +19,12 @@ from parallax.core.actors.recognizer import ParsedDocument
 from parallax.core.model import ActorKind, Side
 
 
-def _name_word(word: str, lex: Lexicon) -> bool:
-    """Whether a word of a person's full name can stand for the person on its own."""
+def _name_word(word: str, lex: Lexicon, *, surname: bool = False) -> bool:
+    """Whether a word of a person's full name can stand for the person on its own.
+
+    A role word can when it is the person's last name ("Major" of "John Major", "King" of
+    "Stephen King"): there it is a name, whatever it means before one.
+    """
     letters = word.replace("-", "").replace("'", "").replace("’", "")
     low = word.casefold()
     key = name_key(word)
@@ -29,7 +33,7 @@ def _name_word(word: str, lex: Lexicon) -> bool:
         and letters.isalpha()
         and word[:1].isupper()
         and not word.isupper()
-        and low not in lex.roles
+        and (surname or low not in lex.roles)
         and low not in _NAME_PARTICLES
         and low not in _INSTITUTION_WORDS
         and key not in lex.non_actors
@@ -62,8 +66,8 @@ def _discourse(cands: list[_Cand], parsed: Sequence[ParsedDocument], lex: Lexico
         w
         for c in cands
         if c.kind == "person" and not c.nominal and len(c.text.split()) >= 2
-        for w in (c.text.split()[0], c.text.split()[-1])
-        if _name_word(w, lex)
+        for w, last in ((c.text.split()[0], False), (c.text.split()[-1], True))
+        if _name_word(w, lex, surname=last)
     }
     org_heads: dict[str, set[str]] = {}
     for c in cands:
