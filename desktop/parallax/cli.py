@@ -276,6 +276,17 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
         decide.add_argument("id", type=_comparison_id, metavar="ID", help="the comparison's id")
         decide.add_argument("left", type=positive_int, metavar="LEFT", help="left sentence")
         decide.add_argument("right", type=positive_int, metavar="RIGHT", help="right sentence")
+    for verb, what in (("undo", "take back"), ("redo", "make again")):
+        step = actions.add_parser(
+            verb,
+            parents=[db_option],
+            help=f"{what} the latest correction of a saved comparison's pair of articles",
+            description=(
+                f"{what.capitalize()} the latest pin, rejection or actor correction made to this "
+                "comparison's two articles, and compare them again."
+            ),
+        )
+        step.add_argument("id", type=_comparison_id, metavar="ID", help="the comparison's id")
     delete = actions.add_parser(
         "delete",
         parents=[db_option],
@@ -454,6 +465,8 @@ def _library(args: argparse.Namespace, out: IO[str]) -> int:
             _write(out, _note(session, args))
         elif action in ("pin", "reject"):
             _write(out, _decide(session, args, action))
+        elif action in ("undo", "redo"):
+            _write(out, _step_history(session, args.id, redo=action == "redo"))
         elif action == "delete":
             summary = session.delete(args.id)
             label = _article_label(summary.left_title, summary.left_source)
@@ -484,6 +497,18 @@ def _decide(session: Session, args: argparse.Namespace, action: str) -> str:
     return (
         f"{verdict.capitalize()} left {args.left} / right {args.right} of comparison {args.id}; "
         f"compared again: {links} link{'s' * (links != 1)} (parallax library show {args.id}).\n"
+    )
+
+
+def _step_history(session: Session, comparison_id: int, *, redo: bool) -> str:
+    done = session.step_history(comparison_id, redo=redo)
+    if done is None:
+        return f"Nothing to {'redo' if redo else 'undo'} for comparison {comparison_id}.\n"
+    what, outcome = done
+    links = len(outcome.comparison.links)
+    return (
+        f"{'Redid' if redo else 'Undid'} the {what} of comparison {comparison_id}; compared "
+        f"again: {links} link{'s' * (links != 1)} (parallax library show {comparison_id}).\n"
     )
 
 

@@ -395,6 +395,28 @@ class Session:
         self.correct_link(saved, left_index, right_index, verdict)
         return self.compare(saved.left, saved.right, actors_from=saved)
 
+    def undo(self, comparison: Comparison) -> str | None:
+        """Take back the pair's latest correction; what it was, or None if there is none."""
+        return self.library.undo(comparison.left.original_sha256, comparison.right.original_sha256)
+
+    def redo(self, comparison: Comparison) -> str | None:
+        """Make again the correction undone last; what it was, or None."""
+        return self.library.redo(comparison.left.original_sha256, comparison.right.original_sha256)
+
+    def step_history(self, comparison_id: int, *, redo: bool = False) -> tuple[str, Outcome] | None:
+        """Undo (or redo) a saved comparison's latest correction and compare the pair again,
+        actors included (an undone rename must show the old name); None if nothing to do.
+
+        Raises:
+            UnknownComparison: No comparison has this id.
+            LibraryError: The library cannot be read or written.
+        """
+        saved = self.load(comparison_id)
+        what = self.redo(saved) if redo else self.undo(saved)
+        if what is None:
+            return None
+        return what, self.compare(saved.left, saved.right)
+
     def forget_corrections(self, comparison: Comparison) -> None:
         """Forget every link and actor correction made to this pair of articles."""
         self.library.clear_corrections(

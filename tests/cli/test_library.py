@@ -383,3 +383,19 @@ def test_reject_then_compare_again_keeps_one_comparison_and_the_decision(
     assert "1 comparison in" in listing
     code, _, err = run("library", "pin", "1", "999", "1")
     assert code == 2 and "sentences 1 to" in one_line_error(err)
+
+
+def test_undo_brings_a_rejected_pair_back_and_redo_rejects_it_again(
+    sample_paths: tuple[Path, Path], fake_compare: list[Options]
+) -> None:
+    assert run("compare", *map(str, sample_paths))[0] == 0
+    assert run("library", "reject", "1", "2", "1")[0] == 0
+    code, out, err = run("library", "undo", "1")
+    assert code == 0, err
+    assert out.startswith("Undid the rejection of left 2 / right 1 of comparison 1")
+    assert fake_compare[-1].rejected == ()  # compared again without it
+    code, out, _ = run("library", "redo", "1")
+    assert code == 0 and out.startswith("Redid the rejection")
+    assert fake_compare[-1].rejected == ((1, 0),)
+    assert run("library", "redo", "1")[1] == "Nothing to redo for comparison 1.\n"
+    assert "1 comparison in" in run("library", "list")[1]

@@ -76,3 +76,44 @@ def test_notes() -> None:
         assert [n.body for n in lib.notes(cid)] == ["General"]
         with pytest.raises(UnknownComparison):
             lib.add_note(999, "nowhere")
+
+
+# -- history: undo and redo ---------------------------------------------------------------
+
+
+def test_undo_and_redo_walk_the_history_of_a_pair() -> None:
+    with Library() as lib:
+        lib.correct_link(L, R, 1, 2, "pinned")
+        lib.correct_link(L, R, 1, 2, "rejected")  # changed their mind
+        lib.correct_actor(L, R, ActorCorrection("rename", "person:kim", "Kim Jong Un"))
+        assert lib.undo(L, R) == "rename of person:kim to Kim Jong Un"
+        assert lib.corrections_for(L, R).actors == ()
+        assert lib.undo(L, R) == "rejection of left 2 / right 3"
+        assert lib.corrections_for(L, R).pinned == ((1, 2),)  # the pin it replaced is back
+        assert lib.undo(L, R) == "pin of left 2 / right 3"
+        assert lib.corrections_for(L, R) == Corrections()
+        assert lib.undo(L, R) is None  # nothing left to undo
+        assert lib.redo(L, R) == "pin of left 2 / right 3"
+        assert lib.redo(L, R) == "rejection of left 2 / right 3"
+        assert lib.corrections_for(L, R).rejected == ((1, 2),)
+        assert lib.redo(L, R) == "rename of person:kim to Kim Jong Un"
+        assert lib.redo(L, R) is None
+        assert [a.value for a in lib.corrections_for(L, R).actors] == ["Kim Jong Un"]
+
+
+def test_a_new_correction_ends_what_could_be_redone_and_order_is_kept() -> None:
+    with Library() as lib:
+        lib.correct_actor(L, R, ActorCorrection("merge", "person:putin", "country:russia"))
+        lib.correct_actor(L, R, ActorCorrection("delete", "person:kim"))
+        lib.undo(L, R)
+        lib.undo(L, R)
+        lib.redo(L, R)
+        lib.redo(L, R)
+        assert [a.action for a in lib.corrections_for(L, R).actors] == ["merge", "delete"]
+        lib.undo(L, R)
+        lib.correct_link(L, R, 0, 0, "pinned")
+        assert lib.redo(L, R) is None
+        # The other way round is the same pair: its history too.
+        assert lib.undo(R, L) == "pin of left 1 / right 1"
+        lib.clear_corrections(L, R)
+        assert lib.undo(L, R) is None and lib.redo(L, R) is None

@@ -346,3 +346,47 @@ def test_rejecting_one_pair_of_sentences_keeps_the_rest_of_its_link(
     assert fixes.rejected == (pair,)  # only that pair, not every pair of the link
     assert window.comparison is not None
     assert not any(pair[0] in k.left and pair[1] in k.right for k in window.comparison.links)
+
+
+def test_undo_and_redo_a_rejection_in_the_reader(
+    qtbot: Any, window: MainWindow, library_path: Path
+) -> None:
+    comparison = window.comparison
+    assert comparison is not None
+    target = 0
+    rejected = comparison.links[target]
+    pairs = {(a, b) for a in rejected.left for b in rejected.right}
+    window.select_link(target)
+    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+        window.act_reject.trigger()
+
+    def linked() -> set[tuple[int, int]]:
+        assert window.comparison is not None
+        return {(a, b) for k in window.comparison.links for a in k.left for b in k.right}
+
+    assert not pairs & linked()
+    for _ in pairs:  # one history entry per rejected pair of sentences
+        with qtbot.waitSignal(window.worker.finished, timeout=60000):
+            window.act_undo.trigger()
+    assert "Undid the rejection" in window.statusBar().currentMessage()
+    assert pairs <= linked()
+    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+        window.act_redo.trigger()
+    assert "Redid the rejection" in window.statusBar().currentMessage()
+    with open_library(library_path) as library:
+        fixes = library.corrections_for(
+            comparison.left.original_sha256, comparison.right.original_sha256
+        )
+    assert len(fixes.rejected) == 1
+
+
+def test_undo_a_rename_in_the_reader(qtbot: Any, window: MainWindow) -> None:
+    comparison = window.comparison
+    assert comparison is not None
+    actor = comparison.actors[0]
+    with qtbot.waitSignal(window.comparisonShown, timeout=30_000):
+        window.sidebar.renameRequested.emit(actor.id, "Renamed Actor")
+    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+        window.act_undo.trigger()
+    assert window.comparison is not None
+    assert next(a for a in window.comparison.actors if a.id == actor.id).name == actor.name

@@ -7,7 +7,9 @@ belong to one saved comparison and are deleted with it.
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+import sqlite3
+from typing import Any, Final, Literal
 
 from parallax.core.model import Side
 from parallax.store.connection import LibraryFile
@@ -64,45 +66,162 @@ class CorrectionMethods(LibraryFile):
     ) -> None:
         """Pin (``"pinned"``) or reject (``"rejected"``) a link, or forget it (None).
 
-        The latest verdict on a pair of sentences wins.
+        The latest verdict on a pair of sentences wins. The change joins the pair's history
+        (see :meth:`undo`); a change the journalist had undone can then no longer be redone.
         """
+        if verdict not in ("pinned", "rejected", None):
+            raise ValueError(f"unknown link verdict {verdict!r}")
         with self._write() as conn:
-            for lsha, rsha, ls, rs in (
-                (left_sha256, right_sha256, left_sentence, right_sentence),
-                (right_sha256, left_sha256, right_sentence, left_sentence),
-            ):
-                conn.execute(
-                    "DELETE FROM link_corrections WHERE left_sha256 = ? AND right_sha256 = ?"
-                    " AND left_sentence = ? AND right_sentence = ?",
-                    (lsha, rsha, ls, rs),
-                )
-            if verdict is not None:
-                if verdict not in ("pinned", "rejected"):
-                    raise ValueError(f"unknown link verdict {verdict!r}")
-                conn.execute(
-                    "INSERT INTO link_corrections (left_sha256, right_sha256, left_sentence,"
-                    " right_sentence, verdict) VALUES (?, ?, ?, ?, ?)",
-                    (left_sha256, right_sha256, left_sentence, right_sentence, verdict),
-                )
+            previous = self._verdict(conn, left_sha256, right_sha256, left_sentence, right_sentence)
+            self._set_link(conn, left_sha256, right_sha256, left_sentence, right_sentence, verdict)
+            change = {"left": left_sentence, "right": right_sentence, "verdict": verdict}
+            self._record(conn, left_sha256, right_sha256, "link", change, {"verdict": previous})
 
     def correct_actor(
         self, left_sha256: str, right_sha256: str, correction: ActorCorrection
     ) -> None:
         """Record a rename, merge or delete of an actor for this pair of articles."""
         with self._write() as conn:
-            conn.execute(
+            cur = conn.execute(
                 "INSERT INTO actor_corrections (left_sha256, right_sha256, action, actor_key,"
                 " value) VALUES (?, ?, ?, ?, ?)",
                 (left_sha256, right_sha256, correction.action, correction.actor, correction.value),
             )
+            change = {
+                "row": cur.lastrowid,
+                "action": correction.action,
+                "actor": correction.actor,
+                "value": correction.value,
+            }
+            self._record(conn, left_sha256, right_sha256, "actor", change, None)
 
     def clear_corrections(self, left_sha256: str, right_sha256: str) -> None:
-        """Forget every correction made to this pair of articles (either way round)."""
+        """Forget every correction made to this pair of articles (either way round), and
+        their history."""
         pairs = (left_sha256, right_sha256, right_sha256, left_sha256)
-        where = "(left_sha256 = ? AND right_sha256 = ?) OR (left_sha256 = ? AND right_sha256 = ?)"
         with self._write() as conn:
-            conn.execute(f"DELETE FROM link_corrections WHERE {where}", pairs)
-            conn.execute(f"DELETE FROM actor_corrections WHERE {where}", pairs)
+            for table in ("link_corrections", "actor_corrections", "correction_history"):
+                conn.execute(f"DELETE FROM {table} WHERE {_EITHER_WAY}", pairs)
+
+    def undo(self, left_sha256: str, right_sha256: str) -> str | None:
+        """Take back the pair's latest correction that stands; what it was, or None.
+
+        A link's earlier verdict comes back (a rejection undone leaves the aligner to decide
+        again, a rejection that replaced a pin brings the pin back); an actor correction is
+        dropped. The undone change can be redone until the pair is corrected again.
+        """
+        pairs = (left_sha256, right_sha256, right_sha256, left_sha256)
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT id, left_sha256, right_sha256, kind, change, previous"
+                f" FROM correction_history WHERE ({_EITHER_WAY}) AND undone = 0"
+                " ORDER BY id DESC LIMIT 1",
+                pairs,
+            ).fetchone()
+            if row is None:
+                return None
+            entry_id, lsha, rsha, kind, change_text, previous_text = row
+            change = json.loads(change_text)
+            if kind == "link":
+                previous = json.loads(previous_text)["verdict"]
+                self._set_link(conn, lsha, rsha, change["left"], change["right"], previous)
+            else:
+                conn.execute("DELETE FROM actor_corrections WHERE id = ?", (change["row"],))
+            conn.execute("UPDATE correction_history SET undone = 1 WHERE id = ?", (entry_id,))
+        return _describe(kind, change)
+
+    def redo(self, left_sha256: str, right_sha256: str) -> str | None:
+        """Make again the correction undone last; what it was, or None."""
+        pairs = (left_sha256, right_sha256, right_sha256, left_sha256)
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT id, left_sha256, right_sha256, kind, change FROM correction_history"
+                f" WHERE ({_EITHER_WAY}) AND undone = 1 ORDER BY id LIMIT 1",
+                pairs,
+            ).fetchone()
+            if row is None:
+                return None
+            entry_id, lsha, rsha, kind, change_text = row
+            change = json.loads(change_text)
+            if kind == "link":
+                self._set_link(conn, lsha, rsha, change["left"], change["right"], change["verdict"])
+            else:  # back under its own id, so corrections replay in the order made
+                conn.execute(
+                    "INSERT INTO actor_corrections (id, left_sha256, right_sha256, action,"
+                    " actor_key, value) VALUES (?, ?, ?, ?, ?, ?)",
+                    (change["row"], lsha, rsha, change["action"], change["actor"], change["value"]),
+                )
+            conn.execute("UPDATE correction_history SET undone = 0 WHERE id = ?", (entry_id,))
+        return _describe(kind, change)
+
+    @staticmethod
+    def _verdict(
+        conn: sqlite3.Connection, lsha: str, rsha: str, ls: int, rs: int
+    ) -> Verdict | None:
+        row = conn.execute(
+            "SELECT verdict FROM link_corrections WHERE (left_sha256 = ? AND right_sha256 = ?"
+            " AND left_sentence = ? AND right_sentence = ?) OR (left_sha256 = ? AND"
+            " right_sha256 = ? AND left_sentence = ? AND right_sentence = ?)",
+            (lsha, rsha, ls, rs, rsha, lsha, rs, ls),
+        ).fetchone()
+        return None if row is None else row[0]
+
+    @staticmethod
+    def _set_link(
+        conn: sqlite3.Connection, lsha: str, rsha: str, ls: int, rs: int, verdict: Verdict | None
+    ) -> None:
+        for a, b, i, j in ((lsha, rsha, ls, rs), (rsha, lsha, rs, ls)):
+            conn.execute(
+                "DELETE FROM link_corrections WHERE left_sha256 = ? AND right_sha256 = ?"
+                " AND left_sentence = ? AND right_sentence = ?",
+                (a, b, i, j),
+            )
+        if verdict is not None:
+            conn.execute(
+                "INSERT INTO link_corrections (left_sha256, right_sha256, left_sentence,"
+                " right_sentence, verdict) VALUES (?, ?, ?, ?, ?)",
+                (lsha, rsha, ls, rs, verdict),
+            )
+
+    @staticmethod
+    def _record(
+        conn: sqlite3.Connection,
+        lsha: str,
+        rsha: str,
+        kind: str,
+        change: dict[str, Any],
+        previous: dict[str, Any] | None,
+    ) -> None:
+        """Add a change to the pair's history; what was undone can no longer be redone."""
+        conn.execute(
+            f"DELETE FROM correction_history WHERE ({_EITHER_WAY}) AND undone = 1",
+            (lsha, rsha, rsha, lsha),
+        )
+        conn.execute(
+            "INSERT INTO correction_history (left_sha256, right_sha256, kind, change, previous)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                lsha,
+                rsha,
+                kind,
+                json.dumps(change),
+                None if previous is None else json.dumps(previous),
+            ),
+        )
+
+
+_EITHER_WAY: Final = (
+    "(left_sha256 = ? AND right_sha256 = ?) OR (left_sha256 = ? AND right_sha256 = ?)"
+)
+
+
+def _describe(kind: str, change: dict[str, Any]) -> str:
+    """A change of the history in words, sentences numbered from 1."""
+    if kind == "link":
+        what = {"pinned": "pin", "rejected": "rejection", None: "unpinning"}[change["verdict"]]
+        return f"{what} of left {change['left'] + 1} / right {change['right'] + 1}"
+    value = f" to {change['value']}" if change["action"] == "rename" else ""
+    return f"{change['action']} of {change['actor']}{value}"
 
 
 class NoteMethods(LibraryFile):

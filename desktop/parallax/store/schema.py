@@ -30,7 +30,7 @@ __all__ = ["MIGRATIONS", "MIGRATION_SET", "SCHEMA_VERSION", "TABLES", "VIEWS"]
 #: The name under which sqlite-utils records our migrations in ``_sqlite_migrations``.
 MIGRATION_SET: Final = "parallax"
 #: Also written to ``PRAGMA user_version`` so any SQLite tool can tell the schema apart.
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 MIGRATIONS: Final = Migrations(MIGRATION_SET)
 
@@ -359,6 +359,7 @@ TABLES: Final = (
     "notes",
     "link_corrections",
     "actor_corrections",
+    "correction_history",
     "sentences_fts",
     "articles_fts",
 )
@@ -370,4 +371,33 @@ VIEWS: Final = ("comparison_overview", "link_texts", "reaction_details", "mentio
 def m001_initial(db: Database) -> None:
     """The first schema: articles, comparisons, actors, corrections, notes, FTS and views."""
     for statement in _M001:
+        db.execute(statement)
+
+
+_M002: Final[tuple[str, ...]] = (
+    # -- the history of a pair's corrections, for undo and redo ----------------------------------
+    # One row per pin, rejection or actor correction, in the order made. ``change`` holds what
+    # was done (JSON), ``previous`` what it replaced, so either can be put back; an undone row
+    # is kept (``undone = 1``) until the next correction of the pair, so it can be redone.
+    f"""
+    CREATE TABLE correction_history (
+        id INTEGER PRIMARY KEY,
+        left_sha256 TEXT NOT NULL,
+        right_sha256 TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('link', 'actor')),
+        change TEXT NOT NULL,
+        previous TEXT,
+        undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+        created TEXT NOT NULL DEFAULT {_NOW}
+    )
+    """,
+    "CREATE INDEX correction_history_pair ON correction_history(left_sha256, right_sha256)",
+    "PRAGMA user_version = 2",
+)
+
+
+@MIGRATIONS(name="m002_correction_history")
+def m002_correction_history(db: Database) -> None:
+    """Corrections as a history, so a journalist can undo and redo them."""
+    for statement in _M002:
         db.execute(statement)

@@ -87,7 +87,12 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
       "The two sample articles", separator=True),
     A("quit", "&Quit", "close", Key.Quit, "file", separator=True),
     # Edit
-    A("find", "&Find…", "find_bar.start_find", Key.Find, "edit", "Find in both articles"),
+    A("undo", "&Undo Correction", "undo_correction", Key.Undo, "edit",
+      "Take back the last pin, rejection or actor correction of this pair"),
+    A("redo", "&Redo Correction", "redo_correction", "Ctrl+Shift+Z", "edit",
+      "Make again the correction undone last", separator=False),
+    A("find", "&Find…", "find_bar.start_find", Key.Find, "edit", "Find in both articles",
+      separator=True),
     A("find_next", "Find &Next", "find_bar.find_step", Key.FindNext, "edit", args=(1,)),
     A("find_prev", "Find Pre&vious", "find_bar.find_step", Key.FindPrevious, "edit", args=(-1,)),
     # View (the window adds Appearance and the sidebar's docks)
@@ -164,6 +169,8 @@ class WindowActions:
     act_paste_right: QAction
     act_sample: QAction
     act_quit: QAction
+    act_undo: QAction
+    act_redo: QAction
     act_find: QAction
     act_find_next: QAction
     act_find_prev: QAction

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from parallax.core.model import Comparison, Side
 from parallax.ui import dialogs
@@ -37,6 +37,8 @@ FAILED: Final = {
     "actors": "Correction not saved",
     "link": "Correction not saved",
     "forget": "Corrections not cleared",
+    "undo": "Could not undo",
+    "redo": "Could not redo",
 }
 
 
@@ -64,9 +66,9 @@ class Corrections:
         def _show(self, comparison: Comparison | None, *, keep_view: bool = False) -> None: ...
         def _same_texts(self, comparison: Comparison) -> bool: ...
 
-    def _window(self) -> QWidget:
-        """The window this is a part of, as the parent of a dialog."""
-        return cast(QWidget, self)
+    def _window(self) -> QMainWindow:
+        """The window this is a part of (the parent of a dialog, the owner of the status bar)."""
+        return cast(QMainWindow, self)
 
     # -- actors ------------------------------------------------------------------------------
 
@@ -171,6 +173,18 @@ class Corrections:
             self._rerun()
         return True
 
+    def undo_correction(self) -> None:
+        """Take back the pair's last correction and compare it again (Edit > Undo)."""
+        comparison = self.comparison
+        if comparison is not None:
+            self._library("undo", lambda s: s.undo(comparison))
+
+    def redo_correction(self) -> None:
+        """Make again the correction undone last (Edit > Redo)."""
+        comparison = self.comparison
+        if comparison is not None:
+            self._library("redo", lambda s: s.redo(comparison))
+
     def forget_corrections(self) -> None:
         comparison = self.comparison
         if comparison is not None and self._library(
@@ -179,7 +193,14 @@ class Corrections:
             self._rerun()
 
     def on_library_done(self, tag: str, result: object) -> None:
-        if tag == "recent":
+        if tag in ("undo", "redo"):
+            done = "Undid" if tag == "undo" else "Redid"
+            message = f"{done} the {result}" if result else f"Nothing to {tag}"
+            self._window().statusBar().showMessage(message, 8000)
+            comparison = self.comparison
+            if result and comparison is not None:  # actors again too: a rename may be undone
+                self.compare(comparison.left, comparison.right, keep_view=True)
+        elif tag == "recent":
             self.recent_menu.show_comparisons(result)  # type: ignore[arg-type]
         elif tag == "actors" and isinstance(result, Comparison) and self._same_texts(result):
             self._show(result, keep_view=True)
