@@ -170,6 +170,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self.worker.libraryFailed.connect(self.on_library_failed)
         self.sidebar.actorActivated.connect(self.show_actor)
         self.sidebar.reactionActivated.connect(self.go_sentence)
+        self.sidebar.sentenceActivated.connect(self.go_sentence)
         self.sidebar.repairActivated.connect(self.go_repair)
         self.sidebar.showOriginalChanged.connect(self.act_original.setChecked)
         self.sidebar.renameRequested.connect(self.rename_actor)

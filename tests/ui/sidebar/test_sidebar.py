@@ -21,7 +21,7 @@ from tests.ui.sidebar.helpers import KIM, PUTIN, actor_ids
 # ---------------------------------------------------------------------------------------------
 
 
-def test_four_docks_tabified_on_the_right_and_restorable(
+def test_five_docks_tabified_on_the_right_and_restorable(
     sidebar: Sidebar, window: QMainWindow
 ) -> None:
     docks = sidebar.docks()
@@ -30,10 +30,11 @@ def test_four_docks_tabified_on_the_right_and_restorable(
         "reactionsDock",
         "repairsDock",
         "sourcingDock",
+        "uniqueDock",
     ]
     for dock in docks:
         assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
-    assert set(window.tabifiedDockWidgets(docks[0])) == {docks[1], docks[2], docks[3]}
+    assert set(window.tabifiedDockWidgets(docks[0])) == set(docks[1:])
     state = window.saveState()
     window.removeDockWidget(docks[2])
     assert window.restoreState(state)
@@ -42,11 +43,17 @@ def test_four_docks_tabified_on_the_right_and_restorable(
 
 def test_counts_in_dock_titles(sidebar: Sidebar, comparison: Comparison) -> None:
     repairs = len(comparison.left.repairs) + len(comparison.right.repairs)
+    unique = sum(
+        comparison.document(side).sentences[i].role == "body"
+        for side in ("left", "right")
+        for i in comparison.unlinked(side)
+    )
     assert [d.windowTitle() for d in sidebar.docks()] == [
         f"Actors ({len(comparison.actors)})",
         f"Reactions ({len(comparison.reactions)})",
         f"Repairs ({repairs})",
         f"Sourcing ({len(comparison.sourcing().sources)})",
+        f"Only in One ({unique})",
     ]
     # The View menu entry stays a plain name.
     assert sidebar.docks()[0].toggleViewAction().text() == "Actors"
@@ -81,6 +88,7 @@ def test_busy_shows_finding_actors_and_keeps_the_selection_for_later(
         "Reactions",
         "Repairs (20)",
         "Sourcing",
+        "Only in One (20)",  # body sentences no link covers
     ]
     with qtbot.assertNotEmitted(sidebar.actorActivated):
         sidebar.set_comparison(comparison)
@@ -107,7 +115,13 @@ def test_no_comparison(sidebar: Sidebar, qtbot: Any) -> None:
     with qtbot.waitSignal(sidebar.actorActivated) as blocker:
         sidebar.set_comparison(None)
     assert blocker.args == [""]
-    for panel in (sidebar.actors, sidebar.reactions, sidebar.repairs, sidebar.sourcing):
+    for panel in (
+        sidebar.actors,
+        sidebar.reactions,
+        sidebar.repairs,
+        sidebar.sourcing,
+        sidebar.unique,
+    ):
         assert "No comparison open" in (panel.placeholder_text() or "")
         assert panel.view.model().rowCount() == 0
     assert [d.windowTitle() for d in sidebar.docks()] == [
@@ -115,6 +129,7 @@ def test_no_comparison(sidebar: Sidebar, qtbot: Any) -> None:
         "Reactions",
         "Repairs",
         "Sourcing",
+        "Only in One",
     ]
     assert not sidebar.repairs.show_original.isEnabled()
 

@@ -14,6 +14,7 @@ from parallax.ui.sidebar.actors import ActorsPanel
 from parallax.ui.sidebar.reactions import ReactionsPanel
 from parallax.ui.sidebar.repairs import RepairsPanel
 from parallax.ui.sidebar.sourcing import SourcingPanel
+from parallax.ui.sidebar.unique import UniquePanel
 from parallax.ui.theme import Theme
 
 
@@ -31,6 +32,8 @@ class Sidebar(QObject):
     actorActivated = Signal(str)
     #: Side ("left"/"right") and sentence index of a reaction: the window scrolls to it.
     reactionActivated = Signal(str, int)
+    #: Side and sentence index of a sentence only one outlet carries: the window reads it.
+    sentenceActivated = Signal(str, int)
     #: Side and index into that Document's repairs: the window scrolls to it.
     repairActivated = Signal(str, int)
     #: The "Show original text" toggle of the Repairs panel.
@@ -46,12 +49,14 @@ class Sidebar(QObject):
         self.reactions = ReactionsPanel()
         self.repairs = RepairsPanel()
         self.sourcing = SourcingPanel()
+        self.unique = UniquePanel()
         self._docks: list[QDockWidget] = []
         for title, name, panel in (
             ("Actors", "actorsDock", self.actors),
             ("Reactions", "reactionsDock", self.reactions),
             ("Repairs", "repairsDock", self.repairs),
             ("Sourcing", "sourcingDock", self.sourcing),
+            ("Only in One", "uniqueDock", self.unique),
         ):
             dock = QDockWidget(title, window)
             dock.setObjectName(name)
@@ -76,14 +81,15 @@ class Sidebar(QObject):
         self.reactions.activated.connect(self.reactionActivated)
         self.repairs.activated.connect(self.repairActivated)
         self.sourcing.activated.connect(self.show_reactions_of)
+        self.unique.activated.connect(self.sentenceActivated)
         self.repairs.showOriginalChanged.connect(self.showOriginalChanged)
         self._comparison: Comparison | None = None
         self._busy = False
         self._update_titles()
 
     def docks(self) -> list[QDockWidget]:
-        """The Actors, Reactions, Repairs and Sourcing docks (their toggle actions go in a View
-        menu)."""
+        """The Actors, Reactions, Repairs, Sourcing and Only in One docks (their toggle
+        actions go in a View menu)."""
         return list(self._docks)
 
     def comparison(self) -> Comparison | None:
@@ -106,6 +112,7 @@ class Sidebar(QObject):
         self.reactions.set_comparison(comparison, busy=busy)
         self.repairs.set_comparison(comparison)
         self.sourcing.set_comparison(comparison, busy=busy)
+        self.unique.set_comparison(comparison)
         self.actors.set_comparison(comparison, busy=busy)  # may announce a vanished actor
         self._update_titles()
 
@@ -133,7 +140,7 @@ class Sidebar(QObject):
 
     def set_theme(self, theme: Theme) -> None:
         """Repaint the lists with the theme's colours."""
-        for panel in (self.actors, self.reactions, self.repairs, self.sourcing):
+        for panel in (self.actors, self.reactions, self.repairs, self.sourcing, self.unique):
             panel.set_theme(theme)
 
     def _actor_activated(self, actor_id: str) -> None:
@@ -150,10 +157,11 @@ class Sidebar(QObject):
         )
         repairs = len(c.left.repairs) + len(c.right.repairs) if c else None
         sources = len(self.sourcing.model.sourcing().sources) if reactions is not None else None
+        unique = self.unique.model.rowCount() if c else None
         for dock, title, count in zip(
             self._docks,
-            ("Actors", "Reactions", "Repairs", "Sourcing"),
-            (actors, reactions, repairs, sources),
+            ("Actors", "Reactions", "Repairs", "Sourcing", "Only in One"),
+            (actors, reactions, repairs, sources, unique),
             strict=True,
         ):
             dock.setWindowTitle(title if count is None else f"{title} ({count})")
