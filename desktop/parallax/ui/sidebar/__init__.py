@@ -1,9 +1,10 @@
 """The reader's dockable sidebar: who appears in the story, how they reacted, what was repaired.
 
-Four dock widgets, tabified on the right of the main window: **Actors** (kind, mentions per
+Five dock widgets, tabified on the right of the main window: **Actors** (kind, mentions per
 article, who appears in one outlet only), **Reactions** (actor, outlet, cue, stance, quote),
-**Repairs** (the characters removed from each article, with a toggle to show them in place)
-and **Sourcing** (whom each outlet lets speak, named or not, and how often it quotes them).
+**Repairs** (the characters removed from each article, with a toggle to show them in place),
+**Sourcing** (whom each outlet lets speak, named or not, and how often it quotes them) and
+**Only in One** (every sentence only one outlet carries).
 Each is a view over an item model of :mod:`parallax.ui.models` behind a filtering proxy, so a
 comparison with hundreds of actors is one model reset.
 
@@ -17,7 +18,8 @@ One module per class:
 - :mod:`.sidebar`: :class:`Sidebar`, the three docks and the signals the window listens to.
 - :mod:`.panel`: :class:`~.panel.Panel`, what the three lists share (filter bar, list,
   placeholder, status line).
-- :mod:`.actors`, :mod:`.reactions`, :mod:`.repairs`, :mod:`.sourcing`: the four panels.
+- :mod:`.actors`, :mod:`.reactions`, :mod:`.repairs`, :mod:`.sourcing`, :mod:`.unique`: the
+  five panels.
 - :mod:`.row_tracker`, :mod:`.middle_elide`, :mod:`.context_delegate`: acting on the row the
   user moves to; eliding outlet names in the middle; painting a repair's context.
 """

@@ -1,4 +1,5 @@
-"""The sidebar itself: the Actors, Reactions, Sourcing and Repairs panels in docks of the window.
+"""The sidebar itself: the Actors, Reactions, Repairs, Sourcing and Only in One panels, in
+docks of the window.
 
 :class:`Sidebar` relays the panels' signals to the window and keeps them in step (an
 actor chosen in Actors filters Reactions; the dock titles count the rows).
@@ -19,12 +20,12 @@ from parallax.ui.theme import Theme
 
 
 class Sidebar(QObject):
-    """Four dock widgets (Actors, Reactions, Sourcing, Repairs), tabified on the given
-    QMainWindow's right dock area.
+    """Five dock widgets (Actors, Reactions, Repairs, Sourcing, Only in One), tabified on the
+    given QMainWindow's right dock area.
 
     Attributes:
-        actors, reactions, sourcing, repairs: The panels inside the docks (for tests and for
-            the window's keyboard shortcuts).
+        actors, reactions, repairs, sourcing, unique: The panels inside the docks (for tests
+            and for the window's keyboard shortcuts).
     """
 
     #: An actor was selected or clicked: the window highlights its mentions in both panes
