@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core.model import Side
-from parallax.ui.models import RowFilterProxy
+from parallax.ui.models import RowFilter, RowFilterProxy
 from parallax.ui.theme import Theme
 
 #: An index of a list's model, as Qt hands it to a delegate or a view.
@@ -162,6 +162,15 @@ class Panel(QWidget):
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_text)
             label.setPalette(palette)
 
+    def _summary_line(self) -> QLabel:
+        """A line above the filter bar that sums the list up (rich text allowed)."""
+        label = QLabel(self)
+        label.setWordWrap(True)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, label)
+        return label
+
     def _side_combo(self, all_text: str) -> QComboBox:
         combo = QComboBox(self.bar)
         combo.addItem(all_text, None)
@@ -179,3 +188,26 @@ class Panel(QWidget):
             short = label if len(label) <= 28 else label[:27] + "…"
             combo.setItemText(i, short)
             combo.setItemData(i, label, Qt.ItemDataRole.ToolTipRole)
+
+
+class SidePanel(Panel):
+    """A panel whose only filter is the article: "Both articles", left or right.
+
+    Attributes:
+        side_filter: The filter's combo box (subclasses put it in the bar).
+    """
+
+    def __init__(self, model: Any, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.side_filter = self._side_combo("Both articles")
+        self.side_filter.currentIndexChanged.connect(self._filters_changed)
+
+    def row_filter(self) -> RowFilter:
+        return RowFilter(side=self.side_filter.currentData())
+
+    def _filters_changed(self, *_args: object) -> None:
+        self.proxy.set_row_filter(self.row_filter())
+        self._refresh()
+
+    def clear_filters(self) -> None:
+        self.side_filter.setCurrentIndex(0)

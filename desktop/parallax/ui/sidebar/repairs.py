@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QWidget
 
 from parallax.core.model import Comparison
-from parallax.ui.models import INDEX_ROLE, SIDE_ROLE, RepairsModel, RowFilter
+from parallax.ui.models import INDEX_ROLE, SIDE_ROLE, RepairsModel
 from parallax.ui.sidebar.context_delegate import ContextDelegate
 from parallax.ui.sidebar.middle_elide import MiddleElide
-from parallax.ui.sidebar.panel import CLEAR_LINK, Panel, enable_sorting, set_widths
+from parallax.ui.sidebar.panel import CLEAR_LINK, SidePanel, enable_sorting, set_widths
 from parallax.ui.sidebar.row_tracker import RowTracker
 from parallax.ui.theme import Theme
 
@@ -20,7 +20,7 @@ NO_REPAIRS = "No repairs: both texts were clean."
 NO_COMPARISON_REPAIRS = "No comparison open.<br>Open two articles to see what was repaired."
 
 
-class RepairsPanel(Panel):
+class RepairsPanel(SidePanel):
     """What the repair stage removed or replaced in each article, and where.
 
     Attributes:
@@ -60,15 +60,9 @@ class RepairsPanel(Panel):
             "Show the removed characters in the articles, where they were, marked"
         )
         self.show_original.toggled.connect(self.showOriginalChanged)
-        self.side_filter = self._side_combo("Both articles")
-        self.side_filter.currentIndexChanged.connect(self._filters_changed)
         self.bar_layout.addWidget(self.show_original, 1)
         self.bar_layout.addWidget(self.side_filter)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, self.summary)
+        self.summary = self._summary_line()
         self._tracker = RowTracker(view, self._row_activated)
         self._show(NO_COMPARISON_REPAIRS)
 
@@ -107,16 +101,6 @@ class RepairsPanel(Panel):
             self.side_filter.setVisible(False)
         else:
             self.side_filter.setVisible(True)
-
-    def row_filter(self) -> RowFilter:
-        return RowFilter(side=self.side_filter.currentData())
-
-    def _filters_changed(self, *_args: object) -> None:
-        self.proxy.set_row_filter(self.row_filter())
-        self._refresh()
-
-    def clear_filters(self) -> None:
-        self.side_filter.setCurrentIndex(0)
 
     def _filtered_out_text(self) -> str:
         side = self.side_filter.currentData()

@@ -12,7 +12,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from parallax.core.model import SIDES, Comparison, Side, Source, Sourcing
 from parallax.ui.models import ACTOR_ID_ROLE, SORT_ROLE, RowFilter, _Index, _RecordModel
@@ -119,12 +119,8 @@ class SourcingPanel(Panel):
             {m.NAMED: "unnamed", m.LEFT: "12 (12 quoted)", m.RIGHT: "12 (12 quoted)"},
             stretch=m.SOURCE,
         )
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
+        self.summary = self._summary_line()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, self.summary)
         self._tracker = RowTracker(view, self._row_activated)
         self._show(NO_COMPARISON_SOURCES)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from parallax.core.model import SIDES, Comparison, Side
 from parallax.ui.models import (
@@ -25,7 +25,7 @@ from parallax.ui.models import (
     outlet_labels,
 )
 from parallax.ui.sidebar.middle_elide import MiddleElide
-from parallax.ui.sidebar.panel import Panel, enable_sorting, set_widths
+from parallax.ui.sidebar.panel import SidePanel, enable_sorting, set_widths
 from parallax.ui.sidebar.row_tracker import RowTracker
 
 #: Placeholders (rich text).
@@ -101,7 +101,7 @@ class UniqueModel(_RecordModel):
         return None
 
 
-class UniquePanel(Panel):
+class UniquePanel(SidePanel):
     """What only one outlet says; choosing a sentence reads it in its pane.
 
     Attributes:
@@ -123,15 +123,9 @@ class UniquePanel(Panel):
         m = UniqueModel
         set_widths(view, {m.OUTLET: "The Guardian", m.NUMBER: "999"})
         view.setItemDelegateForColumn(m.OUTLET, MiddleElide(view))
-        self.side_filter = self._side_combo("Both articles")
-        self.side_filter.currentIndexChanged.connect(self._filters_changed)
         self.bar_layout.addStretch(1)
         self.bar_layout.addWidget(self.side_filter)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, self.summary)
+        self.summary = self._summary_line()
         self._tracker = RowTracker(view, self._row_activated)
         self._show(NO_COMPARISON_UNIQUE)
 
@@ -158,16 +152,6 @@ class UniquePanel(Panel):
             self.summary.setVisible(comparison is not None)
         finally:
             self._tracker.quiet = False
-
-    def row_filter(self) -> RowFilter:
-        return RowFilter(side=self.side_filter.currentData())
-
-    def _filters_changed(self, *_args: object) -> None:
-        self.proxy.set_row_filter(self.row_filter())
-        self._refresh()
-
-    def clear_filters(self) -> None:
-        self.side_filter.setCurrentIndex(0)
 
     def _row_activated(self, index: QModelIndex) -> None:
         side, number = index.data(SIDE_ROLE), index.data(INDEX_ROLE)
