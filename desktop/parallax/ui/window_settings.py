@@ -99,8 +99,8 @@ def save_settings(window: Window) -> None:
 
 def last_pair(settings: QSettings) -> tuple[Path | None, Path | None]:
     """The two articles chosen last in File > Open (None for one never chosen)."""
-    found = (settings.value(Key.LAST_LEFT), settings.value(Key.LAST_RIGHT))
-    return tuple(Path(str(v)) if v else None for v in found)  # type: ignore[return-value]
+    left, right = settings.value(Key.LAST_LEFT), settings.value(Key.LAST_RIGHT)
+    return (Path(str(left)) if left else None, Path(str(right)) if right else None)
 
 
 def remember_pair(settings: QSettings, left: Path, right: Path) -> None:
