@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal, TypeGuard
 
 SCHEMA: Final = "parallax.comparison/1"
@@ -142,6 +142,7 @@ class Document:
     published: str | None = None
     url: str | None = None
     path: str | None = None
+    author: str | None = None
     repairs: tuple[Repair, ...] = ()
     sentences: tuple[Sentence, ...] = ()
 
@@ -150,7 +151,7 @@ class Document:
         return hashlib.sha256(self.original.encode("utf-8", "surrogatepass")).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "title": self.title,
             "source": self.source,
             "published": self.published,
@@ -160,6 +161,35 @@ class Document:
             "repairs": [r.to_dict() for r in self.repairs],
             "original_sha256": self.original_sha256,
         }
+        # Only when known: an article without a byline keeps the record (and the library's
+        # digest of it) it had before authors were read.
+        if self.author is not None:
+            d["author"] = self.author
+        return d
+
+    def with_details(
+        self,
+        *,
+        source: str | None = None,
+        author: str | None = None,
+        published: str | None = None,
+    ) -> Document:
+        """This article with the outlet, author and date the journalist gave.
+
+        A value left None (or blank) keeps what ingest found: what a person typed wins over
+        what was read from the page, and an empty field takes nothing away.
+        """
+
+        def given(value: str | None, found: str | None) -> str | None:
+            value = " ".join(value.split()) if value else ""
+            return value or found
+
+        return replace(
+            self,
+            source=given(source, self.source),
+            author=given(author, self.author),
+            published=given(published, self.published),
+        )
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, original: str | None = None) -> Document:
@@ -178,6 +208,7 @@ class Document:
             source=d.get("source"),
             published=d.get("published"),
             url=d.get("url"),
+            author=d.get("author"),
             repairs=repairs,
             sentences=tuple(Sentence.from_dict(s) for s in d.get("sentences", ())),
         )

@@ -40,6 +40,7 @@ class _Meta:
     source: str | None = None
     published: str | None = None
     url: str | None = None
+    author: str | None = None
 
 
 #: A character that shows: anything but white space and the invisible format characters.

@@ -77,6 +77,7 @@ def _from_html(html: str, name: str) -> tuple[str, _Meta]:
             url=result.url
             if isinstance(result.url, str) and result.url.startswith(("http://", "https://"))
             else None,
+            author=_author(result.author, sitename),
         )
     if _VISIBLE.search(body) is None:
         body = _visible_text(tree)
@@ -95,6 +96,18 @@ def _from_html(html: str, name: str) -> tuple[str, _Meta]:
 
 
 _ISO_DATE: Final = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _author(found: object, sitename: str | None) -> str | None:
+    """The page's author as its metadata names it (trafilatura joins several with "; "),
+    or None for anything that is not a person's name: a web address, figures, the outlet
+    itself, or a line too long to be a name."""
+    author = _squeeze(found)
+    if author is None or len(author) > 120 or re.search(r"\d|https?:|www\.|@|<", author):
+        return None
+    if sitename and _comparable(author) == _comparable(sitename):
+        return None
+    return author
 
 
 def _parse_html(html: str) -> HtmlElement | None:

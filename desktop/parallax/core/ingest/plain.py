@@ -168,10 +168,19 @@ def _text_meta(text: str) -> _Meta:
     if lines and _looks_like_headline(lines[0]):
         meta.title = lines[0].strip()
     for line in lines:
+        if meta.author is None:
+            meta.author = _byline_author(line)
         if meta.source is None:
             meta.source = _byline_outlet(line)
         if meta.published is None and len(line) <= 120:
             meta.published = _dateline(line)
+    if meta.source is None or meta.published is None:
+        for line in lines:
+            outlet, date = _wire_dateline(line)
+            if outlet is not None:
+                meta.source = meta.source or outlet
+                meta.published = meta.published or date
+                break
     return meta
 
 
@@ -195,6 +204,64 @@ def _byline_outlet(line: str) -> str | None:
         if _dateline(part) is None and _ROLE.search(part) is None and len(part) <= 60:
             return part if len(part.split()) <= 6 else None
     return None
+
+
+#: Words a person's name may carry in lower case: "Ursula von der Leyen", "Luiz da Silva".
+_NAME_PARTICLES: Final = frozenset(
+    "and & de del della der di da dos du la le van von ten ter bin al el y".split()
+)
+_NAME_WORD: Final = re.compile(r"[^\W\d_][\w.'’-]*$")
+
+
+def _byline_author(line: str) -> str | None:
+    """The name of a ``By NAME`` byline ("By Jane Doe | Outlet", "By JANE DOE, Reuters").
+
+    Only a name that looks like one: two to eight words, each capitalised (or a particle
+    such as "von" or "and"), no figures; anything else is left out rather than guessed.
+    """
+    m = _BYLINE.match(line)
+    if m is None or len(line) > 160:
+        return None
+    first = _BYLINE_SEP.split(m.group("rest"))[0]
+    name = " ".join(first.split(",")[0].split()).rstrip(".")
+    words = name.split()
+    if not 2 <= len(words) <= 8 or len(name) > 80:
+        return None
+    shouted = name.upper() == name
+    for word in words:
+        if word.casefold() in _NAME_PARTICLES:
+            if shouted or word.islower():
+                continue
+            return None  # "By Land And Sea" is a headline, not a name
+        if not _NAME_WORD.match(word) or not word[0].isupper():
+            return None
+    if words[0].casefold() in _NAME_PARTICLES or words[-1].casefold() in _NAME_PARTICLES:
+        return None
+    if all(w.isupper() for w in words if w.casefold() not in _NAME_PARTICLES):
+        # Wire copy shouts: "By JANE DOE".
+        name = " ".join(w.lower() if w.casefold() in _NAME_PARTICLES else w.title() for w in words)
+    return name
+
+
+#: A wire dateline opening the first paragraph: "WASHINGTON (Reuters) -", "LONDON, March 3
+#: (AP) —", "SEOUL, June 19, 2024 (Yonhap) --". The place is in capitals, the outlet in
+#: brackets, and a dash follows; the date counts only with its year.
+_WIRE_DATELINE: Final = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})"
+    r"(?:/[A-Z][A-Za-z.'’ -]{1,30})?"
+    r"(?:,\s+(?P<when>[^()]{3,30}?))?"
+    r"\s+\((?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3})\)"
+    r"\s*(?:-{1,2}|–|—)\s"
+)
+
+
+def _wire_dateline(line: str) -> tuple[str | None, str | None]:
+    """The outlet and (when it has a year) the date of a wire dateline, else (None, None)."""
+    m = _WIRE_DATELINE.match(line)
+    if m is None or len(m.group("place")) < 2:
+        return None, None
+    when = m.group("when")
+    return m.group("outlet"), (_find_date(when) if when else None)
 
 
 def _find_date(line: str) -> str | None:

@@ -363,4 +363,5 @@ def _build(text: str, *, kind: Kind, name: str, path: str | None, source: str | 
         published=meta.published,
         url=meta.url,
         path=path,
+        author=meta.author,
     )
