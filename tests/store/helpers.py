@@ -32,6 +32,7 @@ def make_document(
     source: str | None = "Harbour Times",
     published: str | None = "2024-06-19",
     url: str | None = None,
+    author: str | None = None,
     junk: str = "",
 ) -> Document:
     """A split and repaired article; ``junk`` is a prefix the repair stage removed."""
@@ -53,6 +54,7 @@ def make_document(
         source=source,
         published=published,
         url=url,
+        author=author,
         repairs=repairs,
         sentences=tuple(parts),
     )
@@ -73,6 +75,7 @@ def make_comparison(seed: int = 0, n: int = 6, *, actors: bool = True) -> Compar
         title=f"Pact signed ({seed})",
         source="Harbour Times",
         url=f"https://example.org/left/{seed}",
+        author="Jane Doe",
         junk="\u2063",
     )
     right = make_document(

@@ -123,7 +123,7 @@ class ComparisonMethods(LibraryFile):
             return int(row[0])
         cur = conn.execute(
             "INSERT INTO articles (sha256, record_sha256, title, source, url, published,"
-            " original, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " author, original, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.original_sha256,
                 digest,
@@ -131,6 +131,7 @@ class ComparisonMethods(LibraryFile):
                 doc.source,
                 doc.url,
                 doc.published,
+                doc.author,
                 doc.original,
                 doc.text,
             ),
@@ -282,7 +283,8 @@ class ComparisonMethods(LibraryFile):
     @staticmethod
     def _load_article(conn: sqlite3.Connection, article_id: int) -> Document:
         row = conn.execute(
-            "SELECT original, text, title, source, published, url FROM articles WHERE id = ?",
+            "SELECT original, text, title, source, published, url, author FROM articles"
+            " WHERE id = ?",
             (article_id,),
         ).fetchone()
         sentences = tuple(
@@ -308,6 +310,7 @@ class ComparisonMethods(LibraryFile):
             source=row[3],
             published=row[4],
             url=row[5],
+            author=row[6],
             repairs=repairs,
             sentences=sentences,
         )

@@ -30,7 +30,7 @@ __all__ = ["MIGRATIONS", "MIGRATION_SET", "SCHEMA_VERSION", "TABLES", "VIEWS"]
 #: The name under which sqlite-utils records our migrations in ``_sqlite_migrations``.
 MIGRATION_SET: Final = "parallax"
 #: Also written to ``PRAGMA user_version`` so any SQLite tool can tell the schema apart.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 MIGRATIONS: Final = Migrations(MIGRATION_SET)
 
@@ -400,4 +400,18 @@ _M002: Final[tuple[str, ...]] = (
 def m002_correction_history(db: Database) -> None:
     """Corrections as a history, so a journalist can undo and redo them."""
     for statement in _M002:
+        db.execute(statement)
+
+
+_M003: Final[tuple[str, ...]] = (
+    # -- who wrote each article, as found in its page or byline or as the journalist gave it --
+    "ALTER TABLE articles ADD COLUMN author TEXT",
+    "PRAGMA user_version = 3",
+)
+
+
+@MIGRATIONS(name="m003_article_author")
+def m003_article_author(db: Database) -> None:
+    """Each article's author, beside its outlet and date."""
+    for statement in _M003:
         db.execute(statement)
