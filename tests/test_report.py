@@ -26,8 +26,8 @@ def test_every_format_has_every_section_in_the_same_order(fmt: str) -> None:
     assert _headings(fmt, out) == expected
     assert expected[1:] == [
         "Linked facts (3)",
-        "Only in the left article (2)",
-        "Only in the right article (3)",
+        "Only in the left article, Harbour Times (2)",
+        "Only in the right article, Daily Courier (3)",
         "Actors (3)",
         "Reactions (2)",
         "Sourcing (2)",
@@ -61,3 +61,17 @@ def test_terminal_lines_are_wrapped_and_cut() -> None:
     c = dataclasses.replace(c, left=dataclasses.replace(c.left, title=long))
     assert max(len(line) for line in to_text(c).splitlines()) <= 88
     assert one_line("two\nlines\tand\x07bell", 12) == "two lines a…"
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_the_report_names_each_outlet_and_author(fmt: str) -> None:
+    c = make_comparison(2)
+    c = dataclasses.replace(c, right=c.right.with_details(source="The *Courier*", author="Li Wei"))
+    out = RENDERERS[fmt](c)
+    headings = _headings(fmt, out)
+    assert any(h.startswith("Only in the left article, Harbour Times (") for h in headings)
+    right = next(h for h in headings if h.startswith("Only in the right article"))
+    shown = {"text": "The *Courier*", "md": "The \\*Courier\\*", "html": "The *Courier*"}[fmt]
+    assert right.startswith(f"Only in the right article, {shown} (")
+    assert "Jane Doe" in out and "Li Wei" in out
+    assert "Author" in out

@@ -206,6 +206,17 @@ def _add_compare_parser(
         action="store_true",
         help="neither save the result nor read saved corrections: the library is not opened",
     )
+    for side in ("left", "right"):
+        for what, metavar, found in (
+            ("outlet", "NAME", "the page's site name, a byline or a wire dateline"),
+            ("author", "NAME", "the page's metadata or a 'By NAME' byline"),
+            ("date", "DATE", "the page's metadata or a date line"),
+        ):
+            cmp.add_argument(
+                f"--{side}-{what}",
+                metavar=metavar,
+                help=f"the {side} article's {what}, instead of what was found in it ({found})",
+            )
 
 
 def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Parser) -> None:
@@ -406,7 +417,12 @@ def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[st
 
     if args.left == "-" and args.right == "-":
         raise UsageError("only one of LEFT and RIGHT can be read from standard input")
-    left, right = _read(args.left, stdin), _read(args.right, stdin)
+    left = _read(args.left, stdin).with_details(
+        source=args.left_outlet, author=args.left_author, published=args.left_date
+    )
+    right = _read(args.right, stdin).with_details(
+        source=args.right_outlet, author=args.right_author, published=args.right_date
+    )
     session = Session() if args.no_store else _session(args)
     with session:
         outcome = session.compare(left, right, skip_repairs=args.no_repair, quick=args.quick)

@@ -35,6 +35,7 @@ __all__ = [
 _UNSAFE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES: Final = re.compile(r"\s+")
 _MD_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_MD_INLINE: Final = re.compile(r"([\\`*_{}\[\]<>!|~])")
 _WIDTH: Final = 88
 
 
@@ -121,6 +122,7 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
             rows=(
                 ("Title", c.left.title or "", c.right.title or ""),
                 ("Outlet", c.left.source or "", c.right.source or ""),
+                ("Author", c.left.author or "", c.right.author or ""),
                 ("Published", c.left.published or "", c.right.published or ""),
                 ("Sentences", str(len(c.left.sentences)), str(len(c.right.sentences))),
                 ("Repairs", str(len(c.left.repairs)), str(len(c.right.repairs))),
@@ -147,7 +149,8 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
             for i in c.unlinked(side)
             if doc.sentences[i].role == "body"
         ]
-        out.append(Section(f"Only in the {side} article ({len(only)})", items=tuple(only)))
+        outlet = f", {one_line(doc.source)}" if doc.source else ""
+        out.append(Section(f"Only in the {side} article{outlet} ({len(only)})", items=tuple(only)))
     out += _actor_sections(c)
     for side, doc in _sides(c):
         if doc.repairs:
@@ -305,7 +308,9 @@ def to_markdown(
     if heading:
         out += [_md(heading), ""]
     for section in sections(comparison, notes=notes):
-        out += [f"## {section.title}", ""]  # our words, no markup in them
+        # Our words, but an outlet's name may carry markup ("Only in the left article, ..."):
+        # what could start emphasis, a link or HTML is escaped, the brackets of counts not.
+        out += ["## " + _MD_INLINE.sub(r"\\\1", section.title), ""]
         if section.rows:
             out += ["| | Left | Right |", "|---|---|---|"]
             out += [f"| {label} | {_md(lv)} | {_md(rv)} |" for label, lv, rv in section.rows]

@@ -254,3 +254,47 @@ def test_help_names_every_repair_step_and_what_it_does() -> None:
     assert code == 0
     for step in STEPS:
         assert step.name in text and step.label[1:] in text
+
+
+def test_outlet_author_and_date_found_in_the_articles_or_given(tmp_path: Path) -> None:
+    body = (
+        "The town council voted on Monday to widen the harbour road. The work starts in May."
+        "\n\nResidents said they feared the noise of the works at night."
+    )
+    left = tmp_path / "outlet-a-story.txt"
+    left.write_text(f"Council votes\n\nBy Jane Doe | The Harbour Times\n\n{body}\n")
+    right = tmp_path / "outlet-b-story.txt"
+    right.write_text(f"Council votes\n\nLONDON (Reuters) - {body}\n")
+    code, out, err = run("compare", str(left), str(right), "--json", "--no-store")
+    assert code == 0, err
+    found = json.loads(out)
+    jsonschema.validate(found, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert (found["left"]["source"], found["left"]["author"]) == ("The Harbour Times", "Jane Doe")
+    assert found["right"]["source"] == "Reuters" and "author" not in found["right"]
+    code, out, err = run(
+        "compare",
+        str(left),
+        str(right),
+        "--json",
+        "--no-store",
+        "--right-outlet",
+        "Reuters Wire",
+        "--right-author",
+        "Li Wei",
+        "--right-date",
+        "2024-03-03",
+        "--left-author",
+        "",
+    )
+    assert code == 0, err
+    given = json.loads(out)
+    jsonschema.validate(given, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert given["left"]["author"] == "Jane Doe"  # blank: what was found stays
+    right_doc = given["right"]
+    assert (right_doc["source"], right_doc["author"], right_doc["published"]) == (
+        "Reuters Wire",
+        "Li Wei",
+        "2024-03-03",
+    )
+    code, out, _ = run("compare", str(left), str(right), "--no-store", "--left-outlet", "HT")
+    assert code == 0 and "Only in the left article, HT (" in out
