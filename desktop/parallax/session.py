@@ -362,6 +362,17 @@ class Session:
             verdict,
         )
 
+    def keep_details(self, comparison: Comparison) -> int:
+        """Keep the outlet, author and date of both articles as ``comparison`` has them
+        (the journalist corrected them in the reader), and return the comparison's id.
+
+        The pair's one comparison is updated in place: same id, notes and corrections kept.
+
+        Raises:
+            LibraryError: The library cannot be written.
+        """
+        return self.library.save(comparison)
+
     def correct_actors(
         self, comparison: Comparison, corrections: Sequence[ActorCorrection]
     ) -> Comparison:

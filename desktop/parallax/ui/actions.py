@@ -91,6 +91,8 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
       "Take back the last pin, rejection or actor correction of this pair"),
     A("redo", "&Redo Correction", "redo_correction", "Ctrl+Shift+Z", "edit",
       "Make again the correction undone last", separator=False),
+    A("details", "Article &Details…", "edit_details", "Ctrl+I", "edit",
+      "Correct the outlet, author and date of the articles", separator=True),
     A("find", "&Find…", "find_bar.start_find", Key.Find, "edit", "Find in both articles",
       separator=True),
     A("find_next", "Find &Next", "find_bar.find_step", Key.FindNext, "edit", args=(1,)),
@@ -170,6 +172,7 @@ class WindowActions:
     act_sample: QAction
     act_quit: QAction
     act_undo: QAction
+    act_details: QAction
     act_redo: QAction
     act_find: QAction
     act_find_next: QAction

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 from PySide6.QtWidgets import QMainWindow
 
-from parallax.core.model import Comparison, Side
+from parallax.core.model import Comparison, Side, is_side
 from parallax.ui import dialogs
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ FAILED: Final = {
     "forget": "Corrections not cleared",
     "undo": "Could not undo",
     "redo": "Could not redo",
+    "details": "Article details not saved",
 }
 
 
@@ -52,6 +53,7 @@ class Corrections:
         recent_menu: RecentMenu
         current_sentence: dict[Side, int | None]
         selected_link: int | None
+        focus_side: Side
         _actors_pending: bool
         _job: str
 
@@ -184,6 +186,28 @@ class Corrections:
         comparison = self.comparison
         if comparison is not None:
             self._library("redo", lambda s: s.redo(comparison))
+
+    # -- outlet, author and date ------------------------------------------------------------
+
+    def edit_details(self, side: str | None = None) -> None:
+        """Edit > Article Details (or a double-click on a pane's header): correct the
+        outlet, author and date of the articles, shown at once and kept in the library.
+        ``side``: the article whose outlet field has the focus (default: the one read)."""
+        comparison = self.comparison
+        if comparison is None:
+            return
+        focus: Side = side if is_side(side) else self.focus_side
+        dialog = dialogs.ArticleDetailsDialog(comparison, self._window(), focus=focus)
+        if not dialog.exec() or not dialog.changed():
+            return
+        edited = dialog.comparison()
+        if self.worker.is_busy():
+            # The running comparison carries the old details: compare again with the new.
+            self.compare(edited.left, edited.right, keep_view=True)
+            return
+        self._show(edited, keep_view=True)
+        if self.db_path is not None:
+            self._library("details", lambda s: s.keep_details(edited))
 
     def forget_corrections(self) -> None:
         comparison = self.comparison

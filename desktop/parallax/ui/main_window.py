@@ -11,6 +11,7 @@ remembers (:mod:`~.window_settings`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         for side, pane in self.panes.items():
             pane.view.sentenceClicked.connect(lambda i, s=side: self.on_sentence_clicked(s, i))
             pane.fileDropped.connect(self.replace_side)
+            pane.detailsRequested.connect(self.edit_details)
             pane.view.sentenceMenuRequested.connect(
                 lambda i, at, s=side: self.sentence_menu(s, i, at)
             )
@@ -506,16 +508,24 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         *,
         keep_view: bool = False,
         actors_from: Comparison | None = None,
+        details: Mapping[str, Mapping[str, str | None]] | None = None,
     ) -> None:
         """Compare two articles in the background; the window stays responsive.
 
         ``actors_from``: a comparison of the same articles whose actors can be kept (after
-        a link correction only the links change).
+        a link correction only the links change). ``details``: the outlet, author and date
+        the journalist gave per side.
         """
         self._keep_view = keep_view
         self._job = "compare"
         self.worker.start(
-            CompareRequest(left=left, right=right, db_path=self.db_path, actors_from=actors_from)
+            CompareRequest(
+                left=left,
+                right=right,
+                db_path=self.db_path,
+                actors_from=actors_from,
+                details=details,
+            )
         )
 
     def on_busy(self, busy: bool) -> None:
@@ -577,7 +587,10 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         dialog = dialogs.OpenPairDialog(self, left=left, right=right)
         if dialog.exec():
             remembered.remember_pair(self.settings, *dialog.paths())
-            self.compare(*dialog.paths())
+            details: dict[str, Mapping[str, str | None]] = {
+                side: dialog.details(side) for side in SIDES
+            }
+            self.compare(*dialog.paths(), details=details)
 
     def open_side_dialog(self, side: Side) -> None:
         path, _ = QFileDialog.getOpenFileName(

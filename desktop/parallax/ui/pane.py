@@ -643,10 +643,13 @@ class OverviewStrip(QWidget):
 class ArticlePane(QWidget):
     """Header (title, outlet, date, counts) over the article view and its overview strip.
 
-    Files dropped on the pane ask for this side to be replaced (:attr:`fileDropped`).
+    Files dropped on the pane ask for this side to be replaced (:attr:`fileDropped`); a
+    double-click on the header asks to correct its outlet, author and date.
     """
 
     fileDropped = Signal(str, Path)  # side, path
+    #: A double-click on the header (title, outlet, date): correct the article's details.
+    detailsRequested = Signal(str)  # side
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -704,7 +707,8 @@ class ArticlePane(QWidget):
         self.title.setText(doc.title or name or doc.source or self.side.capitalize())
         self.title.setToolTip(doc.path or "")
         shown = {self.title.text(), name}
-        parts = [p for p in (doc.source, doc.published) if p and p not in shown]
+        byline = f"by {doc.author}" if doc.author else None
+        parts = [p for p in (doc.source, byline, doc.published) if p and p not in shown]
         assert reading is not None
         unique = len(reading.unique[self.side])
         n = len(doc.sentences)
@@ -713,6 +717,11 @@ class ArticlePane(QWidget):
         if doc.repairs:
             parts.append(f"{len(doc.repairs)} repair{'s' * (len(doc.repairs) != 1)}")
         self.meta.setText(" · ".join(parts))
+
+    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # The view takes its own clicks: what arrives here is the header's.
+        self.detailsRequested.emit(self.side)
+        event.accept()
 
     # Drag and drop of files -----------------------------------------------------------------
 

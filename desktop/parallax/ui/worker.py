@@ -25,7 +25,7 @@ import itertools
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +90,9 @@ class CompareRequest:
             reused instead of running the recogniser again, e.g. after the journalist pinned
             or rejected a link (links change, actors do not). Ignored unless both articles
             come out of linking with the same text and sentences.
+        details: The outlet, author and date the journalist gave for each side (keyword
+            arguments of :meth:`~parallax.core.model.Document.with_details`); they win over
+            what ingest found.
     """
 
     left: Source
@@ -98,6 +101,7 @@ class CompareRequest:
     skip_repairs: tuple[str, ...] = ()
     with_actors: bool = True
     actors_from: Comparison | None = None
+    details: Mapping[str, Mapping[str, str | None]] | None = None
 
 
 def as_sentence(text: str) -> str:
@@ -439,6 +443,9 @@ def _compare(job: _Job, request: CompareRequest) -> None:
     job.progress("read", 0.0)
     try:
         left, right = _ingest(request.left), _ingest(request.right)
+        if request.details:
+            left = left.with_details(**request.details.get("left", {}))
+            right = right.with_details(**request.details.get("right", {}))
     except IngestError as exc:
         job.emit("failed", user_message(exc))
         return

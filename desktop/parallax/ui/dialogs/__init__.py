@@ -13,6 +13,8 @@ One module per dialog or part:
   texts and its live samples.
 - :mod:`.paste`: pasting an article's text.
 - :mod:`.path_row` and :mod:`.open_pair`: File > Open, two files in one dialog.
+- :mod:`.details`: each article's outlet, author and date, in File > Open and in
+  Article > Article Details.
 
 The window calls them through this package (``dialogs.show_error(...)``), so a test can
 replace one here.
@@ -29,6 +31,7 @@ from parallax.ui.dialogs.components import (
     installed_licence,
     licence_matches,
 )
+from parallax.ui.dialogs.details import ArticleDetailsDialog
 from parallax.ui.dialogs.errors import show_error
 from parallax.ui.dialogs.legend import COLOUR_ENTRIES, ColourEntry
 from parallax.ui.dialogs.open_pair import OpenPairDialog
@@ -40,6 +43,7 @@ __all__ = [
     "COLOUR_ENTRIES",
     "COMPONENTS",
     "AboutDialog",
+    "ArticleDetailsDialog",
     "ColourEntry",
     "ColoursHelpDialog",
     "Component",

@@ -1,4 +1,4 @@
-"""File > Open: choose the left and the right article in one dialog."""
+"""File > Open: choose the left and the right article in one dialog, and their outlets."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parallax.core.model import SIDES, Document, Side
+from parallax.ui.dialogs.details import Details, DetailsGrid, read_later
 from parallax.ui.dialogs.path_row import PathRow
 
 
@@ -22,7 +24,9 @@ class OpenPairDialog(QDialog):
     """File > Open: choose the left and the right article in one dialog.
 
     OK is enabled only when both fields name existing files; a field that names nothing
-    says so under the fields. :meth:`paths` returns the choice.
+    says so under the fields. :meth:`paths` returns the choice. Under the files, each
+    article's outlet, author and date are offered as soon as the file is read (on a pool
+    thread) and can be corrected; :meth:`details` returns them.
 
     Args:
         parent: The main window.
@@ -44,11 +48,15 @@ class OpenPairDialog(QDialog):
         self.setObjectName("openPairDialog")
         self.left_row = PathRow("Choose the left article", "Bro&wse…")
         self.right_row = PathRow("Choose the right article", "Brow&se…")
-        for row, value in ((self.left_row, left), (self.right_row, right)):
+        self.details_grid = DetailsGrid(self, found_hint="")
+        self._found: dict[str, Document | None] = {}  # what reading each path gave
+        self._rows: dict[Side, PathRow] = {"left": self.left_row, "right": self.right_row}
+        for side, row, value in (("left", self.left_row, left), ("right", self.right_row, right)):
             row.directory = str(directory) if directory is not None else ""
             if value is not None:
                 row.edit.setText(str(value))
             row.changed.connect(self._update)
+            row.changed.connect(lambda s=side: self._offer(s))
         self.swap_button = QPushButton("Swa&p sides")
         self.swap_button.setAutoDefault(False)
         self.swap_button.clicked.connect(self.swap)
@@ -73,17 +81,25 @@ class OpenPairDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        found = QLabel("Outlet, author and date, as found in each article; correct them here:")
+        found.setWordWrap(True)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
+        layout.addWidget(found)
+        layout.addWidget(self.details_grid)
         layout.addWidget(self.buttons)
         self.resize(640, self.sizeHint().height())
         # Tab goes from one path to the other, then to the buttons.
-        order = [self.left_row.edit, self.right_row.edit, self.left_row.browse]
-        order += [self.right_row.browse, self.swap_button, self.ok_button]
+        order: list[QWidget] = [self.left_row.edit, self.right_row.edit]
+        order += self.details_grid.in_tab_order()
+        order += [self.left_row.browse, self.right_row.browse, self.swap_button, self.ok_button]
         for first, then in pairwise(order):
             QWidget.setTabOrder(first, then)
         self._update()
+        for side in SIDES:
+            self._offer(side)
 
     def is_ready(self) -> bool:
         """Whether both fields name existing files (what enables OK)."""
@@ -101,11 +117,36 @@ class OpenPairDialog(QDialog):
             raise ValueError("choose both articles first")
         return left, right
 
+    def details(self, side: Side) -> Details:
+        """The outlet, author and date of one side as the fields say (None: as found)."""
+        return self.details_grid.values(side)
+
     def swap(self) -> None:
-        """Exchange the left and right articles."""
+        """Exchange the left and right articles, with their outlets, authors and dates."""
         left, right = self.left_row.edit.text(), self.right_row.edit.text()
-        self.left_row.edit.setText(right)
-        self.right_row.edit.setText(left)
+        self.details_grid.swap()
+        for row, text in ((self.left_row, right), (self.right_row, left)):
+            row.edit.blockSignals(True)
+            row.edit.setText(text)
+            row.edit.blockSignals(False)
+        self._update()
+
+    def _offer(self, side: Side) -> None:
+        """Offer the outlet, author and date of the file now named on ``side``."""
+        path = self._rows[side].path()
+        if path is None or not path.is_file():
+            self.details_grid.offer(side, None)
+        elif str(path) in self._found:
+            self.details_grid.offer(side, self._found[str(path)])
+        else:
+            self.details_grid.offer(side, None)
+            read_later(path, self._read)
+
+    def _read(self, path: str, doc: object) -> None:
+        self._found[path] = doc if isinstance(doc, Document) else None
+        for side in SIDES:
+            if str(self._rows[side].path()) == path:
+                self._offer(side)
 
     def _update(self) -> None:
         problems = []

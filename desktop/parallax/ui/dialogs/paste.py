@@ -1,4 +1,5 @@
-"""File > Paste Text as Left/Right: an article pasted as text, with optional title and outlet."""
+"""File > Paste Text as Left/Right: an article pasted as text, with optional title, outlet,
+author and date."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from parallax.ui.theme import theme_for
 
 
 class PasteDialog(QDialog):
-    """Paste an article's text into one side; title and outlet are optional.
+    """Paste an article's text into one side; title, outlet, author and date are optional.
 
     OK stays disabled while the text is blank. On OK the text is ingested like a file
     (HTML and Markdown are recognised); if that fails, the reason is shown in the dialog,
@@ -38,6 +39,12 @@ class PasteDialog(QDialog):
         self.title_edit.setPlaceholderText("Optional: found in the text when left empty")
         self.outlet_edit = QLineEdit()
         self.outlet_edit.setPlaceholderText("Optional: e.g. The Harbour Times")
+        self.author_edit = QLineEdit()
+        self.author_edit.setPlaceholderText("Optional: found in a 'By …' line when left empty")
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText("Optional: e.g. 2024-06-19")
+        for edit in (self.title_edit, self.outlet_edit, self.author_edit, self.date_edit):
+            edit.setClearButtonEnabled(True)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText("Paste the article here (text, Markdown or HTML).")
         self.text_edit.setTabChangesFocus(True)
@@ -49,6 +56,8 @@ class PasteDialog(QDialog):
         form = QFormLayout()
         form.addRow("T&itle:", self.title_edit)
         form.addRow("&Outlet:", self.outlet_edit)
+        form.addRow("A&uthor:", self.author_edit)
+        form.addRow("Da&te:", self.date_edit)
         text_label = QLabel("Article &text:")
         text_label.setBuddy(self.text_edit)
 
@@ -69,6 +78,8 @@ class PasteDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setTabOrder(self.text_edit, self.title_edit)
         self.setTabOrder(self.title_edit, self.outlet_edit)
+        self.setTabOrder(self.outlet_edit, self.author_edit)
+        self.setTabOrder(self.author_edit, self.date_edit)
         self.text_edit.setFocus()
         self._update_ok()
         self.resize(640, 520)
@@ -93,8 +104,11 @@ class PasteDialog(QDialog):
             self.error_label.show()
             return
         title = self.title_edit.text().strip()
-        outlet = self.outlet_edit.text().strip()
-        self._document = replace(doc, title=title or doc.title, source=outlet or doc.source)
+        self._document = replace(doc, title=title or doc.title).with_details(
+            source=self.outlet_edit.text(),
+            author=self.author_edit.text(),
+            published=self.date_edit.text(),
+        )
         super().accept()
 
     def document(self) -> Document | None:
