@@ -26,7 +26,7 @@ import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, BinaryIO, Literal
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Literal
 
 from parallax import __version__
 from parallax.report import inline, one_line
@@ -70,7 +70,18 @@ def _failures() -> Iterator[None]:
         raise Failure(str(exc)) from exc
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help wrapped between words only, so that a name such as ``junk-glyphs`` stays whole."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)
 
