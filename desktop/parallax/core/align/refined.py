@@ -86,8 +86,14 @@ def _refined_facts(
     final = F.rescored(scores)
     # A pair the static pass linked for a rare figure both state (a year meets its decade:
     # "1961" and "the 1960s") is a specific fact a reader compares: it seeds a fact.
+    # A headline pair the static pass linked by its headline rules (two outlets' headlines;
+    # a headline joining the link of the lead it restates) starts a fact unless the final
+    # score rules it out: a headline restates the lead, so the lead's own sentences often
+    # outrank it against the other side, which the final score counts against any pair.
     for i, j in static:
-        if scorer.shares_rare_figure(i, j):
+        if scorer.shares_rare_figure(i, j) or (
+            (lhead[i] or rhead[j]) and final[i, j] >= F.FINAL_MIN
+        ):
             final[i, j] = max(final[i, j], F.FINAL_SEED)
     for i, j in rejected:
         scores[i, j] = final[i, j] = 0.0
