@@ -75,25 +75,37 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def positive_int(value: str) -> int:
-    """An argparse type: a whole number of at least 1."""
+#: The largest whole number a command takes: the largest integer the library (SQLite) holds,
+#: so that no number reaches it only to overflow there.
+MAX_NUMBER = 2**63 - 1
+
+
+def _whole_number(value: str, minimum: int) -> int | None:
+    """``value`` as a whole number from ``minimum`` to :data:`MAX_NUMBER`, else None."""
     try:
         number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    except ValueError:  # not a number, or more digits than Python converts
+        return None
+    return number if minimum <= number <= MAX_NUMBER else None
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number from 1 to :data:`MAX_NUMBER`."""
+    number = _whole_number(value, 1)
+    if number is None:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_NUMBER}, got {one_line(value, 40)!r}"
+        )
     return number
 
 
 def _comparison_id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
+    """An argparse type: a comparison id, a whole number from 0 to :data:`MAX_NUMBER`."""
+    number = _whole_number(value, 0)
+    if number is None:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a comparison id (ids are the numbers 'parallax library list' shows)"
+            f"{one_line(value, 40)!r} is not a comparison id (ids are the numbers "
+            "'parallax library list' shows)"
         )
     return number
 
