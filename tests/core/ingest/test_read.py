@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import socket
+import threading
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,12 +63,82 @@ def test_unknown_extension_is_sniffed_as_html_or_text(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_dev_null_is_empty() -> None:
+def _within(seconds: float, call: Callable[[], object], unblock: Callable[[], None]) -> object:
+    """``call()``'s result or exception, failing the test (not hanging it) after ``seconds``.
+
+    ``unblock`` frees a call that is stuck (it opens the other end of a FIFO).
+    """
+    box: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = call()
+        except BaseException as exc:  # handed to the test below
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        unblock()
+        thread.join(5)
+        pytest.fail(f"still waiting after {seconds} s")
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box.get("result")
+
+
+def _unblock_fifo(path: Path) -> Callable[[], None]:
+    def unblock() -> None:
+        with contextlib.suppress(OSError):
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+
+    return unblock
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_at_once_instead_of_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(IngestError) as error:
+        _within(5, lambda: read_path(fifo), _unblock_fifo(fifo))
+    assert_one_line(error, "article.txt", "named pipe", "not a file", "standard input")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets here")
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sock"
+    if len(str(path)) > 100:
+        pytest.skip("temporary folder too deep for a socket name")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(IngestError) as error:
+            read_path(path)
+    assert_one_line(error, "s.sock", "socket", "not a file")
+
+
+def test_a_device_is_refused() -> None:
     if not Path("/dev/null").exists():
         pytest.skip("no /dev/null")
     with pytest.raises(IngestError) as error:
         read_path("/dev/null")
-    assert_one_line(error, "null", "empty")
+    assert_one_line(error, "/dev/null", "device", "not a file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_file_swapped_for_a_fifo_after_the_check_is_refused_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    regular = os.stat(__file__)
+    real_stat = os.stat
+    monkeypatch.setattr(
+        ingest_read.os, "stat", lambda p, *a, **k: regular if str(p) == str(fifo) else real_stat(p)
+    )
+    with pytest.raises(IngestError) as error:
+        _within(5, lambda: read_path(fifo), _unblock_fifo(fifo))
+    assert_one_line(error, "article.txt", "named pipe")
 
 
 def test_pasted_blank_text_is_refused() -> None:

@@ -67,26 +67,19 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Do
         The ingested document; ``path`` is the absolute path of the file.
 
     Raises:
-        IngestError: The file is missing, unreadable, too large, empty or not an article.
+        IngestError: The file is missing, not a regular file (a folder, FIFO, socket or
+            device), unreadable, too large, empty or not an article.
     """
     shown = os.fspath(path)
     name = PurePath(shown).name or shown
-    try:
-        info = os.stat(shown)
-    except FileNotFoundError:
-        raise IngestError(f"{shown} does not exist: check the file name and folder.") from None
-    except PermissionError:
-        raise IngestError(f"{shown} cannot be opened: permission denied.") from None
-    except NotADirectoryError:
-        raise IngestError(f"{shown} does not exist: part of that path is a file.") from None
-    except (OSError, ValueError) as exc:
-        raise IngestError(f"{shown} cannot be opened: {_reason(exc)}.") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise IngestError(f"{shown} is a folder, not a file: choose an article inside it.")
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+    info = _stat_file(shown)
+    if info.st_size > max_bytes:
         raise IngestError(_too_large(name, info.st_size, max_bytes))
     try:
-        with open(shown, "rb") as handle:
+        # Non-blocking, so that a FIFO put in the file's place after the check above cannot
+        # leave us waiting for a writer; what was opened is checked again below.
+        with open(shown, "rb", opener=_open_nonblocking) as handle:
+            _refuse_special(shown, os.fstat(handle.fileno()).st_mode)
             data = _read_bounded(handle, max_bytes)
     except PermissionError:
         raise IngestError(f"{shown} cannot be opened: permission denied.") from None
@@ -108,6 +101,62 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Do
         path=os.path.abspath(shown),
         mhtml_hint=suffix in _MHTML_EXTENSIONS,
     )
+
+
+def check_file(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`IngestError` unless ``path`` is a file that :func:`read_path` could open.
+
+    For callers that check the articles before starting long work (the command line checks
+    both before it opens the reader): the message is the one :func:`read_path` would give,
+    naming what the path is when it is not a file ("is a folder, not a file").
+    """
+    _stat_file(os.fspath(path))
+
+
+def _stat_file(shown: str) -> os.stat_result:
+    """The ``stat`` of an article path, or :class:`IngestError` if it is not a regular file.
+
+    Only regular files are read: a FIFO or socket would wait for a writer for ever, and a
+    device is no article (``-`` reads standard input instead).
+    """
+    try:
+        info = os.stat(shown)
+    except FileNotFoundError:
+        raise IngestError(f"{shown} does not exist: check the file name and folder.") from None
+    except PermissionError:
+        raise IngestError(f"{shown} cannot be opened: permission denied.") from None
+    except NotADirectoryError:
+        raise IngestError(f"{shown} does not exist: part of that path is a file.") from None
+    except (OSError, ValueError) as exc:
+        raise IngestError(f"{shown} cannot be opened: {_reason(exc)}.") from None
+    _refuse_special(shown, info.st_mode)
+    return info
+
+
+_SPECIAL_FILES: Final = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _refuse_special(shown: str, mode: int) -> None:
+    """Refuse anything but a regular file, saying what it is."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise IngestError(f"{shown} is a folder, not a file: choose an article inside it.")
+    what = next((what for test, what in _SPECIAL_FILES if test(mode)), "a special file")
+    raise IngestError(
+        f"{shown} is {what}, not a file: save the article to a file, or pipe it in as - "
+        "(standard input)."
+    )
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """An ``opener`` for :func:`open` that never waits for the writer of a FIFO."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def read_bytes(
