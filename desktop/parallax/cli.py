@@ -369,10 +369,12 @@ def _open(args: argparse.Namespace, err: IO[str]) -> int:
         raise UsageError("give two articles (LEFT RIGHT), or none for the last comparison")
     pair: tuple[Path, Path] | None = None
     if args.files:
+        from parallax.core.ingest import check_file
+
         left, right = (Path(f) for f in args.files)
-        for path in (left, right):
-            if not path.is_file():
-                raise UsageError(f"{path}: no such file")
+        with _failures():  # what the path is, if not a file: "... is a folder, not a file"
+            for path in (left, right):
+                check_file(path)
         pair = (left, right)
     if args.smoke_test:
         from parallax.app import smoke_test

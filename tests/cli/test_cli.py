@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -128,7 +129,7 @@ def test_no_command_opens_the_reader(
     ("argv", "message"),
     [
         (["only-one.txt"], "give two articles"),
-        (["missing-a.txt", "missing-b.txt"], "missing-a.txt: no such file"),
+        (["missing-a.txt", "missing-b.txt"], "missing-a.txt does not exist"),
         (["--screenshot", "out.jpg"], "name it *.png"),
         (["--select", "2"], "--select goes with --screenshot"),
         (["--theme", "sepia"], "invalid choice"),
@@ -141,6 +142,59 @@ def test_bad_reader_command_lines_get_one_line_and_status_2(
     code, out, err = run(*argv)
     assert code == 2 and out == ""
     assert message in err.splitlines()[0] and "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_compare_refuses_a_fifo_with_one_line_instead_of_hanging(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    proc = subprocess.run(  # a hang is killed and fails the test
+        [
+            sys.executable,
+            "-m",
+            "parallax",
+            "compare",
+            "--no-store",
+            str(sample_paths[0]),
+            str(fifo),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pipe.txt is a named pipe (FIFO), not a file" in lines[0]
+
+
+@pytest.mark.parametrize("case", ["folder", "fifo"])
+@pytest.mark.parametrize("screenshot", [True, False])
+def test_the_reader_says_what_an_article_that_is_no_file_is(
+    case: str,
+    screenshot: bool,
+    tmp_path: Path,
+    sample_paths: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if case == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        bad = tmp_path / "pipe.txt"
+        os.mkfifo(bad)
+        said = "pipe.txt is a named pipe (FIFO), not a file"
+    else:
+        bad = tmp_path / "articles"
+        bad.mkdir()
+        said = "articles is a folder, not a file"
+    monkeypatch.setattr("parallax.app.run", lambda *a, **k: pytest.fail("the window opened"))
+    monkeypatch.setattr("parallax.app.screenshot", lambda *a, **k: pytest.fail("it rendered"))
+    argv = ["--screenshot", str(tmp_path / "out.png")] if screenshot else []
+    code, out, err = run(*argv, str(sample_paths[0]), str(bad))
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and said in lines[0] and "no such file" not in err
 
 
 def test_one_side_from_stdin(sample_paths: tuple[Path, Path]) -> None:
