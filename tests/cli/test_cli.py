@@ -197,6 +197,65 @@ def test_the_reader_says_what_an_article_that_is_no_file_is(
     assert len(lines) == 1 and said in lines[0] and "no such file" not in err
 
 
+#: A name that would split a message, rewrite the terminal and reverse the line it is on.
+HOSTILE = "a\nparallax: fine\x1b[2J\u202etxt.txt"
+HOSTILE_SHOWN = "a\\nparallax: fine\\x1b[2J\\u202etxt.txt"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compare", "LEFT", "missing/" + HOSTILE],
+        ["compare", "LEFT", "FOLDER"],
+        ["compare", "LEFT", "PDF"],
+        ["LEFT", "missing/" + HOSTILE],
+        ["--screenshot", "OUT.png", "LEFT", "FOLDER"],
+        ["--screenshot", HOSTILE + ".jpg"],
+    ],
+    ids=["missing", "folder", "pdf", "reader", "screenshot", "not png"],
+)
+def test_file_names_in_messages_are_escaped(
+    argv: list[str],
+    tmp_path: Path,
+    sample_paths: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("parallax.app.run", lambda *a, **k: pytest.fail("the window opened"))
+    monkeypatch.setattr("parallax.app.screenshot", lambda *a, **k: pytest.fail("it rendered"))
+    folder = tmp_path / HOSTILE
+    folder.mkdir()
+    (pdf := tmp_path / ("pdf" + HOSTILE)).write_bytes(b"%PDF-1.7\n" + b"x" * 100)
+    places = {"LEFT": str(sample_paths[0]), "FOLDER": str(folder), "PDF": str(pdf)}
+    places["OUT.png"] = str(tmp_path / "out.png")
+    code, out, err = run(*(places.get(a, a) for a in argv))
+    assert code == 2 and out == ""
+    assert HOSTILE_SHOWN in err.splitlines()[0], err
+    assert not any(ch in err.splitlines()[0] for ch in "\x1b\u202e")
+    assert "fine" not in "".join(err.splitlines()[1:])
+
+
+def test_saved_in_names_the_library_escaped(
+    tmp_path: Path, sample_paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax.core.model import Comparison, Document
+    from parallax.core.pipeline import prepare
+
+    def quick(left: Document, right: Document, **_: object) -> Comparison:
+        return Comparison(prepare(left), prepare(right), skipped=("actors", "reactions"))
+
+    monkeypatch.setattr("parallax.core.pipeline.link", quick)
+    monkeypatch.setattr("parallax.session.Session._find_actors", staticmethod(lambda c, *a: c))
+    db = tmp_path / HOSTILE / "library.db"
+    code, _, err = run("compare", *map(str, sample_paths), "--db", str(db))
+    assert code == 0, err
+    assert len(err.strip().splitlines()) == 1 and HOSTILE_SHOWN in err
+    for argv in (["library", "list"], ["library", "show", "1"], ["library", "search", "zebra"]):
+        code, out, err = run(*argv, "--db", str(db))
+        assert code == 0, err
+        assert "a\\nparallax:" in out  # show wraps its heading: the path may be cut
+        assert "\x1b" not in out and "\u202e" not in out
+
+
 def test_one_side_from_stdin(sample_paths: tuple[Path, Path]) -> None:
     left, right = sample_paths
     code, out, err = run("compare", "-", str(right), "--json", stdin=left.read_bytes())

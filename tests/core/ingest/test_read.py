@@ -313,3 +313,66 @@ def test_default_limit_is_documented_in_messages() -> None:
     assert MAX_BYTES == 32 * 2**20
     with pytest.raises(IngestError, match="32 MB"):
         read_stream(io.BytesIO(b"x" * (MAX_BYTES + 1)))
+
+
+# --------------------------------------------------------------------------------------------
+# File names in messages
+# --------------------------------------------------------------------------------------------
+
+#: A name that would split a message, rewrite the terminal and reverse the line it is on.
+HOSTILE_NAME = "story\nparallax: all good\x1b[2J\u202etxt.gpj.txt"
+HOSTILE_SHOWN = "story\\nparallax: all good\\x1b[2J\\u202etxt.gpj.txt"
+
+
+def _assert_name_escaped(error: pytest.ExceptionInfo[IngestError]) -> None:
+    message = str(error.value)
+    assert HOSTILE_SHOWN in message, message
+    assert not any(ch in message for ch in "\n\r\x1b\u202e"), message
+
+
+def test_a_missing_file_is_named_escaped(tmp_path: Path) -> None:
+    with pytest.raises(IngestError) as error:
+        read_path(tmp_path / HOSTILE_NAME)
+    assert_one_line(error, "does not exist")
+    _assert_name_escaped(error)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"%PDF-1.7\n" + b"x" * 100, b"", b"\x00\x01\x02" * 100, b" \n\t\n"],
+    ids=["pdf", "empty", "binary", "blank"],
+)
+def test_a_bad_file_is_named_escaped(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / HOSTILE_NAME
+    path.write_bytes(content)
+    with pytest.raises(IngestError) as error:
+        read_path(path)
+    assert_one_line(error)
+    _assert_name_escaped(error)
+    with pytest.raises(IngestError) as error:
+        read_bytes(content, name=HOSTILE_NAME)
+    assert_one_line(error)
+    _assert_name_escaped(error)
+
+
+def test_a_folder_and_a_too_large_file_are_named_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / HOSTILE_NAME
+    folder.mkdir()
+    with pytest.raises(IngestError) as error:
+        read_path(folder)
+    _assert_name_escaped(error)
+    big = folder / HOSTILE_NAME
+    big.write_bytes(b"x" * 2000)
+    with pytest.raises(IngestError) as error:
+        read_path(big, max_bytes=1000)
+    assert_one_line(error, "limit")
+    _assert_name_escaped(error)
+    with pytest.raises(IngestError) as error:
+        read_stream(io.BytesIO(b"x" * 2000), name=HOSTILE_NAME, max_bytes=1000)
+    _assert_name_escaped(error)
+
+
+def test_the_source_keeps_the_file_name_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "Agence\u00a0Presse.txt"
+    path.write_text("The harbour reopened on Monday after the storm.\n", encoding="utf-8")
+    assert read_path(path).source == "Agence\u00a0Presse.txt"

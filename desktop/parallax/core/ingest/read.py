@@ -29,6 +29,7 @@ from parallax.core.ingest.html import _from_html
 from parallax.core.ingest.markdown import _from_markdown
 from parallax.core.ingest.plain import _ONLY_A_URL, _text_meta, _unwrap
 from parallax.core.model import Document
+from parallax.core.names import shown_name
 
 _EXTENSION_KINDS: Final[dict[str, Kind]] = {
     ".txt": "text",
@@ -70,15 +71,17 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Do
         IngestError: The file is missing, not a regular file (a folder, FIFO, socket or
             device), unreadable, too large, empty or not an article.
     """
-    shown = os.fspath(path)
-    name = PurePath(shown).name or shown
-    info = _stat_file(shown)
+    raw = os.fspath(path)
+    shown = shown_name(raw)
+    base = PurePath(raw).name or raw
+    name = shown_name(base)
+    info = _stat_file(raw)
     if info.st_size > max_bytes:
         raise IngestError(_too_large(name, info.st_size, max_bytes))
     try:
         # Non-blocking, so that a FIFO put in the file's place after the check above cannot
         # leave us waiting for a writer; what was opened is checked again below.
-        with open(shown, "rb", opener=_open_nonblocking) as handle:
+        with open(raw, "rb", opener=_open_nonblocking) as handle:
             _refuse_special(shown, os.fstat(handle.fileno()).st_mode)
             data = _read_bounded(handle, max_bytes)
     except PermissionError:
@@ -91,15 +94,16 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Do
         raise IngestError(f"{shown} cannot be read: {_reason(exc)}.") from None
     if data is None:
         raise IngestError(_too_large(name, None, max_bytes))
-    suffix = PurePath(name).suffix.lower()
+    suffix = PurePath(base).suffix.lower()
     kind = _EXTENSION_KINDS.get(suffix)
     return _from_bytes(
         data,
         name=name,
         kind=kind,
         sniff_markdown=False,
-        path=os.path.abspath(shown),
+        path=os.path.abspath(raw),
         mhtml_hint=suffix in _MHTML_EXTENSIONS,
+        source=base,
     )
 
 
@@ -113,14 +117,15 @@ def check_file(path: str | os.PathLike[str]) -> None:
     _stat_file(os.fspath(path))
 
 
-def _stat_file(shown: str) -> os.stat_result:
+def _stat_file(raw: str) -> os.stat_result:
     """The ``stat`` of an article path, or :class:`IngestError` if it is not a regular file.
 
     Only regular files are read: a FIFO or socket would wait for a writer for ever, and a
     device is no article (``-`` reads standard input instead).
     """
+    shown = shown_name(raw)
     try:
-        info = os.stat(shown)
+        info = os.stat(raw)
     except FileNotFoundError:
         raise IngestError(f"{shown} does not exist: check the file name and folder.") from None
     except PermissionError:
@@ -142,7 +147,7 @@ _SPECIAL_FILES: Final = (
 
 
 def _refuse_special(shown: str, mode: int) -> None:
-    """Refuse anything but a regular file, saying what it is."""
+    """Refuse anything but a regular file, saying what it is (``shown`` is the escaped path)."""
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
@@ -233,14 +238,15 @@ def read_stream(stream: BinaryIO, *, name: str = "stdin", max_bytes: int = MAX_B
     Raises:
         IngestError: The stream cannot be read, is too long, empty or not an article.
     """
+    label = shown_name(name)
     try:
         data = _read_bounded(stream, max_bytes)
     except OSError as exc:
-        raise IngestError(f"{name} cannot be read: {_reason(exc)}.") from None
+        raise IngestError(f"{label} cannot be read: {_reason(exc)}.") from None
     if data is None:
-        raise IngestError(_too_large(name, None, max_bytes))
+        raise IngestError(_too_large(label, None, max_bytes))
     return _from_bytes(
-        data, name=name, kind=None, sniff_markdown=True, path=None, mhtml_hint=False, source=name
+        data, name=label, kind=None, sniff_markdown=True, path=None, mhtml_hint=False, source=name
     )
 
 
@@ -297,7 +303,9 @@ def _too_large(name: str, size: int | None, limit: int, *, unit: str = "bytes") 
 
 
 def _label(name: str | None, default: str) -> str:
-    return _source_name(name) or default
+    """How messages name an input: its file name, escaped, or ``default``."""
+    source = _source_name(name)
+    return shown_name(source) if source else default
 
 
 def _source_name(name: str | None) -> str | None:
