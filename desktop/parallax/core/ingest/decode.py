@@ -16,6 +16,7 @@ import email
 import email.policy
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -212,7 +213,7 @@ def _decode(data: bytes, name: str, *, html_charset: bool, charset_hint: str | N
             return data.decode(declared_codec)
         except UnicodeDecodeError:
             continue
-    return _decode_legacy(data)
+    return _decode_legacy(data, name)
 
 
 def _sniff_wide_unicode(data: bytes) -> str | None:
@@ -307,8 +308,8 @@ def _cp1252_shape(data: bytes) -> Literal["no", "symbols", "accented"]:
     return "accented" if accented / letters <= 0.3 else "no"
 
 
-def _decode_legacy(data: bytes) -> str:
-    """Decode text in a legacy 8-bit or East Asian encoding.
+def _decode_legacy(data: bytes, name: str) -> str:
+    """Decode text in a legacy 8-bit or East Asian encoding, or refuse bytes that are no text.
 
     charset-normalizer alone is unreliable on short Western texts (it calls a cp1252 news
     story cp1250 or cp720: the statistics of a paragraph cannot tell them apart), while
@@ -317,6 +318,10 @@ def _decode_legacy(data: bytes) -> str:
     find it clearly more garbled (chaos) or less like a language (coherence) than its own
     guess; otherwise charset-normalizer's guess is used, and Windows-1252 with a Latin-1
     fallback (which decodes anything) is the last resort.
+
+    Because every byte decodes in some 8-bit code page, the result is judged as text before
+    it is accepted (:func:`_refuse_non_text`): random bytes decode too, into symbols and
+    letters in no order any language has.
     """
     from charset_normalizer import from_bytes
 
@@ -335,8 +340,45 @@ def _decode_legacy(data: bytes) -> str:
         ):
             return western
     if best is not None:
-        return str(best)
-    return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+        text = str(best)
+        _refuse_non_text(text, name, guessed=True)
+        return text
+    text = data.decode("cp1252", errors=_LATIN1_FALLBACK)
+    _refuse_non_text(text, name, guessed=False)
+    return text
+
+
+#: Characters no language writes much of: symbols, controls, unassigned and private-use
+#: code points, and the replacement character.
+_ODD_CATEGORIES: Final = frozenset({"Sc", "Sk", "Sm", "So", "Cc", "Cf", "Cn", "Co", "Cs"})
+#: More than this share of odd characters is no text (real articles stay under 1%; random
+#: bytes read as any 8-bit code page give 15-25%).
+_MAX_ODD_SHARE: Final = 0.1
+#: Text in a language that separates words has white space about every 5-10 characters;
+#: without an encoding the detector recognises, less than this share is no text.
+_MIN_SPACE_SHARE: Final = 0.02
+
+
+def _refuse_non_text(text: str, name: str, *, guessed: bool) -> None:
+    """Refuse a legacy decoding that does not read as text in any language.
+
+    ``guessed``: charset-normalizer recognised the encoding. When it did not (the last
+    resort decodes anything), the text must also separate words, as every language that
+    charset-normalizer cannot recognise does.
+    """
+    sample = text if len(text) <= 1 << 17 else text[: 1 << 16] + text[-(1 << 16) :]
+    odd = sum(
+        1 for ch in sample if ch not in "\t\n\r" and unicodedata.category(ch) in _ODD_CATEGORIES
+    )
+    spaces = sum(1 for ch in sample if ch.isspace())
+    if odd <= _MAX_ODD_SHARE * len(sample) and (
+        guessed or len(sample) < 64 or spaces >= _MIN_SPACE_SHARE * len(sample)
+    ):
+        return
+    raise IngestError(
+        f"{name} does not contain readable text (its bytes read as text in no known "
+        f"encoding, as in a binary file): {_READABLE_ADVICE}."
+    )
 
 
 def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
