@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from parallax.core.ingest import IngestError, read_bytes, read_path
 from parallax.core.ingest.common import _VISIBLE
 from parallax.core.ingest.plain import _ONLY_A_URL, _unwrap
-from parallax.core.model import Document
+from parallax.core.model import Document, restore_original
 from tests.core.ingest.helpers import ARTICLE, ENCODED, assert_one_line
 
 # --------------------------------------------------------------------------------------------
@@ -339,3 +339,56 @@ def test_real_articles_in_legacy_encodings_are_still_read(encoding: str, text: s
     assert not data.isascii()
     doc = read_bytes(data, name="article.txt")
     assert doc.original == text
+
+
+# --------------------------------------------------------------------------------------------
+# UTF-8 with a few bad bytes
+# --------------------------------------------------------------------------------------------
+
+#: A German article in UTF-8, many umlauts: the bytes a few invalid sequences are put in.
+GERMAN = (
+    "Die Bürgermeisterin von Köln äußerte sich am Mittwoch zur Schließung der Brücke. "
+    "„Wir prüfen täglich, ob die Sanierung früher möglich ist“, sagte sie. Die Grünen "
+    "forderten eine Übergangslösung für Radfahrer; die Händler in der Altstadt klagen über "
+    "Umsatzeinbußen. Für März ist eine öffentliche Anhörung geplant, bei der Bürger Fragen "
+    "stellen können. Die Kosten schätzt die Stadt auf 14 Millionen Euro.\n"
+)
+
+
+def _damaged_utf8() -> bytes:
+    """GERMAN in UTF-8 with three invalid sequences: a Latin-1 byte, a cut sequence, 0xFF."""
+    data = GERMAN.encode("utf-8")
+    data = data.replace("Köln".encode(), b"K\xf6ln", 1)  # Latin-1 ö inside a word
+    data = data.replace(b" sagte", b" \xe2\x80 sagte", 1)  # a cut-off sequence
+    return data.replace(b"14 Millionen", b"14\xff\xfe Millionen", 1)  # two bad bytes, one run
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8() -> None:
+    doc = read_bytes(_damaged_utf8(), name="koeln.txt")
+    assert "Bürgermeisterin" in doc.original and "Ã" not in doc.original
+    assert "äußerte" in doc.text and "„Wir prüfen täglich" in doc.text
+    # One replacement character per run of bad bytes, in the original only.
+    assert doc.original.count("\ufffd") == 3
+    assert "K\ufffdln" in doc.original and "14\ufffd Millionen" in doc.original
+
+
+def test_each_run_of_bad_bytes_is_a_repair() -> None:
+    doc = read_bytes(_damaged_utf8(), name="koeln.txt")
+    assert [(r.original, r.replacement, r.kind) for r in doc.repairs] == [
+        ("\ufffd", "", "invalid-utf8")
+    ] * 3
+    for r in doc.repairs:
+        assert doc.original[r.start : r.end] == "\ufffd"
+    assert "\ufffd" not in doc.text
+    assert restore_original(doc.text, doc.repairs) == doc.original
+
+
+def test_a_literal_replacement_character_in_clean_utf8_is_no_repair() -> None:
+    doc = read_bytes("Ein Zeichen \ufffd fehlt hier; Köln.".encode(), name="a.txt")
+    assert doc.repairs == () and doc.text == doc.original
+
+
+@pytest.mark.parametrize(("encoding", "text"), LEGACY_ARTICLES, ids=[e for e, _ in LEGACY_ARTICLES])
+def test_legacy_text_is_not_mistaken_for_damaged_utf8(encoding: str, text: str) -> None:
+    doc = read_bytes(text.encode(encoding), name="article.txt")
+    assert doc.original == text and doc.repairs == ()

@@ -18,6 +18,7 @@ from typing import BinaryIO, Final
 
 from parallax.core.ingest.common import _VISIBLE, MAX_BYTES, IngestError, Kind
 from parallax.core.ingest.decode import (
+    UNDECODABLE,
     _check_readable,
     _decode,
     _html_from_mhtml,
@@ -28,8 +29,9 @@ from parallax.core.ingest.decode import (
 from parallax.core.ingest.html import _from_html
 from parallax.core.ingest.markdown import _from_markdown
 from parallax.core.ingest.plain import _ONLY_A_URL, _text_meta, _unwrap
-from parallax.core.model import Document
+from parallax.core.model import Document, Repair
 from parallax.core.names import shown_name
+from parallax.core.offsets import apply_repairs
 
 _EXTENSION_KINDS: Final[dict[str, Kind]] = {
     ".txt": "text",
@@ -344,13 +346,15 @@ def _from_bytes(
         data, charset_hint = _html_from_mhtml(data, name)
         kind = "html"
     sniff = kind is None
-    text = _decode(data, name, html_charset=kind in (None, "html"), charset_hint=charset_hint)
+    text, undecodable = _decode(
+        data, name, html_charset=kind in (None, "html"), charset_hint=charset_hint
+    )
     text = _normalise_newlines(text)
     _check_readable(text, name)
     if sniff:
         kind = _sniff_kind(text, allow_markdown=sniff_markdown)
     assert kind is not None
-    return _build(text, kind=kind, name=name, path=path, source=source)
+    return _build(text, kind=kind, name=name, path=path, source=source, undecodable=undecodable)
 
 
 # --------------------------------------------------------------------------------------------
@@ -397,7 +401,21 @@ def _sniff_kind(text: str, *, allow_markdown: bool) -> Kind:
 # --------------------------------------------------------------------------------------------
 
 
-def _build(text: str, *, kind: Kind, name: str, path: str | None, source: str | None) -> Document:
+def _build(
+    text: str,
+    *,
+    kind: Kind,
+    name: str,
+    path: str | None,
+    source: str | None,
+    undecodable: bool = False,
+) -> Document:
+    """The Document of a decoded text of a known kind.
+
+    ``undecodable``: the text is UTF-8 whose bad bytes were replaced by
+    :data:`~parallax.core.ingest.decode.UNDECODABLE`; each is listed as an ``invalid-utf8``
+    repair that removes it, so the reader marks where bytes were lost.
+    """
     if kind == "html":
         body, meta = _from_html(text, name)
     elif kind == "markdown":
@@ -412,12 +430,17 @@ def _build(text: str, *, kind: Kind, name: str, path: str | None, source: str | 
             )
         body = _unwrap(text)
         meta = _text_meta(body)
+    repairs = tuple(
+        Repair(m.start(), m.end(), UNDECODABLE, "", "invalid-utf8")
+        for m in re.finditer(UNDECODABLE, body if undecodable else "")
+    )
     return Document(
         original=body,
-        text=body,
+        text=apply_repairs(body, repairs) if repairs else body,
         title=meta.title,
         source=meta.source or source,
         published=meta.published,
         url=meta.url,
         path=path,
+        repairs=repairs,
     )
