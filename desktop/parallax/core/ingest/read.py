@@ -443,4 +443,5 @@ def _build(
         url=meta.url,
         path=path,
         repairs=repairs,
+        notes=meta.notes,
     )
