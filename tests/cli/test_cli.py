@@ -385,3 +385,29 @@ def test_help_names_every_repair_step_and_what_it_does() -> None:
     assert code == 0
     for step in STEPS:
         assert step.name in text and step.label[1:] in text
+
+
+def test_a_page_read_whole_says_so_in_the_json_and_the_report(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    deep = tmp_path / "deep.html"
+    deep.write_text(
+        "<html><head><title>Pact signed</title></head><body>"
+        + "<div>" * 3000
+        + "<p>North Korea and Russia signed a mutual defence pact on Wednesday.</p>"
+        + "</div>" * 3000
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        "compare", "--no-store", "--quick", str(sample_paths[0]), str(deep), "--json"
+    )
+    assert code == 0, err
+    document = json.loads(out)
+    jsonschema.validate(document, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert "notes" not in document["left"]
+    (note,) = document["right"]["notes"]
+    assert "whole visible text" in note
+    assert "signed a mutual defence pact" in document["right"]["text"]
+    code, out, err = run("compare", "--no-store", "--quick", str(sample_paths[0]), str(deep))
+    assert code == 0 and "How the right article was read (1)" in out
