@@ -61,3 +61,14 @@ def test_terminal_lines_are_wrapped_and_cut() -> None:
     c = dataclasses.replace(c, left=dataclasses.replace(c.left, title=long))
     assert max(len(line) for line in to_text(c).splitlines()) <= 88
     assert one_line("two\nlines\tand\x07bell", 12) == "two lines a…"
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_every_format_says_how_an_article_was_read(fmt: str) -> None:
+    comparison = make_comparison(2)
+    note = "Parallax could not single out the article on this web page (ValueError)."
+    right = dataclasses.replace(comparison.right, notes=(note,))
+    out = RENDERERS[fmt](dataclasses.replace(comparison, right=right))
+    assert "How the right article was read (1)" in _headings(fmt, out)
+    assert "single out the article" in out
+    assert "How the left article was read" not in out

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, BinaryIO, Literal
 
 from parallax import __version__
+from parallax.core.names import shown_name
 from parallax.report import inline, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,25 +76,37 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def positive_int(value: str) -> int:
-    """An argparse type: a whole number of at least 1."""
+#: The largest whole number a command takes: the largest integer the library (SQLite) holds,
+#: so that no number reaches it only to overflow there.
+MAX_NUMBER = 2**63 - 1
+
+
+def _whole_number(value: str, minimum: int) -> int | None:
+    """``value`` as a whole number from ``minimum`` to :data:`MAX_NUMBER`, else None."""
     try:
         number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    except ValueError:  # not a number, or more digits than Python converts
+        return None
+    return number if minimum <= number <= MAX_NUMBER else None
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number from 1 to :data:`MAX_NUMBER`."""
+    number = _whole_number(value, 1)
+    if number is None:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_NUMBER}, got {one_line(value, 40)!r}"
+        )
     return number
 
 
 def _comparison_id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
+    """An argparse type: a comparison id, a whole number from 0 to :data:`MAX_NUMBER`."""
+    number = _whole_number(value, 0)
+    if number is None:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a comparison id (ids are the numbers 'parallax library list' shows)"
+            f"{one_line(value, 40)!r} is not a comparison id (ids are the numbers "
+            "'parallax library list' shows)"
         )
     return number
 
@@ -357,10 +370,12 @@ def _open(args: argparse.Namespace, err: IO[str]) -> int:
         raise UsageError("give two articles (LEFT RIGHT), or none for the last comparison")
     pair: tuple[Path, Path] | None = None
     if args.files:
+        from parallax.core.ingest import check_file
+
         left, right = (Path(f) for f in args.files)
-        for path in (left, right):
-            if not path.is_file():
-                raise UsageError(f"{path}: no such file")
+        with _failures():  # what the path is, if not a file: "... is a folder, not a file"
+            for path in (left, right):
+                check_file(path)
         pair = (left, right)
     if args.smoke_test:
         from parallax.app import smoke_test
@@ -372,7 +387,9 @@ def _open(args: argparse.Namespace, err: IO[str]) -> int:
         if args.screenshot:
             out = Path(args.screenshot)
             if out.suffix.lower() != ".png":
-                raise UsageError(f"{out}: the screenshot is written as PNG; name it *.png")
+                raise UsageError(
+                    f"{shown_name(str(out))}: the screenshot is written as PNG; name it *.png"
+                )
             from parallax.app import screenshot
 
             theme: Literal["light", "dark"] = "dark" if args.theme == "dark" else "light"
@@ -410,7 +427,7 @@ def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[st
     session = Session() if args.no_store else _session(args)
     with session:
         outcome = session.compare(left, right, skip_repairs=args.no_repair, quick=args.quick)
-        where = session.path
+        where = shown_name(str(session.path))
     if args.json:
         _write(out, json.dumps(outcome.comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -516,11 +533,11 @@ def _list_text(session: Session) -> str:
     summaries = session.recent()
     if not summaries:
         return (
-            f"The library at {session.path} is empty; 'parallax compare LEFT RIGHT' adds "
-            "comparisons to it.\n"
+            f"The library at {shown_name(str(session.path))} is empty; "
+            "'parallax compare LEFT RIGHT' adds comparisons to it.\n"
         )
     noun = "comparison" if len(summaries) == 1 else "comparisons"
-    lines = [f"{len(summaries)} {noun} in {session.path}", ""]
+    lines = [f"{len(summaries)} {noun} in {shown_name(str(session.path))}", ""]
     lines.append(f"{'ID':>5}  {'Saved':16}  {'Links':>5}  Left / right article")
     room = _WIDTH - 33
     for s in summaries:
@@ -555,7 +572,7 @@ def _excerpt(text: str, spans: Sequence[tuple[int, int]], tty: bool, room: int =
 def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
     hits = session.search(query, limit=limit)
     if not hits:
-        return f"No sentence in {session.path} matches {one_line(query)!r}.\n"
+        return f"No sentence in {shown_name(str(session.path))} matches {one_line(query)!r}.\n"
     noun = "match" if len(hits) == 1 else "matches"
     more = " (the best; --limit shows more)" if len(hits) == limit else ""
     lines = [f"{len(hits)} {noun} for {one_line(query)!r}{more}", ""]
@@ -593,7 +610,10 @@ def _show_text(session: Session, comparison_id: int) -> str:
 
     comparison = session.load(comparison_id)
     summary = session.summary(comparison_id)
-    heading = f"Comparison {comparison_id}, saved {_when(summary.created)}, in {session.path}"
+    heading = (
+        f"Comparison {comparison_id}, saved {_when(summary.created)}, "
+        f"in {shown_name(str(session.path))}"
+    )
     return to_text(comparison, heading=heading, notes=_note_lines(session, comparison_id))
 
 

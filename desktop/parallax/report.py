@@ -150,6 +150,13 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
         out.append(Section(f"Only in the {side} article ({len(only)})", items=tuple(only)))
     out += _actor_sections(c)
     for side, doc in _sides(c):
+        if doc.notes:  # how the text was read: the whole page, not the article alone
+            out.append(
+                Section(
+                    f"How the {side} article was read ({len(doc.notes)})",
+                    items=tuple(_plain(n) for n in doc.notes),
+                )
+            )
         if doc.repairs:
             items = []
             for r in doc.repairs:

@@ -297,6 +297,44 @@ def test_malformed_id_is_a_usage_error(bad: str) -> None:
     assert code == 2 and "is not a comparison id" in err and "Traceback" not in err
 
 
+#: Larger than any integer SQLite can hold: Python passed it on and SQLite overflowed.
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["library", "show", HUGE], "is not a comparison id"),
+        (["library", "export", HUGE], "is not a comparison id"),
+        (["library", "delete", HUGE], "is not a comparison id"),
+        (["library", "undo", HUGE], "is not a comparison id"),
+        (["library", "note", HUGE, "a note"], "is not a comparison id"),
+        (["library", "search", "pact", "--limit", HUGE], "expected a whole number from 1 to"),
+        (["library", "pin", "1", HUGE, "1"], "expected a whole number from 1 to"),
+        (["library", "reject", "1", "1", HUGE], "expected a whole number from 1 to"),
+        (
+            ["library", "note", "1", "a note", "--side", "left", "--sentence", HUGE],
+            "expected a whole number from 1 to",
+        ),
+        (["library", "show", "9" * 5000], "is not a comparison id"),
+    ],
+)
+def test_numbers_too_large_for_the_library_are_a_usage_error(
+    filled: list[int], argv: list[str], message: str
+) -> None:
+    code, out, err = run(*argv)
+    assert code == 2 and out == ""
+    assert err.startswith("parallax: ") and message in err.splitlines()[0], err
+    assert "Traceback" not in err and "Overflow" not in err
+
+
+def test_the_largest_id_the_library_can_hold_is_looked_up(filled: list[int]) -> None:
+    code, _, err = run("library", "show", str(2**63 - 1))
+    assert code == 2 and f"there is no comparison {2**63 - 1}" in one_line_error(err)
+    code, _, err = run("library", "search", "pact", "--limit", str(2**63 - 1))
+    assert code == 0, err
+
+
 def test_unknown_format_is_a_usage_error(filled: list[int]) -> None:
     code, _, err = run("library", "export", "1", "--format", "pdf")
     assert code == 2 and "invalid choice" in err

@@ -144,6 +144,10 @@ class Document:
     path: str | None = None
     repairs: tuple[Repair, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    #: What the reader should know about how the text was read, one sentence each (the page
+    #: was too deeply nested, or its article could not be singled out, so all its visible
+    #: text is shown). Shown with the article in the reader, the reports and the JSON.
+    notes: tuple[str, ...] = ()
 
     @property
     def original_sha256(self) -> str:
@@ -159,6 +163,8 @@ class Document:
             "sentences": [s.to_dict() for s in self.sentences],
             "repairs": [r.to_dict() for r in self.repairs],
             "original_sha256": self.original_sha256,
+            # Only when there is something to say: documents without notes are unchanged.
+            **({"notes": list(self.notes)} if self.notes else {}),
         }
 
     @classmethod
@@ -180,6 +186,7 @@ class Document:
             url=d.get("url"),
             repairs=repairs,
             sentences=tuple(Sentence.from_dict(s) for s in d.get("sentences", ())),
+            notes=tuple(str(n) for n in d.get("notes", ())),
         )
 
 

@@ -6,13 +6,15 @@ progress and honours cancellation, so a GUI worker and the command line share on
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from parallax.core.actors import Recognizer, find_actors
 from parallax.core.align import align
 from parallax.core.contextual import contextual_encoder
-from parallax.core.model import Comparison, Document
+from parallax.core.model import Comparison, Document, Repair
+from parallax.core.offsets import apply_repairs
 from parallax.core.reactions import find_reactions
 from parallax.core.repair import repair_document
 from parallax.core.sentences import split_document
@@ -44,7 +46,36 @@ class Options:
 
 def prepare(doc: Document, *, skip_repairs: Iterable[str] = ()) -> Document:
     """Repair a freshly ingested document and split it into sentences."""
-    return split_document(repair_document(doc, skip=skip_repairs))
+    return split_document(repair(doc, skip_repairs=skip_repairs))
+
+
+def repair(doc: Document, *, skip_repairs: Iterable[str] = ()) -> Document:
+    """Run the repair stage on a freshly ingested document, keeping ingest's own repairs.
+
+    Ingest records what it had to change to read the bytes at all (a run of bytes that
+    are not UTF-8, replaced); the repair stage starts again from the original text, so
+    those records are folded back into its own. One the stage made too (it removes a
+    replacement character inside a word) keeps the span and takes ingest's reason; one it
+    changed as part of a larger repair is that repair's.
+    """
+    repaired = repair_document(doc, skip=skip_repairs)
+    if not doc.repairs:
+        return repaired
+    stage = list(repaired.repairs)
+    starts = [r.start for r in stage]
+    added: list[Repair] = []
+    for mine in doc.repairs:
+        k = bisect.bisect_right(starts, mine.start) - 1
+        near = [i for i in (k, k + 1) if 0 <= i < len(stage)]
+        hit = next(
+            (i for i in near if stage[i].start < mine.end and mine.start < stage[i].end), None
+        )
+        if hit is None:
+            added.append(mine)
+        elif (stage[hit].start, stage[hit].end) == (mine.start, mine.end):
+            stage[hit] = replace(stage[hit], kind=mine.kind)
+    repairs = tuple(sorted(stage + added, key=lambda r: (r.start, r.end)))
+    return replace(repaired, text=apply_repairs(doc.original, repairs), repairs=repairs)
 
 
 def compare(
@@ -123,8 +154,8 @@ def link(
     opts = options or Options()
     step = _stepper(progress, cancelled)
     step("repair", 0.0)
-    left = repair_document(left, skip=opts.skip_repairs)
-    right = repair_document(right, skip=opts.skip_repairs)
+    left = repair(left, skip_repairs=opts.skip_repairs)
+    right = repair(right, skip_repairs=opts.skip_repairs)
     step("sentences", 0.2)
     left = split_document(left)
     right = split_document(right)

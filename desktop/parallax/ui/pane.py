@@ -699,6 +699,7 @@ class ArticlePane(QWidget):
         if doc is None:
             self.title.setText("")
             self.meta.setText("Drop a file here, or use File ▸ Open")
+            self.meta.setToolTip("")
             return
         name = Path(doc.path).name if doc.path else None
         self.title.setText(doc.title or name or doc.source or self.side.capitalize())
@@ -712,7 +713,11 @@ class ArticlePane(QWidget):
         parts.append(f"{unique} only here")
         if doc.repairs:
             parts.append(f"{len(doc.repairs)} repair{'s' * (len(doc.repairs) != 1)}")
+        if doc.notes:  # how the text was read (the whole page, not the article alone)
+            count = len(doc.notes)
+            parts.append(f"⚠ {'a note' if count == 1 else f'{count} notes'} on how it was read")
         self.meta.setText(" · ".join(parts))
+        self.meta.setToolTip("\n\n".join(doc.notes))
 
     # Drag and drop of files -----------------------------------------------------------------
 

@@ -40,6 +40,8 @@ class _Meta:
     source: str | None = None
     published: str | None = None
     url: str | None = None
+    #: How the text was read, when the reader should know (see ``Document.notes``).
+    notes: tuple[str, ...] = ()
 
 
 #: A character that shows: anything but white space and the invisible format characters.
