@@ -399,3 +399,26 @@ def test_undo_brings_a_rejected_pair_back_and_redo_rejects_it_again(
     assert fake_compare[-1].rejected == ((1, 0),)
     assert run("library", "redo", "1")[1] == "Nothing to redo for comparison 1.\n"
     assert "1 comparison in" in run("library", "list")[1]
+
+
+@pytest.mark.parametrize("table", ["sentences", "reactions"])
+def test_a_damaged_library_is_not_written_into(
+    table: str,
+    library_path: Path,
+    sample_paths: tuple[Path, Path],
+    fake_compare: list[Options],
+) -> None:
+    """Damage SQLite only finds on a check: compare saves nothing (and compares nothing),
+    delete deletes nothing, both with the line other damage gets; listing still works."""
+    from tests.store.helpers import damage_a_table_page
+
+    damage_a_table_page(library_path, table)
+    before = library_path.read_bytes()
+    for argv in (["compare", *map(str, sample_paths)], ["library", "delete", "1"]):
+        code, out, err = run(*argv)
+        assert code == 2 and out == "", argv
+        assert "is damaged" in one_line_error(err) and "restore it from a backup" in err
+    assert fake_compare == []
+    code, out, err = run("library", "list")
+    assert code == 0 and "8 comparisons" in out, err
+    assert library_path.read_bytes() == before
