@@ -144,13 +144,23 @@ class Document:
     path: str | None = None
     repairs: tuple[Repair, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    #: Changes made to the title as read, offsets into that title (as ``repairs`` are into
+    #: ``original``): the title is repaired like the text.
+    title_repairs: tuple[Repair, ...] = ()
 
     @property
     def original_sha256(self) -> str:
         return hashlib.sha256(self.original.encode("utf-8", "surrogatepass")).hexdigest()
 
+    @property
+    def original_title(self) -> str | None:
+        """The title as read, before its repairs."""
+        if self.title is None:
+            return None
+        return restore_original(self.title, self.title_repairs)
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "title": self.title,
             "source": self.source,
             "published": self.published,
@@ -160,6 +170,9 @@ class Document:
             "repairs": [r.to_dict() for r in self.repairs],
             "original_sha256": self.original_sha256,
         }
+        if self.title_repairs:  # only where there were any: older documents stay the same
+            d["title_repairs"] = [r.to_dict() for r in self.title_repairs]
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, original: str | None = None) -> Document:
@@ -180,6 +193,7 @@ class Document:
             url=d.get("url"),
             repairs=repairs,
             sentences=tuple(Sentence.from_dict(s) for s in d.get("sentences", ())),
+            title_repairs=tuple(Repair.from_dict(r) for r in d.get("title_repairs", ())),
         )
 
 
