@@ -333,11 +333,11 @@ def main(
                 return _library(args, out)
             return _compare(args, stdin if stdin is not None else sys.stdin.buffer, out, err)
     except UsageError as exc:
-        err.write(f"parallax: {exc}\n")
+        err.write(f"parallax: {one_line(str(exc))}\n")
         err.write("Try 'parallax --help' for how to call it.\n")
         return EXIT_USAGE
     except Failure as exc:
-        err.write(f"parallax: {exc}\n")
+        err.write(f"parallax: {one_line(str(exc))}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         err.write("parallax: interrupted\n")
@@ -419,7 +419,7 @@ def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[st
         _write(out, to_text(outcome.comparison))
     if outcome.saved is not None:
         err.write(
-            f"parallax: saved as comparison {outcome.saved} in {where} "
+            f"parallax: saved as comparison {outcome.saved} in {one_line(str(where))} "
             f"(parallax library show {outcome.saved})\n"
         )
     return EXIT_OK
@@ -516,11 +516,11 @@ def _list_text(session: Session) -> str:
     summaries = session.recent()
     if not summaries:
         return (
-            f"The library at {session.path} is empty; 'parallax compare LEFT RIGHT' adds "
-            "comparisons to it.\n"
+            f"The library at {one_line(str(session.path))} is empty; 'parallax compare LEFT "
+            "RIGHT' adds comparisons to it.\n"
         )
     noun = "comparison" if len(summaries) == 1 else "comparisons"
-    lines = [f"{len(summaries)} {noun} in {session.path}", ""]
+    lines = [f"{len(summaries)} {noun} in {one_line(str(session.path))}", ""]
     lines.append(f"{'ID':>5}  {'Saved':16}  {'Links':>5}  Left / right article")
     room = _WIDTH - 33
     for s in summaries:
@@ -555,7 +555,7 @@ def _excerpt(text: str, spans: Sequence[tuple[int, int]], tty: bool, room: int =
 def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
     hits = session.search(query, limit=limit)
     if not hits:
-        return f"No sentence in {session.path} matches {one_line(query)!r}.\n"
+        return f"No sentence in {one_line(str(session.path))} matches {one_line(query)!r}.\n"
     noun = "match" if len(hits) == 1 else "matches"
     more = " (the best; --limit shows more)" if len(hits) == limit else ""
     lines = [f"{len(hits)} {noun} for {one_line(query)!r}{more}", ""]

@@ -390,3 +390,47 @@ def test_undo_a_rename_in_the_reader(qtbot: Any, window: MainWindow) -> None:
         window.act_undo.trigger()
     assert window.comparison is not None
     assert next(a for a in window.comparison.actors if a.id == actor.id).name == actor.name
+
+
+HOSTILE_TITLE = "\x1b]0;pwned\x07\x1b[2JEvil \u202etitle here"
+
+
+def test_a_hostile_title_never_reaches_the_window_title(
+    qtbot: Any, window: MainWindow, full_comparison: Comparison, tmp_path: Path
+) -> None:
+    """A title compared today is repaired; one saved before titles were (or a file name)
+    is neutralised wherever the window shows it: its title, the panes, the Recent menu."""
+    import dataclasses
+
+    from parallax.core.ingest import read_path
+    from parallax.core.pipeline import link
+
+    raw = ("\x1b", "\x07", "\u202e", "\u2066")
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        HOSTILE_TITLE + "\n\nThe minister said on Monday that the budget would rise.\n",
+        encoding="utf-8",
+    )
+    fresh = link(read_path(hostile), full_comparison.right)
+    window.show_comparison(fresh)
+    assert window.windowTitle().startswith("Evil title here  ⟷  ")
+    assert window.left.title.text() == "Evil title here"
+
+    old = dataclasses.replace(
+        full_comparison,
+        left=dataclasses.replace(full_comparison.left, title=HOSTILE_TITLE),
+        right=dataclasses.replace(
+            full_comparison.right, title=None, path=str(tmp_path / "name\u202e\x1b[2J.txt")
+        ),
+    )
+    window.show_comparison(old)
+    shown = [window.windowTitle(), window.left.title.text(), window.right.title.text()]
+    with open_library(window.db_path) as library:
+        library.save(old)
+    with qtbot.waitSignal(window.worker.libraryDone, timeout=30_000):
+        window.recent_menu.aboutToShow.emit()
+    shown += [a.text() for a in window.recent_menu.actions()]
+    for text in shown:
+        assert not any(c in text for c in raw), repr(text)
+    assert "Evil" in window.windowTitle() and "name" in window.windowTitle()
+

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core.model import SIDES, Comparison, Side, is_side
+from parallax.report import one_line
 
 if TYPE_CHECKING:
     pass
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         if not links:
             self.select_link(None)
             doc = self.reading.document(side)
-            outlet = doc.source or doc.title or side
+            outlet = one_line(doc.source or doc.title) or side
             self.summary.setText(
                 f"Only in {outlet}: no sentence of the other article reports this."
             )
