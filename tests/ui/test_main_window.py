@@ -434,3 +434,32 @@ def test_a_hostile_title_never_reaches_the_window_title(
         assert not any(c in text for c in raw), repr(text)
     assert "Evil" in window.windowTitle() and "name" in window.windowTitle()
 
+
+def test_a_library_that_cannot_be_written_is_told_until_dismissed(
+    qtbot: Any, settings: Any, tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    """Not a status-bar line that fades: a banner over the panes, which stays until the
+    journalist dismisses it, with the comparison on screen under it."""
+    not_a_library = tmp_path / "notes.db"
+    not_a_library.write_text("my own notes, not SQLite\n", encoding="utf-8")
+    win = MainWindow(db_path=not_a_library, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    assert not win.library_banner.isVisible()
+    with qtbot.waitSignal(win.worker.finished, timeout=60_000):
+        win.compare(*sample_paths)
+    assert win.comparison is not None and win.comparison.links  # still on screen
+    banner = win.library_banner
+    assert banner.isVisible()
+    assert "not saved" in banner.message.text() and "not a Parallax library" in (
+        banner.message.text()
+    )
+    assert banner.geometry().bottom() <= win.splitter.geometry().top()  # above the panes
+    qtbot.wait(11_000)  # longer than the status bar kept its line
+    assert banner.isVisible() and win.left.view.isVisible()
+    qtbot.mouseClick(banner.dismiss, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    assert win.comparison is not None
+    assert not_a_library.read_text(encoding="utf-8") == "my own notes, not SQLite\n"
