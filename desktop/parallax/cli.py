@@ -346,11 +346,11 @@ def main(
                 return _library(args, out)
             return _compare(args, stdin if stdin is not None else sys.stdin.buffer, out, err)
     except UsageError as exc:
-        err.write(f"parallax: {exc}\n")
+        err.write(f"parallax: {one_line(str(exc))}\n")
         err.write("Try 'parallax --help' for how to call it.\n")
         return EXIT_USAGE
     except Failure as exc:
-        err.write(f"parallax: {exc}\n")
+        err.write(f"parallax: {one_line(str(exc))}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         err.write("parallax: interrupted\n")
@@ -436,7 +436,7 @@ def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[st
         _write(out, to_text(outcome.comparison))
     if outcome.saved is not None:
         err.write(
-            f"parallax: saved as comparison {outcome.saved} in {where} "
+            f"parallax: saved as comparison {outcome.saved} in {one_line(str(where))} "
             f"(parallax library show {outcome.saved})\n"
         )
     return EXIT_OK

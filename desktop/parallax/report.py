@@ -104,6 +104,10 @@ def title_of(comparison: Comparison) -> str:
     )
 
 
+def _repair_count(doc: Document) -> int:
+    return len(doc.repairs) + len(doc.title_repairs)
+
+
 def _sides(comparison: Comparison) -> tuple[tuple[Side, Document], ...]:
     return (("left", comparison.left), ("right", comparison.right))
 
@@ -123,7 +127,7 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
                 ("Outlet", c.left.source or "", c.right.source or ""),
                 ("Published", c.left.published or "", c.right.published or ""),
                 ("Sentences", str(len(c.left.sentences)), str(len(c.right.sentences))),
-                ("Repairs", str(len(c.left.repairs)), str(len(c.right.repairs))),
+                ("Repairs", str(_repair_count(c.left)), str(_repair_count(c.right))),
             ),
         ),
         Section(
@@ -157,14 +161,15 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
                     items=tuple(_plain(n) for n in doc.notes),
                 )
             )
-        if doc.repairs:
-            items = []
+        if doc.repairs or doc.title_repairs:
+            items = [
+                _plain(f"{r.kind}: {r.original!r} → {r.replacement!r} in the title")
+                for r in doc.title_repairs
+            ]
             for r in doc.repairs:
                 context = doc.original[max(0, r.start - 12) : r.end + 12]
                 items.append(_plain(f"{r.kind}: {r.original!r} → {r.replacement!r} in …{context}…"))
-            out.append(
-                Section(f"Repairs in the {side} article ({len(doc.repairs)})", items=tuple(items))
-            )
+            out.append(Section(f"Repairs in the {side} article ({len(items)})", items=tuple(items)))
     if notes:
         out.append(Section(f"Notes ({len(notes)})", items=tuple(_plain(n) for n in notes)))
     return out

@@ -229,6 +229,14 @@ class Session:
 
         corrections = Corrections()
         if self._library is not None:
+            if save:  # a damaged library is told before the work, not after it
+                try:
+                    self._library.check_writable()
+                except LibraryError as exc:
+                    if on_store_error is None:
+                        raise
+                    on_store_error(exc)
+                    save = False  # told once; the comparison goes on without saving
             try:
                 corrections = self._library.corrections_for(
                     left.original_sha256, right.original_sha256

@@ -40,3 +40,54 @@ def test_read_only_library_reads_and_refuses_writes(library_path: Path) -> None:
     assert library_path.read_bytes() == before
     with pytest.raises(LibraryUnavailable, match="no library"):
         Library(library_path.with_name("missing.db"), read_only=True)
+
+
+@pytest.mark.parametrize("table", ["sentences", "reactions"])
+def test_a_damaged_library_takes_no_write_and_keeps_its_reads(
+    library_path: Path, table: str
+) -> None:
+    """A damaged page of a table SQLite opens happily: the first write of the process checks
+    the file and refuses, with the same line as other damage; reads go on as before."""
+    from parallax.store import CorruptLibrary
+    from tests.store.helpers import damage_a_table_page
+
+    damage_a_table_page(library_path, table)
+    before = library_path.read_bytes()
+    with Library() as lib:
+        listed = lib.summaries()
+        assert len(listed) == 8
+        with pytest.raises(CorruptLibrary, match=r"is damaged .*restore it from a backup"):
+            lib.save(make_comparison(20))
+        with pytest.raises(CorruptLibrary, match="is damaged"):
+            lib.delete(listed[0].id)
+        with pytest.raises(CorruptLibrary, match="is damaged"):
+            lib.add_note(listed[0].id, "a note")
+        assert lib.summaries() == listed
+    assert library_path.read_bytes() == before
+
+
+def test_a_sound_library_is_checked_once_before_the_first_write(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check reads the whole file: once per opening (a process opens its library once),
+    before the first write, and not at all for a process that only reads."""
+    from parallax.store import connection
+
+    checks: list[Path] = []
+    real = connection._quick_check
+
+    def counted(conn: object, path: Path) -> None:
+        checks.append(path)
+        real(conn, path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(connection, "_quick_check", counted)
+    with Library() as lib:
+        assert checks == [library_path]  # a new file: before its schema is written
+        a = lib.save(make_comparison(1))
+        lib.add_note(a, "first")
+    assert checks == [library_path]
+    with Library() as lib:
+        assert lib.summaries() and checks == [library_path]
+        lib.add_note(a, "second")
+        lib.add_note(a, "third")
+    assert checks == [library_path] * 2

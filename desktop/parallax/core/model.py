@@ -148,13 +148,23 @@ class Document:
     #: was too deeply nested, or its article could not be singled out, so all its visible
     #: text is shown). Shown with the article in the reader, the reports and the JSON.
     notes: tuple[str, ...] = ()
+    #: Changes made to the title as read, offsets into that title (as ``repairs`` are into
+    #: ``original``): the title is repaired like the text.
+    title_repairs: tuple[Repair, ...] = ()
 
     @property
     def original_sha256(self) -> str:
         return hashlib.sha256(self.original.encode("utf-8", "surrogatepass")).hexdigest()
 
+    @property
+    def original_title(self) -> str | None:
+        """The title as read, before its repairs."""
+        if self.title is None:
+            return None
+        return restore_original(self.title, self.title_repairs)
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "title": self.title,
             "source": self.source,
             "published": self.published,
@@ -166,6 +176,9 @@ class Document:
             # Only when there is something to say: documents without notes are unchanged.
             **({"notes": list(self.notes)} if self.notes else {}),
         }
+        if self.title_repairs:  # only where there were any: older documents stay the same
+            d["title_repairs"] = [r.to_dict() for r in self.title_repairs]
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, original: str | None = None) -> Document:
@@ -187,6 +200,7 @@ class Document:
             repairs=repairs,
             sentences=tuple(Sentence.from_dict(s) for s in d.get("sentences", ())),
             notes=tuple(str(n) for n in d.get("notes", ())),
+            title_repairs=tuple(Repair.from_dict(r) for r in d.get("title_repairs", ())),
         )
 
 

@@ -123,7 +123,7 @@ class ComparisonMethods(LibraryFile):
             return int(row[0])
         cur = conn.execute(
             "INSERT INTO articles (sha256, record_sha256, title, source, url, published,"
-            " original, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " original, text, title_repairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.original_sha256,
                 digest,
@@ -133,6 +133,7 @@ class ComparisonMethods(LibraryFile):
                 doc.published,
                 doc.original,
                 doc.text,
+                json.dumps([r.to_dict() for r in doc.title_repairs], ensure_ascii=False),
             ),
         )
         assert cur.lastrowid is not None
@@ -282,7 +283,8 @@ class ComparisonMethods(LibraryFile):
     @staticmethod
     def _load_article(conn: sqlite3.Connection, article_id: int) -> Document:
         row = conn.execute(
-            "SELECT original, text, title, source, published, url FROM articles WHERE id = ?",
+            "SELECT original, text, title, source, published, url, title_repairs FROM articles"
+            " WHERE id = ?",
             (article_id,),
         ).fetchone()
         sentences = tuple(
@@ -310,6 +312,7 @@ class ComparisonMethods(LibraryFile):
             url=row[5],
             repairs=repairs,
             sentences=sentences,
+            title_repairs=tuple(Repair.from_dict(r) for r in json.loads(row[6])),
         )
 
     @staticmethod

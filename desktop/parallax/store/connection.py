@@ -6,6 +6,12 @@ or a damaged file is refused with a :class:`~parallax.store.errors.LibraryError`
 byte-for-byte as it was. Then the schema is brought up to date in one transaction, in WAL
 mode.
 
+Damage inside a table (a scrambled page of sentences) does not stop SQLite from opening the
+file, and reads elsewhere in it still work; but writing into it spreads the damage. So the
+first write of an opened library (its migration, a save, a note, a delete) is preceded by
+SQLite's ``quick_check``, which reads every page once, and refused if it finds anything:
+reads go on as before.
+
 :class:`LibraryFile` holds the open connection and hands out the read and write
 transactions (:meth:`LibraryFile._read`, :meth:`LibraryFile._write`) that every method of
 :class:`~parallax.store.library.Library` runs in; it translates SQLite's errors into
@@ -32,6 +38,7 @@ from parallax.store.errors import (
     NewerLibrary,
     NotALibrary,
     UnknownComparison,
+    damaged,
     translate,
 )
 from parallax.store.location import library_path
@@ -136,6 +143,17 @@ def _check_known(applied: Iterable[str], version: int, path: Path) -> None:
         )
 
 
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise :class:`~parallax.store.errors.CorruptLibrary` unless ``quick_check`` is ok."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from exc
+    found = " ".join(str(r[0]) for r in rows)
+    if found != "ok":
+        raise damaged(path, " ".join(found.split()[:24]))
+
+
 class LibraryFile:
     """An open library file: the connection, its opening and closing, and its transactions.
 
@@ -146,6 +164,7 @@ class LibraryFile:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path: Path = library_path(path)
         self.read_only = read_only
+        self._sound = False  # quick_check passed: writes may go ahead
         self._db = self._open_read_only() if read_only else self._open()
 
     # -- opening ------------------------------------------------------------------------
@@ -207,10 +226,26 @@ class LibraryFile:
             raise translate(exc, path) from exc
         return db
 
+    def check_writable(self) -> None:
+        """Raise now the :class:`~parallax.store.errors.CorruptLibrary` a write would meet.
+
+        For a caller about to do long work whose result it will save: a damaged library is
+        reported before the work, not after it.
+        """
+        with self._guard():
+            self._check_before_writing(self._db.conn)
+
+    def _check_before_writing(self, conn: sqlite3.Connection) -> None:
+        """Once per opening, before the first write: refuse a damaged file."""
+        if not self._sound:
+            _quick_check(conn, self.path)
+            self._sound = True
+
     def _migrate(self, db: Database) -> None:
         if not MIGRATIONS.pending(db):
             return
         conn = db.conn
+        self._check_before_writing(conn)
         conn.execute("BEGIN IMMEDIATE")  # another process may be migrating the same file
         try:
             applied = [m.name for m in MIGRATIONS.applied(db)]
@@ -259,6 +294,7 @@ class LibraryFile:
         """One write transaction, holding the write lock from its start."""
         conn = self._db.conn
         with self._guard():
+            self._check_before_writing(conn)
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn

@@ -62,6 +62,14 @@ class BadQuery(LibraryError, ValueError):
     """A search query that SQLite's full-text search cannot parse."""
 
 
+def damaged(path: Path, detail: str) -> CorruptLibrary:
+    """The one line for a damaged library, whoever found the damage."""
+    return CorruptLibrary(
+        f"the library at {path} is damaged ({detail}); it was left as it is — restore it "
+        "from a backup or use --db to start a new library elsewhere"
+    )
+
+
 def translate(exc: sqlite3.Error | UnicodeError | OSError, path: Path) -> LibraryError:
     """Turn a low-level error into the :class:`LibraryError` a user can act on.
 
@@ -97,10 +105,7 @@ def translate(exc: sqlite3.Error | UnicodeError | OSError, path: Path) -> Librar
             "or written (check permissions)"
         )
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return CorruptLibrary(
-            f"the library at {path} is damaged ({exc}); it was left as it is — restore it "
-            "from a backup or use --db to start a new library elsewhere"
-        )
+        return damaged(path, str(exc))
     if name.startswith("SQLITE_IOERR"):
         return LibraryFull(
             f"cannot write to the library at {path}: the disk reported an error (full, "

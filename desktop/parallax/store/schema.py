@@ -30,7 +30,7 @@ __all__ = ["MIGRATIONS", "MIGRATION_SET", "SCHEMA_VERSION", "TABLES", "VIEWS"]
 #: The name under which sqlite-utils records our migrations in ``_sqlite_migrations``.
 MIGRATION_SET: Final = "parallax"
 #: Also written to ``PRAGMA user_version`` so any SQLite tool can tell the schema apart.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 MIGRATIONS: Final = Migrations(MIGRATION_SET)
 
@@ -400,4 +400,19 @@ _M002: Final[tuple[str, ...]] = (
 def m002_correction_history(db: Database) -> None:
     """Corrections as a history, so a journalist can undo and redo them."""
     for statement in _M002:
+        db.execute(statement)
+
+
+_M003: Final[tuple[str, ...]] = (
+    # -- the title is repaired like the text; what was removed from it is kept ------------------
+    # JSON list of repairs (as in the comparison document), offsets into the title as read.
+    "ALTER TABLE articles ADD COLUMN title_repairs TEXT NOT NULL DEFAULT '[]'",
+    "PRAGMA user_version = 3",
+)
+
+
+@MIGRATIONS(name="m003_title_repairs")
+def m003_title_repairs(db: Database) -> None:
+    """Titles are repaired like the text: their repairs are kept with the article."""
+    for statement in _M003:
         db.execute(statement)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core.model import SIDES, Comparison, Side, is_side
+from parallax.report import one_line
 
 if TYPE_CHECKING:
     pass
@@ -39,6 +40,7 @@ from parallax.ui.actions import (
     build_scheme_menu,
     build_toolbar,
 )
+from parallax.ui.banner import Banner
 from parallax.ui.corrections import FAILED, Corrections
 from parallax.ui.find_bar import FindBar
 from parallax.ui.gutter import LinkGutter
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.library_banner = Banner(central)
+        column.addWidget(self.library_banner)
         column.addWidget(self.splitter, 1)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -335,7 +339,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         if not links:
             self.select_link(None)
             doc = self.reading.document(side)
-            outlet = doc.source or doc.title or side
+            outlet = one_line(doc.source or doc.title) or side
             self.summary.setText(
                 f"Only in {outlet}: no sentence of the other article reports this."
             )
@@ -562,7 +566,8 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
             dialogs.show_error(self, FAILED[self._job], message)
 
     def on_store_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not saved to the library: {message}", 10000)
+        """The comparison stays on screen; that it was not saved stays said until read."""
+        self.library_banner.show_message(f"This comparison was not saved to the library: {message}")
 
     def on_cancelled(self) -> None:
         self._actors_pending = False

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from parallax.core.model import Document, Side
 from parallax.core.offsets import OffsetMap
+from parallax.report import one_line
 from parallax.ui.reading import Reading, WordMark
 from parallax.ui.theme import Theme
 
@@ -702,10 +703,12 @@ class ArticlePane(QWidget):
             self.meta.setToolTip("")
             return
         name = Path(doc.path).name if doc.path else None
-        self.title.setText(doc.title or name or doc.source or self.side.capitalize())
-        self.title.setToolTip(doc.path or "")
+        self.title.setText(
+            one_line(doc.title) or one_line(name) or one_line(doc.source) or self.side.capitalize()
+        )
+        self.title.setToolTip(one_line(doc.path))
         shown = {self.title.text(), name}
-        parts = [p for p in (doc.source, doc.published) if p and p not in shown]
+        parts = [one_line(p) for p in (doc.source, doc.published) if p and p not in shown]
         assert reading is not None
         unique = len(reading.unique[self.side])
         n = len(doc.sentences)

@@ -20,6 +20,7 @@ from pathlib import Path
 from parallax.core.align import compared_sentences
 from parallax.core.differences import word_diff
 from parallax.core.model import SIDES, Comparison, Document, Link, Side, other_side
+from parallax.report import one_line
 
 #: Differences that are facts in disagreement (not just other wording).
 DISCREPANCY_KINDS: frozenset[str] = frozenset({"number", "date", "name", "quote", "claim", "title"})
@@ -250,11 +251,9 @@ class Reading:
 
 
 def _label(doc: Document, fallback: str) -> str:
-    if doc.title:
-        return doc.title if len(doc.title) <= 48 else doc.title[:47] + "…"
-    if doc.path:
-        return Path(doc.path).name
-    return doc.source or fallback
+    """A short name for an article, safe for a window title (no control or bidi character)."""
+    name = Path(doc.path).name if doc.path else doc.source
+    return one_line(doc.title, 48) or one_line(name) or fallback
 
 
 def _is_fact_word(text: str, start: int, word: str) -> bool:
