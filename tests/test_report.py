@@ -61,3 +61,17 @@ def test_terminal_lines_are_wrapped_and_cut() -> None:
     c = dataclasses.replace(c, left=dataclasses.replace(c.left, title=long))
     assert max(len(line) for line in to_text(c).splitlines()) <= 88
     assert one_line("two\nlines\tand\x07bell", 12) == "two lines a…"
+
+
+def test_a_pair_too_long_for_actors_says_why() -> None:
+    from parallax.core import pipeline
+    from parallax.core.ingest import read_text
+
+    def article(name: str) -> str:
+        return "\n\n".join(f"{name} report {i} was filed in Busan." for i in range(600))
+
+    left, right = read_text(article("Harbour")), read_text(article("Port"))
+    comparison = pipeline.link(left, right, refined=False)
+    out = to_text(comparison)
+    assert "These articles have 1,200 sentences together" in out
+    assert "were not recognised" not in out

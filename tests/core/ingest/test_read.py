@@ -237,9 +237,7 @@ def test_the_longest_accepted_text_reads_quickly(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
-def test_a_text_longer_than_the_limit_is_refused_and_says_why(
-    tmp_path: Path, suffix: str
-) -> None:
+def test_a_text_longer_than_the_limit_is_refused_and_says_why(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"book{suffix}"
     path.write_text("Word word word. " * (MAX_TEXT // 16 + 1), encoding="utf-8")
     with pytest.raises(IngestError) as caught:
@@ -249,7 +247,10 @@ def test_a_text_longer_than_the_limit_is_refused_and_says_why(
     assert "1,048,576" in message and "minutes" in message and "\n" not in message
     # just under the limit is read
     path.write_text("Word word word. " * (MAX_TEXT // 16), encoding="utf-8")
-    assert read_path(path).text.rstrip() == "Word word word. " * (MAX_TEXT // 16 - 1) + "Word word word."
+    assert (
+        read_path(path).text.rstrip()
+        == "Word word word. " * (MAX_TEXT // 16 - 1) + "Word word word."
+    )
 
 
 def test_a_page_with_more_text_than_the_limit_is_refused_before_extraction(
