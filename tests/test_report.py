@@ -72,3 +72,17 @@ def test_every_format_says_how_an_article_was_read(fmt: str) -> None:
     assert "How the right article was read (1)" in _headings(fmt, out)
     assert "single out the article" in out
     assert "How the left article was read" not in out
+
+
+def test_a_pair_too_long_for_actors_says_why() -> None:
+    from parallax.core import pipeline
+    from parallax.core.ingest import read_text
+
+    def article(name: str) -> str:
+        return "\n\n".join(f"{name} report {i} was filed in Busan." for i in range(600))
+
+    left, right = read_text(article("Harbour")), read_text(article("Port"))
+    comparison = pipeline.link(left, right, refined=False)
+    out = to_text(comparison)
+    assert "These articles have 1,200 sentences together" in out
+    assert "were not recognised" not in out

@@ -177,12 +177,10 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
 
 def _actor_sections(c: Comparison) -> list[Section]:
     if not c.actors and "actors" in c.skipped:
-        return [
-            Section(
-                "Actors (0)",
-                paragraph="Actors and reactions were not recognised in this comparison.",
-            )
-        ]
+        from parallax.core.pipeline import long_pair_note
+
+        why = long_pair_note(c) or "Actors and reactions were not recognised in this comparison."
+        return [Section("Actors (0)", paragraph=why)]
     actors = []
     for actor in c.actors:
         n_left = sum(m.side == "left" for m in actor.mentions)

@@ -411,3 +411,25 @@ def test_a_page_read_whole_says_so_in_the_json_and_the_report(
     assert "signed a mutual defence pact" in document["right"]["text"]
     code, out, err = run("compare", "--no-store", "--quick", str(sample_paths[0]), str(deep))
     assert code == 0 and "How the right article was read (1)" in out
+
+
+def test_an_article_with_too_many_lines_is_one_clear_line_and_exit_2(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    lines = tmp_path / "lines.txt"
+    lines.write_text("".join(f"line {i:06d}\n" for i in range(20_000)))
+    code, out, err = run("compare", "--no-store", str(sample_paths[0]), str(lines))
+    assert code == 2 and out == ""
+    assert err.startswith("parallax: lines.txt has 20,000 sentences (or lines), more than the")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_an_article_over_the_text_limit_is_one_clear_line_and_exit_2(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    book = tmp_path / "book.txt"
+    book.write_text("The harbour was quiet that night. " * 40_000)
+    code, out, err = run("compare", "--no-store", str(book), str(sample_paths[1]))
+    assert code == 2 and out == ""
+    assert err.startswith("parallax: book.txt holds 1,360,000 characters of text")
+    assert len(err.strip().splitlines()) == 1

@@ -17,6 +17,7 @@ import pytest
 
 from parallax.core.ingest import (
     MAX_BYTES,
+    MAX_TEXT,
     IngestError,
     read_bytes,
     read_path,
@@ -293,12 +294,12 @@ def test_read_stream_errors_become_ingest_errors() -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_a_five_megabyte_text_reads_quickly(tmp_path: Path) -> None:
+def test_the_longest_accepted_text_reads_quickly(tmp_path: Path) -> None:
     paragraph = (
         "North Korea and Russia have signed a treaty — “the strongest ever” — that costs "
         "€5 billion, said a café owner in Pyongyang.\r\n\r\n"
     )
-    text = "A very long report\r\n\r\n" + paragraph * (5 * 2**20 // len(paragraph.encode("utf-8")))
+    text = "A very long report\r\n\r\n" + paragraph * (MAX_TEXT // len(paragraph))
     path = tmp_path / "long.txt"
     path.write_bytes(text.encode("utf-8"))
     started = time.perf_counter()
@@ -306,7 +307,45 @@ def test_a_five_megabyte_text_reads_quickly(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - started
     assert doc.original == text.replace("\r\n", "\n")
     assert doc.title == "A very long report"
-    assert elapsed < 2.0, f"5 MB took {elapsed:.2f} s"
+    assert elapsed < 2.0, f"1 MB took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_text_longer_than_the_limit_is_refused_and_says_why(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"book{suffix}"
+    path.write_text("Word word word. " * (MAX_TEXT // 16 + 1), encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        read_path(path)
+    message = str(caught.value)
+    assert message.startswith(f"book{suffix} holds 1,048,592 characters of text, more than the")
+    assert "1,048,576" in message and "minutes" in message and "\n" not in message
+    # just under the limit is read
+    path.write_text("Word word word. " * (MAX_TEXT // 16), encoding="utf-8")
+    assert (
+        read_path(path).text.rstrip()
+        == "Word word word. " * (MAX_TEXT // 16 - 1) + "Word word word."
+    )
+
+
+def test_a_page_with_more_text_than_the_limit_is_refused_before_extraction(
+    tmp_path: Path,
+) -> None:
+    paragraphs = "".join(f"<p>Paragraph {i} says something new.</p>" for i in range(40_000))
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><article>{paragraphs}</article></body></html>")
+    with pytest.raises(IngestError, match=r"^page\.html holds 1,3\d\d,\d\d\d characters"):
+        read_path(path)
+
+
+def test_markup_does_not_count_against_the_text_limit(tmp_path: Path) -> None:
+    # A saved page of 3 MB of scripts, style sheets and icons around a short article.
+    script = "<script>var x = '" + "a" * 2**20 + "';</script>"
+    style = "<style>" + ".c{color:red}" * (2**20 // 13) + "</style>"
+    icon = '<svg><path d="' + "L1 2 " * (2**20 // 5) + '"/></svg>'
+    body = "<p>North Korea and Russia signed a treaty on Wednesday, officials said.</p>"
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head>{style}</head><body>{script}{icon}{body}</body></html>")
+    assert read_path(path).text.startswith("North Korea and Russia signed a treaty")
 
 
 def test_default_limit_is_documented_in_messages() -> None:

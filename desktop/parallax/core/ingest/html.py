@@ -16,7 +16,14 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from parallax.core.ingest.common import _VISIBLE, IngestError, _first_lines, _Meta
+from parallax.core.ingest.common import (
+    _VISIBLE,
+    MAX_TEXT,
+    IngestError,
+    _first_lines,
+    _Meta,
+    _too_much_text,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from lxml.html import HtmlElement
@@ -58,6 +65,9 @@ def _from_html(html: str, name: str) -> tuple[str, _Meta]:
     tree, too_deep = _parse_html(html)
     if tree is None:
         raise IngestError(f"{name} has no readable text: the web page is empty.")
+    chars = _text_size(tree)
+    if chars > MAX_TEXT:
+        raise IngestError(_too_much_text(name, chars))
     meta = _Meta()
     body = ""
     notes: list[str] = []
@@ -157,6 +167,17 @@ def _parse_html(html: str) -> tuple[HtmlElement | None, bool]:
         for error in parser.error_log
     )
     return tree, too_deep
+
+
+def _text_size(tree: HtmlElement) -> int:
+    """How many characters of text a page holds, scripts and style sheets left out: more
+    than the article, never less. Counted in C, before trafilatura spends seconds a
+    megabyte on a page whose text is too long to compare anyway."""
+    from lxml import etree
+
+    everything = len(etree.tostring(tree, method="text", encoding="unicode"))
+    code = sum(len(e.text or "") for e in tree.iter("script", "style"))
+    return everything - code
 
 
 def _trafilatura(tree: HtmlElement) -> Any:

@@ -16,7 +16,14 @@ import stat
 from pathlib import PurePath
 from typing import BinaryIO, Final
 
-from parallax.core.ingest.common import _VISIBLE, MAX_BYTES, IngestError, Kind
+from parallax.core.ingest.common import (
+    _VISIBLE,
+    MAX_BYTES,
+    MAX_TEXT,
+    IngestError,
+    Kind,
+    _too_much_text,
+)
 from parallax.core.ingest.decode import (
     UNDECODABLE,
     _check_readable,
@@ -416,6 +423,10 @@ def _build(
     :data:`~parallax.core.ingest.decode.UNDECODABLE`; each is listed as an ``invalid-utf8``
     repair that removes it, so the reader marks where bytes were lost.
     """
+    # Text and Markdown are refused before they are parsed (their markup is a few percent
+    # of them); a web page once its visible text is known (see _from_html).
+    if kind != "html" and len(text) > MAX_TEXT:
+        raise IngestError(_too_much_text(name, len(text)))
     if kind == "html":
         body, meta = _from_html(text, name)
     elif kind == "markdown":
