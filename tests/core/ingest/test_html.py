@@ -173,6 +173,9 @@ def test_html_where_no_article_is_found_falls_back_to_visible_text(
     assert doc.original == "Notice\n\nFirst block of text.\n\nSecond\nline."
     assert doc.title == "Notice"
     assert doc.source == "notice.html"
+    # The journalist is told that what they read is the whole page, not an article.
+    (note,) = doc.notes
+    assert "found no article" in note and "whole visible text" in note
 
 
 def test_deeply_nested_page_falls_back_without_recursion_errors(

@@ -103,6 +103,8 @@ def _from_html(html: str, name: str) -> tuple[str, _Meta]:
         )
     if _VISIBLE.search(body) is None:
         body = _streamed_text(html) if too_deep else _visible_text(tree)
+        if not notes:
+            notes.append(_NO_ARTICLE_NOTE)
     if _VISIBLE.search(body) is None:
         raise IngestError(f"{name} has no readable text: no article was found in the web page.")
     if meta.title is None:
@@ -124,6 +126,10 @@ _ISO_DATE: Final = re.compile(r"^\d{4}-\d\d-\d\d$")
 #: libxml2 nests at most this many elements, even with ``huge_tree`` (XML_PARSE_HUGE); at
 #: the limit it stops parsing, and everything deeper or later is missing from the tree.
 _PARSER_DEPTH_LIMIT: Final = 2048
+_NO_ARTICLE_NOTE: Final = (
+    "Parallax found no article on this web page (no block of running text it could single "
+    "out), so the page's whole visible text is shown: menus and links may be mixed in."
+)
 _TOO_DEEP_NOTE: Final = (
     f"The web page is nested more than {_PARSER_DEPTH_LIMIT:,} elements deep, too deep to "
     "single out its article, so the page's whole visible text is shown: menus and links "
