@@ -91,3 +91,19 @@ def test_a_sound_library_is_checked_once_before_the_first_write(
         lib.add_note(a, "second")
         lib.add_note(a, "third")
     assert checks == [library_path] * 2
+
+
+@pytest.mark.parametrize("name", ["two\nlines.db", "esc\x1b[2J.db", "bidi\u202egnp.db"])
+def test_a_library_message_names_the_file_on_one_line_unable_to_deceive(
+    tmp_path: Path, name: str
+) -> None:
+    from parallax.store import LibraryError
+
+    path = tmp_path / name
+    path.write_bytes(b"not a library at all, just some bytes" * 4)
+    with pytest.raises(LibraryError) as error:
+        Library(path)
+    message = str(error.value)
+    assert "\n" not in message and "\x1b" not in message and "\u202e" not in message
+    assert "is not a Parallax library" in message
+    assert name.encode("unicode_escape").decode("ascii") in message

@@ -38,6 +38,7 @@ from parallax.store.errors import (
     NewerLibrary,
     NotALibrary,
     UnknownComparison,
+    _shown,
     damaged,
     translate,
 )
@@ -95,7 +96,7 @@ def _inspect(path: Path) -> None:
         return  # an empty file is an empty SQLite database: it becomes a library
     if head != _SQLITE_MAGIC:
         raise NotALibrary(
-            f"{path} is not a Parallax library (it is not an SQLite file); it was left "
+            f"{_shown(path)} is not a Parallax library (it is not an SQLite file); it was left "
             "untouched — use --db to choose another file"
         )
     conn = _connect_read_only(path)
@@ -114,8 +115,8 @@ def _inspect(path: Path) -> None:
             }
         if not applied:
             raise NotALibrary(
-                f"{path} is an SQLite file of another program, not a Parallax library; it was "
-                "left untouched — use --db to choose another file"
+                f"{_shown(path)} is an SQLite file of another program, not a Parallax library; "
+                "it was left untouched — use --db to choose another file"
             )
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         _check_known(applied, version, path)
@@ -137,7 +138,7 @@ def _check_known(applied: Iterable[str], version: int, path: Path) -> None:
     unknown = sorted(set(applied) - _known_migrations())
     if unknown or version > SCHEMA_VERSION:
         raise NewerLibrary(
-            f"the library at {path} was written by a newer version of Parallax (schema "
+            f"the library at {_shown(path)} was written by a newer version of Parallax (schema "
             f"{version}, this version knows {SCHEMA_VERSION}); it was left untouched — "
             "upgrade Parallax to open it"
         )
@@ -172,15 +173,15 @@ class LibraryFile:
     def _open_read_only(self) -> Database:
         path = self.path
         if not path.is_file():
-            raise LibraryUnavailable(f"there is no library at {path}")
+            raise LibraryUnavailable(f"there is no library at {_shown(path)}")
         _inspect(path)
         conn = _connect_read_only(path)
         try:
             db = Database(conn, execute_plugins=False)
             if MIGRATIONS.pending(db):
                 raise LibraryUnavailable(
-                    f"the library at {path} was made by an older Parallax and must be upgraded "
-                    "once with write access before it can be read"
+                    f"the library at {_shown(path)} was made by an older Parallax and must be "
+                    "upgraded once with write access before it can be read"
                 )
         except LibraryError:
             conn.close()
@@ -203,7 +204,9 @@ class LibraryFile:
             raise translate(exc, path) from exc
         else:
             if not stat.S_ISREG(st.st_mode):
-                raise NotALibrary(f"{path} is not a file; use --db to choose a library file")
+                raise NotALibrary(
+                    f"{_shown(path)} is not a file; use --db to choose a library file"
+                )
             _inspect(path)
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
@@ -323,7 +326,7 @@ class LibraryFile:
 
     def _unknown(self, comparison_id: int) -> UnknownComparison:
         return UnknownComparison(
-            f"there is no comparison {comparison_id} in the library at {self.path} "
+            f"there is no comparison {comparison_id} in the library at {_shown(self.path)} "
             "(see 'parallax library list')"
         )
 
