@@ -61,3 +61,14 @@ def test_terminal_lines_are_wrapped_and_cut() -> None:
     c = dataclasses.replace(c, left=dataclasses.replace(c.left, title=long))
     assert max(len(line) for line in to_text(c).splitlines()) <= 88
     assert one_line("two\nlines\tand\x07bell", 12) == "two lines a…"
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_a_pinned_link_reads_pinned_by_you_instead_of_a_score(fmt: str) -> None:
+    comparison = make_comparison(3)
+    first, *rest = comparison.links
+    pinned = dataclasses.replace(first, score=1.0, pinned=True)
+    out = RENDERERS[fmt](dataclasses.replace(comparison, links=(pinned, *rest)))
+    assert out.count("pinned by you") == 1
+    assert "score 1.00" not in out
+    assert out.count("score") == len(rest)  # the aligner's links keep theirs

@@ -75,6 +75,12 @@ class LinkedFact:
     left: tuple[str, ...]
     right: tuple[str, ...]
     differences: tuple[str, ...]
+    pinned: bool = False
+
+    @property
+    def made(self) -> str:
+        """How the link was made: pinned by the journalist, or the aligner's kind and score."""
+        return "pinned by you" if self.pinned else f"{self.kind}, score {self.score:.2f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +142,7 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
                     tuple(c.left.sentences[i].text for i in link.left),
                     tuple(c.right.sentences[j].text for j in link.right),
                     tuple(f"{d.kind}: {d.left} ≠ {d.right}" for d in link.differences),
+                    link.pinned,
                 )
                 for n, link in enumerate(c.links, 1)
             ),
@@ -271,7 +278,7 @@ def to_text(
                 lines += _wrap(left or "-", f"  {label + ':':11} L: ")
                 lines += _wrap(right or "-", f"  {'':11} R: ")
         for fact in section.facts:
-            lines.append(f"  [{fact.number}] {fact.kind}, score {fact.score:.2f}")
+            lines.append(f"  [{fact.number}] {fact.made}")
             lines += [w for text in fact.left for w in _wrap(text, "      L: ")]
             lines += [w for text in fact.right for w in _wrap(text, "      R: ")]
             lines += [w for text in fact.differences for w in _wrap(text, "      differs in ")]
@@ -311,7 +318,7 @@ def to_markdown(
             out += [f"| {label} | {_md(lv)} | {_md(rv)} |" for label, lv, rv in section.rows]
             out.append("")
         for fact in section.facts:
-            out += [f"### {fact.number}. {fact.kind}, score {fact.score:.2f}", ""]
+            out += [f"### {fact.number}. {fact.made}", ""]
             quoted = [f"> **Left:** {_md(t)}" for t in fact.left]
             quoted += [f"> **Right:** {_md(t)}" for t in fact.right]
             out += _interleave(quoted, ">")
@@ -390,7 +397,7 @@ def to_html(
                 out.append(
                     f'<tr><td>{fact.number}</td><td class="l">{left}</td>'
                     f'<td class="r">{right}{diffs}</td>'
-                    f'<td class="kind">{_h(fact.kind)} {fact.score:.2f}</td></tr>'
+                    f'<td class="kind">{_h(fact.made)}</td></tr>'
                 )
             out.append("</table>")
         if section.items:

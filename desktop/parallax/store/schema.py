@@ -30,7 +30,7 @@ __all__ = ["MIGRATIONS", "MIGRATION_SET", "SCHEMA_VERSION", "TABLES", "VIEWS"]
 #: The name under which sqlite-utils records our migrations in ``_sqlite_migrations``.
 MIGRATION_SET: Final = "parallax"
 #: Also written to ``PRAGMA user_version`` so any SQLite tool can tell the schema apart.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 MIGRATIONS: Final = Migrations(MIGRATION_SET)
 
@@ -400,4 +400,21 @@ _M002: Final[tuple[str, ...]] = (
 def m002_correction_history(db: Database) -> None:
     """Corrections as a history, so a journalist can undo and redo them."""
     for statement in _M002:
+        db.execute(statement)
+
+
+_M003: Final[tuple[str, ...]] = (
+    # -- links the journalist pinned ---------------------------------------------------------
+    # A pinned link is exactly the pair of sentences pinned, kept whatever the aligner scores;
+    # the flag lets every reader of the file (the reader, the reports, Datasette) tell it from
+    # the aligner's links. Links saved before are the aligner's (0).
+    "ALTER TABLE links ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1))",
+    "PRAGMA user_version = 3",
+)
+
+
+@MIGRATIONS(name="m003_pinned_links")
+def m003_pinned_links(db: Database) -> None:
+    """Links carry whether the journalist pinned them."""
+    for statement in _M003:
         db.execute(statement)
