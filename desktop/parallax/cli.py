@@ -33,7 +33,7 @@ from parallax.report import inline, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from parallax.core.model import Document
-    from parallax.session import Session
+    from parallax.session import SearchHit, Session
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -223,10 +223,11 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
     search = actions.add_parser(
         "search",
         parents=[db_option],
-        help="find sentences in the saved articles",
+        help="find sentences in the saved articles, and your notes",
         description=(
             "Full-text search of every saved article's sentences, best matches first, each "
-            "shown in context. Words are matched in any form (sanction finds sanctions); "
+            "shown in context, then the notes you wrote that contain every word. Words are "
+            "matched in any form (sanction finds sanctions); "
             'use "double quotes" for a phrase, AND / OR / NOT, and word* for a prefix.'
         ),
     )
@@ -554,8 +555,30 @@ def _excerpt(text: str, spans: Sequence[tuple[int, int]], tty: bool, room: int =
 
 def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
     hits = session.search(query, limit=limit)
-    if not hits:
-        return f"No sentence in {session.path} matches {one_line(query)!r}.\n"
+    notes = session.search_notes(query, limit=limit)
+    if not hits and not notes:
+        return f"No sentence or note in {session.path} matches {one_line(query)!r}.\n"
+    lines: list[str] = []
+    if hits:
+        lines += _sentence_hits(hits, query, limit, tty)
+    if notes:
+        noun = "note matches" if len(notes) == 1 else "notes match"
+        lines += [f"{len(notes)} of your {noun} {one_line(query)!r}", ""]
+        for n, note in enumerate(notes, 1):
+            where = (
+                f", {note.side} sentence {note.sentence + 1}"
+                if note.side is not None and note.sentence is not None
+                else ""
+            )
+            lines.append(f"[note {n}] comparison {note.comparison_id}{where}")
+            lines += textwrap.wrap(
+                one_line(note.body), _WIDTH, initial_indent="    ", subsequent_indent="    "
+            )
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _sentence_hits(hits: list[SearchHit], query: str, limit: int, tty: bool) -> list[str]:
     noun = "match" if len(hits) == 1 else "matches"
     more = " (the best; --limit shows more)" if len(hits) == limit else ""
     lines = [f"{len(hits)} {noun} for {one_line(query)!r}{more}", ""]
@@ -572,7 +595,7 @@ def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
         )
         lines += textwrap.wrap(context, _WIDTH, initial_indent="    ", subsequent_indent="    ")
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def _note_lines(session: Session, comparison_id: int) -> list[str]:

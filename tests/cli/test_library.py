@@ -369,6 +369,18 @@ def test_note_on_a_sentence_shows_in_show_and_in_the_report(filled: list[int]) -
     assert code == 2 and "go together" in err.splitlines()[0]
 
 
+def test_search_finds_a_note_written_with_library_note(filled: list[int]) -> None:
+    cid = filled[1]
+    run("library", "note", str(cid), "Ask the ministry about the rocket count", "--side", "left",
+        "--sentence", "3")  # fmt: skip
+    code, out, err = run("library", "search", "ministry", "ROCKET")
+    assert code == 0, err
+    assert "1 of your note matches 'ministry ROCKET'" in out
+    assert f"comparison {cid}, left sentence 3" in out and "Ask the ministry" in out
+    code, out, _ = run("library", "search", "ministry", "zeppelin")  # every word must be in it
+    assert code == 0 and "No sentence or note" in out
+
+
 def test_reject_then_compare_again_keeps_one_comparison_and_the_decision(
     sample_paths: tuple[Path, Path], fake_compare: list[Options]
 ) -> None:

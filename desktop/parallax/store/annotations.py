@@ -261,6 +261,28 @@ class NoteMethods(LibraryFile):
             ).fetchall()
         return [Note(*row) for row in rows]
 
+    def search_notes(self, query: str, *, limit: int = 20) -> list[Note]:
+        """The notes that contain every word of ``query`` (in any case), newest first.
+
+        Words are compared as the journalist typed them, quotes and search operators
+        (``AND``, ``OR``, ``NOT``, a trailing ``*``) aside, so the query of a sentence search
+        finds the notes too.
+        """
+        words = [
+            w.strip('"()*^').casefold()
+            for w in query.split()
+            if w not in ("AND", "OR", "NOT", "NEAR") and w.strip('"()*^')
+        ]
+        if not words:
+            return []
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, comparison_id, body, side, sentence, created, updated FROM notes"
+                " ORDER BY id DESC"
+            ).fetchall()
+        found = [Note(*row) for row in rows if all(w in row[2].casefold() for w in words)]
+        return found[:limit]
+
     def update_note(self, note_id: int, body: str) -> None:
         """Replace a note's text."""
         with self._write() as conn:
