@@ -78,6 +78,20 @@ def test_notes() -> None:
             lib.add_note(999, "nowhere")
 
 
+def test_search_notes_finds_every_word_in_any_case_newest_first() -> None:
+    with Library() as lib:
+        a = lib.save(make_comparison(1))
+        b = lib.save(make_comparison(2))
+        lib.add_note(a, "Ask the Ministry about the ROCKET count", side="left", sentence=2)
+        lib.add_note(b, "Ministry spokesman did not answer")
+        lib.add_note(b, "Größe der Delegation prüfen")
+        assert [n.comparison_id for n in lib.search_notes("ministry")] == [b, a]
+        assert [n.body[:3] for n in lib.search_notes('"rocket" AND ask*')] == ["Ask"]
+        assert [n.body[:3] for n in lib.search_notes("GRÖSSE")] == ["Grö"]  # ß is ss
+        assert lib.search_notes("ministry zeppelin") == []
+        assert lib.search_notes("  ") == [] and len(lib.search_notes("ministry", limit=1)) == 1
+
+
 # -- history: undo and redo ---------------------------------------------------------------
 
 

@@ -61,7 +61,7 @@ def test_a_pinned_pair_is_marked_pinned_by_you_and_stays_exactly_that_pair(
     assert any(abs(c.lightness() - text.lightness()) < 40 for c in near)
     # Listed in the Decisions panel with both sentences.
     panel = window.sidebar.decisions
-    assert panel.count() == 1 and panel.row_text(0).startswith("📌 Pinned")
+    assert panel.count() == 1 and panel.row_text(0).startswith("✓ Pinned")
     assert comparison.left.sentences[pair[0]].text[:30] in panel.row_text(0)
     # Compared again (as after an upgrade): still exactly the pair pinned.
     with qtbot.waitSignal(window.worker.finished, timeout=60_000):

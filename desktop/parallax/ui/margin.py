@@ -80,7 +80,7 @@ class MarginMarks:
             head = "Your note" if len(texts) == 1 else f"Your {len(texts)} notes"
             return f"{head}:\n" + "\n—\n".join(texts)
         if sentence in self.pinned and x < NOTE_X - 2:
-            return "📌 Pinned by you: this link is yours, the aligner keeps it as it is"
+            return "Pinned by you: this link is yours, the aligner keeps it as it is"
         return None
 
 

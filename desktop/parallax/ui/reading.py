@@ -250,7 +250,7 @@ class Reading:
 
 
 #: What the reader shows of a link the journalist pinned, instead of its kind and score.
-PINNED: str = "📌 pinned by you"
+PINNED: str = "pinned by you"
 
 
 def decided(link: Link) -> str:

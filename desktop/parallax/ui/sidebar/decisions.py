@@ -48,7 +48,7 @@ def _cut(text: str, width: int = 90) -> str:
 
 def decision_label(d: Decision) -> str:
     """A decision as the list shows it (sentences numbered from 1)."""
-    head = "📌 Pinned" if d.verdict == "pinned" else "✕ Rejected"
+    head = "✓ Pinned" if d.verdict == "pinned" else "✕ Rejected"
     return (
         f"{head} · left {d.left + 1} / right {d.right + 1}\n"
         f"   L: {_cut(d.left_text) or '—'}\n   R: {_cut(d.right_text) or '—'}"
