@@ -32,7 +32,7 @@ from parallax import __version__
 from parallax.report import inline, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parallax.core.model import Document
+    from parallax.core.model import Comparison, Document
     from parallax.session import SearchHit, Session
 
 EXIT_OK = 0
@@ -611,13 +611,26 @@ def _note_lines(session: Session, comparison_id: int) -> list[str]:
     ]
 
 
+def _decision_lines(session: Session, comparison: Comparison) -> list[str]:
+    """The pairs pinned or rejected, with both sentences, numbered from 1."""
+    return [
+        f"{d.verdict} left {d.left + 1} / right {d.right + 1}: “{d.left_text}” / “{d.right_text}”"
+        for d in session.decisions(comparison)
+    ]
+
+
 def _show_text(session: Session, comparison_id: int) -> str:
     from parallax.report import to_text
 
     comparison = session.load(comparison_id)
     summary = session.summary(comparison_id)
     heading = f"Comparison {comparison_id}, saved {_when(summary.created)}, in {session.path}"
-    return to_text(comparison, heading=heading, notes=_note_lines(session, comparison_id))
+    return to_text(
+        comparison,
+        heading=heading,
+        notes=_note_lines(session, comparison_id),
+        decisions=_decision_lines(session, comparison),
+    )
 
 
 def _export_text(session: Session, comparison_id: int, fmt: str) -> str:
@@ -629,4 +642,9 @@ def _export_text(session: Session, comparison_id: int, fmt: str) -> str:
     summary = session.summary(comparison_id)
     heading = f"Parallax comparison {comparison_id}, saved {_when(summary.created)}"
     render = to_html if fmt == "html" else to_markdown
-    return render(comparison, heading=heading, notes=_note_lines(session, comparison_id))
+    return render(
+        comparison,
+        heading=heading,
+        notes=_note_lines(session, comparison_id),
+        decisions=_decision_lines(session, comparison),
+    )

@@ -2,8 +2,8 @@
 
 One function, :func:`sections`, decides what a report says and in which order: the two
 articles, the linked facts with their differences, what only one outlet says, the actors and
-their reactions, the repairs made to damaged text, and the journalist's notes. The three
-renderers only decide how it looks, so the formats cannot drift apart.
+their reactions, the repairs made to damaged text, and the journalist's decisions and notes.
+The three renderers only decide how it looks, so the formats cannot drift apart.
 
 Article text is hostile input here. Every renderer first neutralises control and bidi
 characters (an escape sequence in a stored title must not rewrite a terminal, and a bidi
@@ -118,8 +118,11 @@ def _plain(text: str) -> Line:
     return (Text(text),)
 
 
-def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Section]:
-    """What a report of ``comparison`` says, in order; ``notes`` are the journalist's."""
+def sections(
+    comparison: Comparison, *, notes: Sequence[str] = (), decisions: Sequence[str] = ()
+) -> list[Section]:
+    """What a report of ``comparison`` says, in order; ``notes`` and ``decisions`` (the pairs
+    pinned or rejected, one line each) are the journalist's."""
     c = comparison
     out = [
         Section(
@@ -165,6 +168,10 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
             out.append(
                 Section(f"Repairs in the {side} article ({len(doc.repairs)})", items=tuple(items))
             )
+    if decisions:
+        out.append(
+            Section(f"Your decisions ({len(decisions)})", items=tuple(_plain(d) for d in decisions))
+        )
     if notes:
         out.append(Section(f"Notes ({len(notes)})", items=tuple(_plain(n) for n in notes)))
     return out
@@ -260,7 +267,11 @@ def _wrap(text: str, indent: str, width: int = _WIDTH) -> list[str]:
 
 
 def to_text(
-    comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
+    comparison: Comparison,
+    *,
+    heading: str | None = None,
+    notes: Sequence[str] = (),
+    decisions: Sequence[str] = (),
 ) -> str:
     """The report for a terminal: wrapped at 88 columns, control characters neutralised.
 
@@ -268,10 +279,11 @@ def to_text(
         comparison: What to report.
         heading: A line above the title (e.g. "Comparison 3, saved ...").
         notes: The journalist's notes, one string each.
+        decisions: The pairs the journalist pinned or rejected, one string each.
     """
     lines = [*_wrap(heading, ""), ""] if heading else []
     lines += _wrap(title_of(comparison), "")
-    for section in sections(comparison, notes=notes):
+    for section in sections(comparison, notes=notes, decisions=decisions):
         lines += ["", one_line(section.title) + ":"]
         for label, left, right in section.rows:
             if left or right:
@@ -304,14 +316,18 @@ def _runs(line: Line, escape: Callable[[str], str], bold: tuple[str, str]) -> st
 
 
 def to_markdown(
-    comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
+    comparison: Comparison,
+    *,
+    heading: str | None = None,
+    notes: Sequence[str] = (),
+    decisions: Sequence[str] = (),
 ) -> str:
     """The report as Markdown (CommonMark), every markup character of the text escaped;
     the arguments are :func:`to_text`'s."""
     out = [f"# {_md(title_of(comparison))}", ""]
     if heading:
         out += [_md(heading), ""]
-    for section in sections(comparison, notes=notes):
+    for section in sections(comparison, notes=notes, decisions=decisions):
         out += [f"## {section.title}", ""]  # our words, no markup in them
         if section.rows:
             out += ["| | Left | Right |", "|---|---|---|"]
@@ -359,7 +375,11 @@ def _h(text: str) -> str:
 
 
 def to_html(
-    comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
+    comparison: Comparison,
+    *,
+    heading: str | None = None,
+    notes: Sequence[str] = (),
+    decisions: Sequence[str] = (),
 ) -> str:
     """The report as a standalone HTML page (no scripts, no external resources); the
     arguments are :func:`to_text`'s."""
@@ -379,7 +399,7 @@ def to_html(
     ]
     if heading:
         out.append(f"<p>{_h(heading)}</p>")
-    for section in sections(comparison, notes=notes):
+    for section in sections(comparison, notes=notes, decisions=decisions):
         out.append(f"<h2>{_h(section.title)}</h2>")
         if section.rows:
             out.append("<table><tr><th></th><th>Left</th><th>Right</th></tr>")

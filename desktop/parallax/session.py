@@ -118,10 +118,15 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class Annotations:
-    """What the journalist decided about a pair and wrote on its comparison."""
+    """What the journalist decided about a pair and wrote on its comparison.
+
+    ``pair`` is the two articles' original SHA-256, so a face can tell whether these are
+    still about the pair on screen.
+    """
 
     decisions: tuple[Decision, ...] = ()
     notes: tuple[Note, ...] = ()
+    pair: tuple[str, str] = ("", "")
 
 
 def _reusable(source: Comparison, fresh: Comparison) -> bool:
@@ -480,7 +485,8 @@ class Session:
     def annotations(self, comparison: Comparison, comparison_id: int | None) -> Annotations:
         """The pair's decisions and (when it is saved) the comparison's notes."""
         notes = () if comparison_id is None else tuple(self.notes(comparison_id))
-        return Annotations(self.decisions(comparison), notes)
+        pair = (comparison.left.original_sha256, comparison.right.original_sha256)
+        return Annotations(self.decisions(comparison), notes, pair)
 
     def forget_corrections(self, comparison: Comparison) -> None:
         """Forget every link and actor correction made to this pair of articles."""

@@ -306,7 +306,13 @@ class Corrections:
         elif tag in ("annotations", "note"):
             from parallax.session import Annotations
 
-            if isinstance(result, Annotations) and self.comparison is not None:
+            comparison = self.comparison
+            if (
+                isinstance(result, Annotations)
+                and comparison is not None
+                and result.pair
+                == (comparison.left.original_sha256, comparison.right.original_sha256)
+            ):  # still the pair on screen
                 self._show_annotations(result)
         elif tag == "recent":
             self.recent_menu.show_comparisons(result)  # type: ignore[arg-type]
