@@ -202,6 +202,7 @@ def test_decisions_list_both_sentences_and_restore_takes_one_back() -> None:
         note = session.add_note(cid, "Ask the ministry", side="right", sentence=2)
         both = session.annotations(saved, cid)
         assert both.notes == (note,) and len(both.decisions) == 2
+        assert both.pair == (saved.left.original_sha256, saved.right.original_sha256)
         assert session.annotations(saved, None).notes == ()
 
 
