@@ -89,6 +89,12 @@ def test_a_note_on_a_sentence_is_marked_listed_kept_exported_and_found(
     assert again.right.view.margin.notes == {sentence: (NOTE,)}
     assert NOTE in _tooltip(again.right.view, sentence)
     assert again.sidebar.decisions.count() == 2
+    # Activating the note in the Decisions panel reads its sentence.
+    again.current_sentence = {"left": None, "right": None}
+    panel = again.sidebar.decisions
+    row = next(r for r in range(panel.count()) if NOTE in panel.row_text(r))
+    panel.list.itemActivated.emit(panel.list.item(row))
+    assert again.current_sentence["right"] == sentence and again.focus_side == "right"
 
     out = io.StringIO()
     argv = ["library", "export", str(cid), "--format", "md", "--db", str(library_path)]

@@ -56,7 +56,7 @@ def decision_label(d: Decision) -> str:
 
 
 def note_label(note: Note, comparison: Comparison | None) -> str:
-    """A note as the list shows it: where it is, then its text."""
+    """A note as the list shows it: its text, then where it is."""
     if note.side is None or note.sentence is None:
         where = "on the comparison"
     else:
@@ -65,7 +65,7 @@ def note_label(note: Note, comparison: Comparison | None) -> str:
             sentences = comparison.document(note.side).sentences
             if 0 <= note.sentence < len(sentences):
                 where += f": {_cut(sentences[note.sentence].text, 60)}"
-    return f"✎ Note {where}\n   {_cut(note.body, 200)}"
+    return f"✎ {_cut(note.body, 200)}\n   Note {where}"
 
 
 class DecisionsPanel(QWidget):
