@@ -55,6 +55,7 @@ def test_fresh_library_has_the_tables_views_and_version(tmp_path: Path) -> None:
             "m001_initial",
             "m002_correction_history",
             "m003_pinned_links",
+            "m004_note_history",
         ]
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     # Re-opening applies nothing twice.

@@ -129,3 +129,15 @@ def test_a_note_on_the_comparison_is_edited_and_deleted_from_the_panel(
     assert panel.count() == 0
     with open_library(library_path) as library:
         assert library.notes(cid) == []
+    # Ctrl+Z brings the note back, Ctrl+Shift+Z deletes it again: notes are in the history.
+    with qtbot.waitSignal(
+        win.worker.libraryDone, timeout=30_000, check_params_cb=_is("annotations")
+    ):
+        win.act_undo.trigger()
+    assert "Undid the deletion of the note on the comparison" in win.statusBar().currentMessage()
+    assert panel.count() == 1 and "check again" in panel.row_text(0)
+    with qtbot.waitSignal(
+        win.worker.libraryDone, timeout=30_000, check_params_cb=_is("annotations")
+    ):
+        win.act_redo.trigger()
+    assert panel.count() == 0

@@ -30,7 +30,7 @@ __all__ = ["MIGRATIONS", "MIGRATION_SET", "SCHEMA_VERSION", "TABLES", "VIEWS"]
 #: The name under which sqlite-utils records our migrations in ``_sqlite_migrations``.
 MIGRATION_SET: Final = "parallax"
 #: Also written to ``PRAGMA user_version`` so any SQLite tool can tell the schema apart.
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 MIGRATIONS: Final = Migrations(MIGRATION_SET)
 
@@ -417,4 +417,37 @@ _M003: Final[tuple[str, ...]] = (
 def m003_pinned_links(db: Database) -> None:
     """Links carry whether the journalist pinned them."""
     for statement in _M003:
+        db.execute(statement)
+
+
+_M004: Final[tuple[str, ...]] = (
+    # -- notes join the history --------------------------------------------------------------
+    # Writing, editing and deleting a note are entries of the pair's history (kind 'note'), so
+    # they are undone and redone in order with the pins, rejections and actor corrections.
+    # SQLite cannot change a CHECK constraint in place: the table is rebuilt, rows kept.
+    f"""
+    CREATE TABLE correction_history_new (
+        id INTEGER PRIMARY KEY,
+        left_sha256 TEXT NOT NULL,
+        right_sha256 TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('link', 'actor', 'note')),
+        change TEXT NOT NULL,
+        previous TEXT,
+        undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+        created TEXT NOT NULL DEFAULT {_NOW}
+    )
+    """,
+    "INSERT INTO correction_history_new SELECT id, left_sha256, right_sha256, kind, change,"
+    " previous, undone, created FROM correction_history",
+    "DROP TABLE correction_history",
+    "ALTER TABLE correction_history_new RENAME TO correction_history",
+    "CREATE INDEX correction_history_pair ON correction_history(left_sha256, right_sha256)",
+    "PRAGMA user_version = 4",
+)
+
+
+@MIGRATIONS(name="m004_note_history")
+def m004_note_history(db: Database) -> None:
+    """Notes are entries of the pair's history, undone and redone like corrections."""
+    for statement in _M004:
         db.execute(statement)

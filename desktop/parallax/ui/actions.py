@@ -88,7 +88,7 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
     A("quit", "&Quit", "close", Key.Quit, "file", separator=True),
     # Edit
     A("undo", "&Undo Correction", "undo_correction", Key.Undo, "edit",
-      "Take back the last pin, rejection or actor correction of this pair"),
+      "Take back the last pin, rejection, actor correction or note of this pair"),
     A("redo", "&Redo Correction", "redo_correction", "Ctrl+Shift+Z", "edit",
       "Make again the correction undone last", separator=False),
     A("find", "&Find…", "find_bar.start_find", Key.Find, "edit", "Find in both articles",

@@ -49,6 +49,10 @@ FAILED: Final = {
 }
 
 
+#: How the history names a change of a note (what undo and redo say they did).
+_NOTE_CHANGES: Final = ("note on ", "edit of the note on ", "deletion of the note on ")
+
+
 class Corrections:
     """The window's corrections and library tasks (a part of the window, see above)."""
 
@@ -301,7 +305,9 @@ class Corrections:
             message = f"{done} the {result}" if result else f"Nothing to {tag}"
             self._window().statusBar().showMessage(message, 8000)
             comparison = self.comparison
-            if result and comparison is not None:  # actors again too: a rename may be undone
+            if isinstance(result, str) and result.startswith(_NOTE_CHANGES):
+                self._fetch_annotations()  # the links and actors are as they were
+            elif result and comparison is not None:  # actors again too: a rename may be undone
                 self.compare(comparison.left, comparison.right, keep_view=True)
         elif tag in ("annotations", "note"):
             from parallax.session import Annotations
