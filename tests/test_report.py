@@ -86,3 +86,24 @@ def test_a_pair_too_long_for_actors_says_why() -> None:
     out = to_text(comparison)
     assert "These articles have 1,200 sentences together" in out
     assert "were not recognised" not in out
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_a_pinned_link_reads_pinned_by_you_instead_of_a_score(fmt: str) -> None:
+    comparison = make_comparison(3)
+    first, *rest = comparison.links
+    pinned = dataclasses.replace(first, score=1.0, pinned=True)
+    out = RENDERERS[fmt](dataclasses.replace(comparison, links=(pinned, *rest)))
+    assert out.count("pinned by you") == 1
+    assert "score 1.00" not in out
+    assert out.count("score") == len(rest)  # the aligner's links keep theirs
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_the_journalists_decisions_have_their_section_before_the_notes(fmt: str) -> None:
+    comparison = make_comparison(3)
+    decided = ["rejected left 2 / right 3: “one” / “other”"]
+    out = RENDERERS[fmt](comparison, notes=["Call the embassy"], decisions=decided)
+    assert _headings(fmt, out)[-2:] == ["Your decisions (1)", "Notes (1)"]
+    assert "rejected left 2 / right 3" in out
+    assert "Your decisions" not in RENDERERS[fmt](comparison)

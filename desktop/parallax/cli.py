@@ -33,8 +33,8 @@ from parallax.core.names import shown_name
 from parallax.report import inline, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parallax.core.model import Document
-    from parallax.session import Session
+    from parallax.core.model import Comparison, Document
+    from parallax.session import SearchHit, Session
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -236,10 +236,11 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
     search = actions.add_parser(
         "search",
         parents=[db_option],
-        help="find sentences in the saved articles",
+        help="find sentences in the saved articles, and your notes",
         description=(
             "Full-text search of every saved article's sentences, best matches first, each "
-            "shown in context. Words are matched in any form (sanction finds sanctions); "
+            "shown in context, then the notes you wrote that contain every word. Words are "
+            "matched in any form (sanction finds sanctions); "
             'use "double quotes" for a phrase, AND / OR / NOT, and word* for a prefix.'
         ),
     )
@@ -571,8 +572,32 @@ def _excerpt(text: str, spans: Sequence[tuple[int, int]], tty: bool, room: int =
 
 def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
     hits = session.search(query, limit=limit)
-    if not hits:
-        return f"No sentence in {shown_name(str(session.path))} matches {one_line(query)!r}.\n"
+    notes = session.search_notes(query, limit=limit)
+    if not hits and not notes:
+        return (
+            f"No sentence or note in {shown_name(str(session.path))} matches {one_line(query)!r}.\n"
+        )
+    lines: list[str] = []
+    if hits:
+        lines += _sentence_hits(hits, query, limit, tty)
+    if notes:
+        noun = "note matches" if len(notes) == 1 else "notes match"
+        lines += [f"{len(notes)} of your {noun} {one_line(query)!r}", ""]
+        for n, note in enumerate(notes, 1):
+            where = (
+                f", {note.side} sentence {note.sentence + 1}"
+                if note.side is not None and note.sentence is not None
+                else ""
+            )
+            lines.append(f"[note {n}] comparison {note.comparison_id}{where}")
+            lines += textwrap.wrap(
+                one_line(note.body), _WIDTH, initial_indent="    ", subsequent_indent="    "
+            )
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _sentence_hits(hits: list[SearchHit], query: str, limit: int, tty: bool) -> list[str]:
     noun = "match" if len(hits) == 1 else "matches"
     more = " (the best; --limit shows more)" if len(hits) == limit else ""
     lines = [f"{len(hits)} {noun} for {one_line(query)!r}{more}", ""]
@@ -589,7 +614,7 @@ def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
         )
         lines += textwrap.wrap(context, _WIDTH, initial_indent="    ", subsequent_indent="    ")
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def _note_lines(session: Session, comparison_id: int) -> list[str]:
@@ -605,6 +630,14 @@ def _note_lines(session: Session, comparison_id: int) -> list[str]:
     ]
 
 
+def _decision_lines(session: Session, comparison: Comparison) -> list[str]:
+    """The pairs pinned or rejected, with both sentences, numbered from 1."""
+    return [
+        f"{d.verdict} left {d.left + 1} / right {d.right + 1}: “{d.left_text}” / “{d.right_text}”"
+        for d in session.decisions(comparison)
+    ]
+
+
 def _show_text(session: Session, comparison_id: int) -> str:
     from parallax.report import to_text
 
@@ -614,7 +647,12 @@ def _show_text(session: Session, comparison_id: int) -> str:
         f"Comparison {comparison_id}, saved {_when(summary.created)}, "
         f"in {shown_name(str(session.path))}"
     )
-    return to_text(comparison, heading=heading, notes=_note_lines(session, comparison_id))
+    return to_text(
+        comparison,
+        heading=heading,
+        notes=_note_lines(session, comparison_id),
+        decisions=_decision_lines(session, comparison),
+    )
 
 
 def _export_text(session: Session, comparison_id: int, fmt: str) -> str:
@@ -626,4 +664,9 @@ def _export_text(session: Session, comparison_id: int, fmt: str) -> str:
     summary = session.summary(comparison_id)
     heading = f"Parallax comparison {comparison_id}, saved {_when(summary.created)}"
     render = to_html if fmt == "html" else to_markdown
-    return render(comparison, heading=heading, notes=_note_lines(session, comparison_id))
+    return render(
+        comparison,
+        heading=heading,
+        notes=_note_lines(session, comparison_id),
+        decisions=_decision_lines(session, comparison),
+    )

@@ -407,6 +407,30 @@ def test_note_on_a_sentence_shows_in_show_and_in_the_report(filled: list[int]) -
     assert code == 2 and "go together" in err.splitlines()[0]
 
 
+def test_show_and_export_list_the_decisions_with_both_sentences(filled: list[int]) -> None:
+    cid = filled[0]
+    saved = make_comparison(1)
+    with Library() as lib:
+        lib.correct_link(saved.left.original_sha256, saved.right.original_sha256, 1, 2, "rejected")
+    shown = run("library", "show", str(cid))[1]
+    assert "Your decisions (1):" in shown
+    expected = f"rejected left 2 / right 3: “{saved.left.sentences[1].text}”"
+    assert " ".join(expected.split()) in " ".join(shown.split())
+    assert "## Your decisions (1)" in run("library", "export", str(cid), "--format", "md")[1]
+
+
+def test_search_finds_a_note_written_with_library_note(filled: list[int]) -> None:
+    cid = filled[1]
+    run("library", "note", str(cid), "Ask the ministry about the rocket count", "--side", "left",
+        "--sentence", "3")  # fmt: skip
+    code, out, err = run("library", "search", "ministry", "ROCKET")
+    assert code == 0, err
+    assert "1 of your note matches 'ministry ROCKET'" in out
+    assert f"comparison {cid}, left sentence 3" in out and "Ask the ministry" in out
+    code, out, _ = run("library", "search", "ministry", "zeppelin")  # every word must be in it
+    assert code == 0 and "No sentence or note" in out
+
+
 def test_reject_then_compare_again_keeps_one_comparison_and_the_decision(
     sample_paths: tuple[Path, Path], fake_compare: list[Options]
 ) -> None:

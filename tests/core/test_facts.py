@@ -41,6 +41,15 @@ def test_group_facts_starts_a_fact_at_every_pinned_pair() -> None:
     assert F.group_facts(scores, pinned=[(0, 0)]) == [([0], [0]), ([1], [1])]
 
 
+def test_group_facts_never_grows_a_pinned_pair() -> None:
+    # Left 0 and 1 state one fact with right 0; pinned, left 0 / right 0 stays that pair,
+    # and no other fact holds both its sentences (left 1 keeps its own link to right 0).
+    scores = np.array([[0.9, 0.0], [0.8, 0.0]])
+    assert F.group_facts(scores, seed=0.5, mean=0.5, floor=0.2) == [([0, 1], [0])]
+    facts = F.group_facts(scores, seed=0.5, mean=0.5, floor=0.2, pinned=[(0, 0)])
+    assert facts == [([0], [0]), ([1], [0])]
+
+
 def test_final_features_of_a_pair() -> None:
     refined = np.zeros((10, 20))
     refined[1, 2], refined[8, 3] = 0.5, 0.2

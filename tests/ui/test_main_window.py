@@ -136,8 +136,11 @@ def test_a_saved_comparison_reopens_with_the_corrections_made_since(
         window.open_stored(saved)  # as File > Recent does, on the worker's thread
     assert window.comparison is not None and window.comparison_id == saved
     assert next(a for a in window.comparison.actors if a.id == actor.id).name == "Renamed Since"
-    # The Recent menu is read on the worker's thread too, and lists it.
-    with qtbot.waitSignal(window.worker.libraryDone, timeout=30_000):
+    # The Recent menu is read on the worker's thread too (after the comparison's notes and
+    # decisions), and lists it.
+    with qtbot.waitSignal(
+        window.worker.libraryDone, timeout=30_000, check_params_cb=lambda tag, _r: tag == "recent"
+    ):
         window.recent_menu.aboutToShow.emit()
     entries = [a.text() for a in window.recent_menu.actions() if a.isEnabled()]
     assert len(entries) == 1 and "⟷" in entries[0]

@@ -241,18 +241,25 @@ def group_facts(
         mean: A sentence joins a fact when its mean score against the fact's sentences
             of the other side is at least this...
         floor: ...and its lowest score against them is at least this.
-        pinned: Pairs a person linked: each starts a fact whatever its score.
+        pinned: Pairs a person linked. Each is a fact of its own, exactly that pair, first
+            in the result: never grown, never merged, and no other fact holds both its
+            sentences (either sentence may still state another fact with other sentences).
 
     Returns:
-        ``(left sentences, right sentences)`` per fact, strongest seed first.
+        ``(left sentences, right sentences)`` per fact: the pinned pairs in the order
+        given, then the others, strongest seed first.
     """
     n, m = scores.shape
+    kept = list(dict.fromkeys((int(i), int(j)) for i, j in pinned))
+    if kept:  # a pinned pair is decided: the grouping neither seeds from it nor spans it
+        scores = scores.copy()
+        for i, j in kept:
+            scores[i, j] = 0.0
     covered = np.zeros((n, m), dtype=bool)
     facts: list[tuple[list[int], list[int]]] = []
     flat = np.argsort(-scores, axis=None, kind="stable")
     strong = flat[scores.reshape(-1)[flat] >= seed]
-    seeds = [(i, j) for i, j in pinned] + [divmod(int(k), m) for k in strong]
-    for i, j in seeds:
+    for i, j in (divmod(int(k), m) for k in strong):
         if covered[i, j]:
             continue
         lefts, rights = [i], [j]
@@ -275,7 +282,8 @@ def group_facts(
                 rights.append(best_r)
         covered[np.ix_(lefts, rights)] = True
         facts.append((sorted(lefts), sorted(rights)))
-    return _merge_overlapping(scores, facts, mean, floor)
+    grouped = _merge_overlapping(scores, facts, mean, floor)
+    return [([i], [j]) for i, j in kept] + grouped
 
 
 def _merge_overlapping(

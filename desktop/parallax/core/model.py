@@ -222,13 +222,18 @@ class Difference:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """Sentences of the left and right article that report the same fact."""
+    """Sentences of the left and right article that report the same fact.
+
+    ``pinned`` marks a pair the journalist linked by hand: exactly one sentence on each
+    side, kept whatever the aligner scores (``score`` is then 1), never grown by it.
+    """
 
     left: tuple[int, ...]
     right: tuple[int, ...]
     score: float
     kind: LinkKind
     differences: tuple[Difference, ...] = ()
+    pinned: bool = False
 
     def on(self, side: Side) -> tuple[int, ...]:
         """The link's sentences on one side."""
@@ -241,6 +246,7 @@ class Link:
             "score": round(self.score, 4),
             "kind": self.kind,
             "differences": [d.to_dict() for d in self.differences],
+            **({"pinned": True} if self.pinned else {}),  # absent: the aligner's link
         }
 
     @classmethod
@@ -251,6 +257,7 @@ class Link:
             score=float(d["score"]),
             kind=d["kind"],
             differences=tuple(Difference.from_dict(x) for x in d.get("differences", ())),
+            pinned=bool(d.get("pinned", False)),
         )
 
 

@@ -164,8 +164,12 @@ class ComparisonMethods(LibraryFile):
     ) -> None:
         first = self._next_id(conn, "links")
         conn.executemany(
-            "INSERT INTO links (id, comparison_id, position, kind, score) VALUES (?, ?, ?, ?, ?)",
-            [(first + n, comparison_id, n, k.kind, k.score) for n, k in enumerate(links)],
+            "INSERT INTO links (id, comparison_id, position, kind, score, pinned)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (first + n, comparison_id, n, k.kind, k.score, int(k.pinned))
+                for n, k in enumerate(links)
+            ],
         )
         conn.executemany(
             "INSERT INTO link_sentences (link_id, side, position, sentence) VALUES (?, ?, ?, ?)",
@@ -340,9 +344,11 @@ class ComparisonMethods(LibraryFile):
                 score=float(score),
                 kind=kind,
                 differences=tuple(differences[link_id]),
+                pinned=bool(pinned),
             )
-            for link_id, kind, score in conn.execute(
-                "SELECT id, kind, score FROM links WHERE comparison_id = ? ORDER BY position",
+            for link_id, kind, score, pinned in conn.execute(
+                "SELECT id, kind, score, pinned FROM links WHERE comparison_id = ?"
+                " ORDER BY position",
                 (comparison_id,),
             )
         )

@@ -180,6 +180,9 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self.sidebar.renameRequested.connect(self.rename_actor)
         self.sidebar.mergeRequested.connect(self.merge_actors)
         self.sidebar.deleteRequested.connect(self.delete_actor)
+        self.sidebar.restoreRequested.connect(self.restore_decision)
+        self.sidebar.editNoteRequested.connect(self.edit_note)
+        self.sidebar.deleteNoteRequested.connect(self.delete_note)
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _s: self._follow_system_scheme())
 
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self.selected_link = None
         self.current_sentence = {"left": None, "right": None}
         self._show(comparison)
+        self._clear_annotations()
         for pane in self.panes.values():
             pane.view.set_scroll_y(0)
 
@@ -255,6 +259,9 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self.act_pin.setEnabled(self.comparison is not None and both)
         self.act_reject_pair.setEnabled(self.comparison is not None and both)
         self.act_forget.setEnabled(self.comparison is not None)
+        clicked = any(v is not None for v in self.current_sentence.values())
+        self.act_note.setEnabled(self.comparison is not None and clicked)
+        self.act_note_comparison.setEnabled(self.comparison is not None)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -353,7 +360,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
 
     def sentence_menu(self, side: Side, sentence: int, at: QPoint) -> None:
         """Right-click on a sentence: select its link, pin it to the other side's current
-        sentence, reject its link, copy it."""
+        sentence, reject its link, write a note on it, copy it."""
         reading = self.reading
         if reading is None:
             return
@@ -366,6 +373,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
             menu.add_sentence(text, there, self.current_sentence[there], linked=linked)
             menu.pinRequested.connect(self.pin_current)
             menu.rejectRequested.connect(self.reject_selected)
+            menu.noteRequested.connect(lambda: self.write_note(side, sentence))
         menu.add_selection()
         self._menu = menu  # kept for tests and while it is open
         menu.popup(at)
@@ -545,6 +553,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
             self.show_comparison(comparison)
         self.comparison_id = comparison_id
         self._keep_view = False
+        self._fetch_annotations()
         if comparison_id is not None:
             self.settings.setValue(Key.LAST_COMPARISON, comparison_id)
 

@@ -232,11 +232,11 @@ class Reading:
         )
 
     def describe(self, index: int) -> str:
-        """One line for the status bar about a link: its rank, kind, score, disagreements."""
+        """One line for the status bar about a link: its rank, kind and score (or that the
+        journalist pinned it), disagreements."""
         link = self.link(index)
         text = (
-            f"Linked fact {self.rank(index) + 1} of {len(self.comparison.links)} · "
-            f"{link.kind} · score {link.score:.2f}"
+            f"Linked fact {self.rank(index) + 1} of {len(self.comparison.links)} · {decided(link)}"
         )
         found = self.discrepancies(index)
         if found:
@@ -248,6 +248,15 @@ class Reading:
         """The window's title: both articles' titles (or file names, or outlets)."""
         left, right = _label(self.comparison.left, "Left"), _label(self.comparison.right, "Right")
         return f"{left}  ⟷  {right} — Parallax"
+
+
+#: What the reader shows of a link the journalist pinned, instead of its kind and score.
+PINNED: str = "pinned by you"
+
+
+def decided(link: Link) -> str:
+    """How a link was made, for a person: pinned by them, or the aligner's kind and score."""
+    return PINNED if link.pinned else f"{link.kind} · score {link.score:.2f}"
 
 
 def _label(doc: Document, fallback: str) -> str:
