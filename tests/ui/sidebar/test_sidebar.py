@@ -90,7 +90,7 @@ def test_busy_shows_finding_actors_and_keeps_the_selection_for_later(
         "Reactions",
         "Repairs (20)",
         "Sourcing",
-        "Only in One (20)",  # body sentences no link covers
+        "Only in One (19)",  # body sentences no link covers
         "Decisions (0)",
     ]
     with qtbot.assertNotEmitted(sidebar.actorActivated):
