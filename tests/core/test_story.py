@@ -23,7 +23,7 @@ def _story() -> Story:
     ]
     articles = tuple(
         StoryArticle(f"a{k}", doc, outlet)
-        for k, (doc, outlet) in enumerate(zip(docs, ("Outlet A", "Outlet B", None)), 1)
+        for k, (doc, outlet) in enumerate(zip(docs, ("Outlet A", "Outlet B", None), strict=True), 1)
     )
     date = StoryDifference("a1", "a2", Difference("date", "Monday", "Tuesday"))
     facts = (
@@ -52,5 +52,5 @@ def test_facts_say_how_many_outlets_state_them() -> None:
 
 
 def test_another_document_is_refused() -> None:
-    with pytest.raises(ValueError, match="parallax.story/1"):
+    with pytest.raises(ValueError, match=r"parallax\.story/1"):
         Story.from_dict({"schema": "parallax.comparison/1", "name": "x", "articles": []})
