@@ -64,6 +64,52 @@ def test_terminal_lines_are_wrapped_and_cut() -> None:
 
 
 @pytest.mark.parametrize("fmt", RENDERERS)
+def test_every_format_says_how_an_article_was_read(fmt: str) -> None:
+    comparison = make_comparison(2)
+    note = "Parallax could not single out the article on this web page (ValueError)."
+    right = dataclasses.replace(comparison.right, notes=(note,))
+    out = RENDERERS[fmt](dataclasses.replace(comparison, right=right))
+    assert "How the right article was read (1)" in _headings(fmt, out)
+    assert "single out the article" in out
+    assert "How the left article was read" not in out
+
+
+def test_a_pair_too_long_for_actors_says_why() -> None:
+    from parallax.core import pipeline
+    from parallax.core.ingest import read_text
+
+    def article(name: str) -> str:
+        return "\n\n".join(f"{name} report {i} was filed in Busan." for i in range(600))
+
+    left, right = read_text(article("Harbour")), read_text(article("Port"))
+    comparison = pipeline.link(left, right, refined=False)
+    out = to_text(comparison)
+    assert "These articles have 1,200 sentences together" in out
+    assert "were not recognised" not in out
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_a_pinned_link_reads_pinned_by_you_instead_of_a_score(fmt: str) -> None:
+    comparison = make_comparison(3)
+    first, *rest = comparison.links
+    pinned = dataclasses.replace(first, score=1.0, pinned=True)
+    out = RENDERERS[fmt](dataclasses.replace(comparison, links=(pinned, *rest)))
+    assert out.count("pinned by you") == 1
+    assert "score 1.00" not in out
+    assert out.count("score") == len(rest)  # the aligner's links keep theirs
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_the_journalists_decisions_have_their_section_before_the_notes(fmt: str) -> None:
+    comparison = make_comparison(3)
+    decided = ["rejected left 2 / right 3: “one” / “other”"]
+    out = RENDERERS[fmt](comparison, notes=["Call the embassy"], decisions=decided)
+    assert _headings(fmt, out)[-2:] == ["Your decisions (1)", "Notes (1)"]
+    assert "rejected left 2 / right 3" in out
+    assert "Your decisions" not in RENDERERS[fmt](comparison)
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
 def test_the_report_names_each_outlet_and_author(fmt: str) -> None:
     c = make_comparison(2)
     c = dataclasses.replace(c, right=c.right.with_details(source="The *Courier*", author="Li Wei"))

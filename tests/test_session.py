@@ -180,6 +180,32 @@ def test_corrections_notes_and_deletion() -> None:
             session.load(cid)
 
 
+def test_decisions_list_both_sentences_and_restore_takes_one_back() -> None:
+    saved = make_comparison(2)
+    with Session.open() as session:
+        cid = session.library.save(saved)
+        session.correct_link(saved, 0, 1, "pinned")
+        session.correct_link(saved, 2, 2, "rejected")
+        decisions = session.decisions(saved)
+        assert [(d.verdict, d.left, d.right) for d in decisions] == [
+            ("pinned", 0, 1),
+            ("rejected", 2, 2),
+        ]
+        assert decisions[1].left_text == saved.left.sentences[2].text
+        assert decisions[1].right_text == saved.right.sentences[2].text
+        session.restore(saved, 2, 2)
+        assert [(d.verdict, d.left, d.right) for d in session.decisions(saved)] == [
+            ("pinned", 0, 1)
+        ]
+        assert session.undo(saved) == "unpinning of left 3 / right 3"  # restoring is undoable
+        assert len(session.decisions(saved)) == 2
+        note = session.add_note(cid, "Ask the ministry", side="right", sentence=2)
+        both = session.annotations(saved, cid)
+        assert both.notes == (note,) and len(both.decisions) == 2
+        assert both.pair == (saved.left.original_sha256, saved.right.original_sha256)
+        assert session.annotations(saved, None).notes == ()
+
+
 def test_recent_never_creates_a_library(library_path: Path) -> None:
     assert recent(None) == [] and not library_path.exists()
     with Session.open() as session:

@@ -175,7 +175,9 @@ def screenshot(
         window.close()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out), "PNG"):
-        raise OSError(f"cannot write {out}")
+        from parallax.core.names import shown_name
+
+        raise OSError(f"cannot write {shown_name(str(out))}")
     return 0
 
 

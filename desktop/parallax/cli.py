@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Literal
 
 from parallax import __version__
+from parallax.core.names import shown_name
 from parallax.report import inline, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parallax.core.model import Document
-    from parallax.session import Session
+    from parallax.core.model import Comparison, Document
+    from parallax.session import SearchHit, Session
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -86,25 +87,37 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def positive_int(value: str) -> int:
-    """An argparse type: a whole number of at least 1."""
+#: The largest whole number a command takes: the largest integer the library (SQLite) holds,
+#: so that no number reaches it only to overflow there.
+MAX_NUMBER = 2**63 - 1
+
+
+def _whole_number(value: str, minimum: int) -> int | None:
+    """``value`` as a whole number from ``minimum`` to :data:`MAX_NUMBER`, else None."""
     try:
         number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    except ValueError:  # not a number, or more digits than Python converts
+        return None
+    return number if minimum <= number <= MAX_NUMBER else None
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number from 1 to :data:`MAX_NUMBER`."""
+    number = _whole_number(value, 1)
+    if number is None:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_NUMBER}, got {one_line(value, 40)!r}"
+        )
     return number
 
 
 def _comparison_id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
+    """An argparse type: a comparison id, a whole number from 0 to :data:`MAX_NUMBER`."""
+    number = _whole_number(value, 0)
+    if number is None:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a comparison id (ids are the numbers 'parallax library list' shows)"
+            f"{one_line(value, 40)!r} is not a comparison id (ids are the numbers "
+            "'parallax library list' shows)"
         )
     return number
 
@@ -245,10 +258,11 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
     search = actions.add_parser(
         "search",
         parents=[db_option],
-        help="find sentences in the saved articles",
+        help="find sentences in the saved articles, and your notes",
         description=(
             "Full-text search of every saved article's sentences, best matches first, each "
-            "shown in context. Words are matched in any form (sanction finds sanctions); "
+            "shown in context, then the notes you wrote that contain every word. Words are "
+            "matched in any form (sanction finds sanctions); "
             'use "double quotes" for a phrase, AND / OR / NOT, and word* for a prefix.'
         ),
     )
@@ -355,11 +369,11 @@ def main(
                 return _library(args, out)
             return _compare(args, stdin if stdin is not None else sys.stdin.buffer, out, err)
     except UsageError as exc:
-        err.write(f"parallax: {exc}\n")
+        err.write(f"parallax: {one_line(str(exc))}\n")
         err.write("Try 'parallax --help' for how to call it.\n")
         return EXIT_USAGE
     except Failure as exc:
-        err.write(f"parallax: {exc}\n")
+        err.write(f"parallax: {one_line(str(exc))}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         err.write("parallax: interrupted\n")
@@ -379,10 +393,12 @@ def _open(args: argparse.Namespace, err: IO[str]) -> int:
         raise UsageError("give two articles (LEFT RIGHT), or none for the last comparison")
     pair: tuple[Path, Path] | None = None
     if args.files:
+        from parallax.core.ingest import check_file
+
         left, right = (Path(f) for f in args.files)
-        for path in (left, right):
-            if not path.is_file():
-                raise UsageError(f"{path}: no such file")
+        with _failures():  # what the path is, if not a file: "... is a folder, not a file"
+            for path in (left, right):
+                check_file(path)
         pair = (left, right)
     if args.smoke_test:
         from parallax.app import smoke_test
@@ -394,7 +410,9 @@ def _open(args: argparse.Namespace, err: IO[str]) -> int:
         if args.screenshot:
             out = Path(args.screenshot)
             if out.suffix.lower() != ".png":
-                raise UsageError(f"{out}: the screenshot is written as PNG; name it *.png")
+                raise UsageError(
+                    f"{shown_name(str(out))}: the screenshot is written as PNG; name it *.png"
+                )
             from parallax.app import screenshot
 
             theme: Literal["light", "dark"] = "dark" if args.theme == "dark" else "light"
@@ -437,7 +455,7 @@ def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[st
     session = Session() if args.no_store else _session(args)
     with session:
         outcome = session.compare(left, right, skip_repairs=args.no_repair, quick=args.quick)
-        where = session.path
+        where = shown_name(str(session.path))
     if args.json:
         _write(out, json.dumps(outcome.comparison.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -446,7 +464,7 @@ def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[st
         _write(out, to_text(outcome.comparison))
     if outcome.saved is not None:
         err.write(
-            f"parallax: saved as comparison {outcome.saved} in {where} "
+            f"parallax: saved as comparison {outcome.saved} in {one_line(str(where))} "
             f"(parallax library show {outcome.saved})\n"
         )
     return EXIT_OK
@@ -543,11 +561,11 @@ def _list_text(session: Session) -> str:
     summaries = session.recent()
     if not summaries:
         return (
-            f"The library at {session.path} is empty; 'parallax compare LEFT RIGHT' adds "
-            "comparisons to it.\n"
+            f"The library at {shown_name(str(session.path))} is empty; "
+            "'parallax compare LEFT RIGHT' adds comparisons to it.\n"
         )
     noun = "comparison" if len(summaries) == 1 else "comparisons"
-    lines = [f"{len(summaries)} {noun} in {session.path}", ""]
+    lines = [f"{len(summaries)} {noun} in {shown_name(str(session.path))}", ""]
     lines.append(f"{'ID':>5}  {'Saved':16}  {'Links':>5}  Left / right article")
     room = _WIDTH - 33
     for s in summaries:
@@ -581,8 +599,32 @@ def _excerpt(text: str, spans: Sequence[tuple[int, int]], tty: bool, room: int =
 
 def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
     hits = session.search(query, limit=limit)
-    if not hits:
-        return f"No sentence in {session.path} matches {one_line(query)!r}.\n"
+    notes = session.search_notes(query, limit=limit)
+    if not hits and not notes:
+        return (
+            f"No sentence or note in {shown_name(str(session.path))} matches {one_line(query)!r}.\n"
+        )
+    lines: list[str] = []
+    if hits:
+        lines += _sentence_hits(hits, query, limit, tty)
+    if notes:
+        noun = "note matches" if len(notes) == 1 else "notes match"
+        lines += [f"{len(notes)} of your {noun} {one_line(query)!r}", ""]
+        for n, note in enumerate(notes, 1):
+            where = (
+                f", {note.side} sentence {note.sentence + 1}"
+                if note.side is not None and note.sentence is not None
+                else ""
+            )
+            lines.append(f"[note {n}] comparison {note.comparison_id}{where}")
+            lines += textwrap.wrap(
+                one_line(note.body), _WIDTH, initial_indent="    ", subsequent_indent="    "
+            )
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _sentence_hits(hits: list[SearchHit], query: str, limit: int, tty: bool) -> list[str]:
     noun = "match" if len(hits) == 1 else "matches"
     more = " (the best; --limit shows more)" if len(hits) == limit else ""
     lines = [f"{len(hits)} {noun} for {one_line(query)!r}{more}", ""]
@@ -599,7 +641,7 @@ def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
         )
         lines += textwrap.wrap(context, _WIDTH, initial_indent="    ", subsequent_indent="    ")
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def _note_lines(session: Session, comparison_id: int) -> list[str]:
@@ -615,13 +657,29 @@ def _note_lines(session: Session, comparison_id: int) -> list[str]:
     ]
 
 
+def _decision_lines(session: Session, comparison: Comparison) -> list[str]:
+    """The pairs pinned or rejected, with both sentences, numbered from 1."""
+    return [
+        f"{d.verdict} left {d.left + 1} / right {d.right + 1}: “{d.left_text}” / “{d.right_text}”"
+        for d in session.decisions(comparison)
+    ]
+
+
 def _show_text(session: Session, comparison_id: int) -> str:
     from parallax.report import to_text
 
     comparison = session.load(comparison_id)
     summary = session.summary(comparison_id)
-    heading = f"Comparison {comparison_id}, saved {_when(summary.created)}, in {session.path}"
-    return to_text(comparison, heading=heading, notes=_note_lines(session, comparison_id))
+    heading = (
+        f"Comparison {comparison_id}, saved {_when(summary.created)}, "
+        f"in {shown_name(str(session.path))}"
+    )
+    return to_text(
+        comparison,
+        heading=heading,
+        notes=_note_lines(session, comparison_id),
+        decisions=_decision_lines(session, comparison),
+    )
 
 
 def _export_text(session: Session, comparison_id: int, fmt: str) -> str:
@@ -633,4 +691,9 @@ def _export_text(session: Session, comparison_id: int, fmt: str) -> str:
     summary = session.summary(comparison_id)
     heading = f"Parallax comparison {comparison_id}, saved {_when(summary.created)}"
     render = to_html if fmt == "html" else to_markdown
-    return render(comparison, heading=heading, notes=_note_lines(session, comparison_id))
+    return render(
+        comparison,
+        heading=heading,
+        notes=_note_lines(session, comparison_id),
+        decisions=_decision_lines(session, comparison),
+    )

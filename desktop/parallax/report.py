@@ -2,8 +2,8 @@
 
 One function, :func:`sections`, decides what a report says and in which order: the two
 articles, the linked facts with their differences, what only one outlet says, the actors and
-their reactions, the repairs made to damaged text, and the journalist's notes. The three
-renderers only decide how it looks, so the formats cannot drift apart.
+their reactions, the repairs made to damaged text, and the journalist's decisions and notes.
+The three renderers only decide how it looks, so the formats cannot drift apart.
 
 Article text is hostile input here. Every renderer first neutralises control and bidi
 characters (an escape sequence in a stored title must not rewrite a terminal, and a bidi
@@ -76,6 +76,12 @@ class LinkedFact:
     left: tuple[str, ...]
     right: tuple[str, ...]
     differences: tuple[str, ...]
+    pinned: bool = False
+
+    @property
+    def made(self) -> str:
+        """How the link was made: pinned by the journalist, or the aligner's kind and score."""
+        return "pinned by you" if self.pinned else f"{self.kind}, score {self.score:.2f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +111,10 @@ def title_of(comparison: Comparison) -> str:
     )
 
 
+def _repair_count(doc: Document) -> int:
+    return len(doc.repairs) + len(doc.title_repairs)
+
+
 def _sides(comparison: Comparison) -> tuple[tuple[Side, Document], ...]:
     return (("left", comparison.left), ("right", comparison.right))
 
@@ -113,8 +123,11 @@ def _plain(text: str) -> Line:
     return (Text(text),)
 
 
-def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Section]:
-    """What a report of ``comparison`` says, in order; ``notes`` are the journalist's."""
+def sections(
+    comparison: Comparison, *, notes: Sequence[str] = (), decisions: Sequence[str] = ()
+) -> list[Section]:
+    """What a report of ``comparison`` says, in order; ``notes`` and ``decisions`` (the pairs
+    pinned or rejected, one line each) are the journalist's."""
     c = comparison
     out = [
         Section(
@@ -125,7 +138,7 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
                 ("Author", c.left.author or "", c.right.author or ""),
                 ("Published", c.left.published or "", c.right.published or ""),
                 ("Sentences", str(len(c.left.sentences)), str(len(c.right.sentences))),
-                ("Repairs", str(len(c.left.repairs)), str(len(c.right.repairs))),
+                ("Repairs", str(_repair_count(c.left)), str(_repair_count(c.right))),
             ),
         ),
         Section(
@@ -138,6 +151,7 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
                     tuple(c.left.sentences[i].text for i in link.left),
                     tuple(c.right.sentences[j].text for j in link.right),
                     tuple(f"{d.kind}: {d.left} ≠ {d.right}" for d in link.differences),
+                    link.pinned,
                 )
                 for n, link in enumerate(c.links, 1)
             ),
@@ -153,14 +167,26 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
         out.append(Section(f"Only in the {side} article{outlet} ({len(only)})", items=tuple(only)))
     out += _actor_sections(c)
     for side, doc in _sides(c):
-        if doc.repairs:
-            items = []
+        if doc.notes:  # how the text was read: the whole page, not the article alone
+            out.append(
+                Section(
+                    f"How the {side} article was read ({len(doc.notes)})",
+                    items=tuple(_plain(n) for n in doc.notes),
+                )
+            )
+        if doc.repairs or doc.title_repairs:
+            items = [
+                _plain(f"{r.kind}: {r.original!r} → {r.replacement!r} in the title")
+                for r in doc.title_repairs
+            ]
             for r in doc.repairs:
                 context = doc.original[max(0, r.start - 12) : r.end + 12]
                 items.append(_plain(f"{r.kind}: {r.original!r} → {r.replacement!r} in …{context}…"))
-            out.append(
-                Section(f"Repairs in the {side} article ({len(doc.repairs)})", items=tuple(items))
-            )
+            out.append(Section(f"Repairs in the {side} article ({len(items)})", items=tuple(items)))
+    if decisions:
+        out.append(
+            Section(f"Your decisions ({len(decisions)})", items=tuple(_plain(d) for d in decisions))
+        )
     if notes:
         out.append(Section(f"Notes ({len(notes)})", items=tuple(_plain(n) for n in notes)))
     return out
@@ -168,12 +194,10 @@ def sections(comparison: Comparison, *, notes: Sequence[str] = ()) -> list[Secti
 
 def _actor_sections(c: Comparison) -> list[Section]:
     if not c.actors and "actors" in c.skipped:
-        return [
-            Section(
-                "Actors (0)",
-                paragraph="Actors and reactions were not recognised in this comparison.",
-            )
-        ]
+        from parallax.core.pipeline import long_pair_note
+
+        why = long_pair_note(c) or "Actors and reactions were not recognised in this comparison."
+        return [Section("Actors (0)", paragraph=why)]
     actors = []
     for actor in c.actors:
         n_left = sum(m.side == "left" for m in actor.mentions)
@@ -256,7 +280,11 @@ def _wrap(text: str, indent: str, width: int = _WIDTH) -> list[str]:
 
 
 def to_text(
-    comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
+    comparison: Comparison,
+    *,
+    heading: str | None = None,
+    notes: Sequence[str] = (),
+    decisions: Sequence[str] = (),
 ) -> str:
     """The report for a terminal: wrapped at 88 columns, control characters neutralised.
 
@@ -264,17 +292,18 @@ def to_text(
         comparison: What to report.
         heading: A line above the title (e.g. "Comparison 3, saved ...").
         notes: The journalist's notes, one string each.
+        decisions: The pairs the journalist pinned or rejected, one string each.
     """
     lines = [*_wrap(heading, ""), ""] if heading else []
     lines += _wrap(title_of(comparison), "")
-    for section in sections(comparison, notes=notes):
+    for section in sections(comparison, notes=notes, decisions=decisions):
         lines += ["", one_line(section.title) + ":"]
         for label, left, right in section.rows:
             if left or right:
                 lines += _wrap(left or "-", f"  {label + ':':11} L: ")
                 lines += _wrap(right or "-", f"  {'':11} R: ")
         for fact in section.facts:
-            lines.append(f"  [{fact.number}] {fact.kind}, score {fact.score:.2f}")
+            lines.append(f"  [{fact.number}] {fact.made}")
             lines += [w for text in fact.left for w in _wrap(text, "      L: ")]
             lines += [w for text in fact.right for w in _wrap(text, "      R: ")]
             lines += [w for text in fact.differences for w in _wrap(text, "      differs in ")]
@@ -300,14 +329,18 @@ def _runs(line: Line, escape: Callable[[str], str], bold: tuple[str, str]) -> st
 
 
 def to_markdown(
-    comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
+    comparison: Comparison,
+    *,
+    heading: str | None = None,
+    notes: Sequence[str] = (),
+    decisions: Sequence[str] = (),
 ) -> str:
     """The report as Markdown (CommonMark), every markup character of the text escaped;
     the arguments are :func:`to_text`'s."""
     out = [f"# {_md(title_of(comparison))}", ""]
     if heading:
         out += [_md(heading), ""]
-    for section in sections(comparison, notes=notes):
+    for section in sections(comparison, notes=notes, decisions=decisions):
         # Our words, but an outlet's name may carry markup ("Only in the left article, ..."):
         # what could start emphasis, a link or HTML is escaped, the brackets of counts not.
         out += ["## " + _MD_INLINE.sub(r"\\\1", section.title), ""]
@@ -316,7 +349,7 @@ def to_markdown(
             out += [f"| {label} | {_md(lv)} | {_md(rv)} |" for label, lv, rv in section.rows]
             out.append("")
         for fact in section.facts:
-            out += [f"### {fact.number}. {fact.kind}, score {fact.score:.2f}", ""]
+            out += [f"### {fact.number}. {fact.made}", ""]
             quoted = [f"> **Left:** {_md(t)}" for t in fact.left]
             quoted += [f"> **Right:** {_md(t)}" for t in fact.right]
             out += _interleave(quoted, ">")
@@ -357,7 +390,11 @@ def _h(text: str) -> str:
 
 
 def to_html(
-    comparison: Comparison, *, heading: str | None = None, notes: Sequence[str] = ()
+    comparison: Comparison,
+    *,
+    heading: str | None = None,
+    notes: Sequence[str] = (),
+    decisions: Sequence[str] = (),
 ) -> str:
     """The report as a standalone HTML page (no scripts, no external resources); the
     arguments are :func:`to_text`'s."""
@@ -377,7 +414,7 @@ def to_html(
     ]
     if heading:
         out.append(f"<p>{_h(heading)}</p>")
-    for section in sections(comparison, notes=notes):
+    for section in sections(comparison, notes=notes, decisions=decisions):
         out.append(f"<h2>{_h(section.title)}</h2>")
         if section.rows:
             out.append("<table><tr><th></th><th>Left</th><th>Right</th></tr>")
@@ -395,7 +432,7 @@ def to_html(
                 out.append(
                     f'<tr><td>{fact.number}</td><td class="l">{left}</td>'
                     f'<td class="r">{right}{diffs}</td>'
-                    f'<td class="kind">{_h(fact.kind)} {fact.score:.2f}</td></tr>'
+                    f'<td class="kind">{_h(fact.made)}</td></tr>'
                 )
             out.append("</table>")
         if section.items:

@@ -50,10 +50,14 @@ __all__ = [
     "LINKED_END",
     "QUICK_END",
     "ActorsUnavailable",
+    "Annotations",
     "ComparisonSummary",
+    "Decision",
     "LibraryError",
     "LibraryUnavailable",
+    "Note",
     "Outcome",
+    "SearchHit",
     "Session",
     "UnknownComparison",
     "Verdict",
@@ -91,6 +95,38 @@ class Outcome:
 
     comparison: Comparison
     saved: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A pair of sentences the journalist pinned or rejected, with both sentences' text.
+
+    Attributes:
+        verdict: ``"pinned"`` or ``"rejected"``.
+        left: The left sentence's index (from 0).
+        right: The right sentence's index.
+        left_text: The left sentence ("" if the article has no such sentence any more).
+        right_text: The right sentence.
+    """
+
+    verdict: Literal["pinned", "rejected"]
+    left: int
+    right: int
+    left_text: str
+    right_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """What the journalist decided about a pair and wrote on its comparison.
+
+    ``pair`` is the two articles' original SHA-256, so a face can tell whether these are
+    still about the pair on screen.
+    """
+
+    decisions: tuple[Decision, ...] = ()
+    notes: tuple[Note, ...] = ()
+    pair: tuple[str, str] = ("", "")
 
 
 def _reusable(source: Comparison, fresh: Comparison) -> bool:
@@ -229,6 +265,14 @@ class Session:
 
         corrections = Corrections()
         if self._library is not None:
+            if save:  # a damaged library is told before the work, not after it
+                try:
+                    self._library.check_writable()
+                except LibraryError as exc:
+                    if on_store_error is None:
+                        raise
+                    on_store_error(exc)
+                    save = False  # told once; the comparison goes on without saving
             try:
                 corrections = self._library.corrections_for(
                     left.original_sha256, right.original_sha256
@@ -343,6 +387,10 @@ class Session:
     def notes(self, comparison_id: int) -> list[Note]:
         return self.library.notes(comparison_id)
 
+    def search_notes(self, query: str, *, limit: int = 20) -> list[Note]:
+        """The journalist's notes containing every word of ``query``, newest first."""
+        return self.library.search_notes(query, limit=limit)
+
     # -- corrections and notes ------------------------------------------------------------
 
     def correct_link(
@@ -427,6 +475,37 @@ class Session:
         if what is None:
             return None
         return what, self.compare(saved.left, saved.right)
+
+    def decisions(self, comparison: Comparison) -> tuple[Decision, ...]:
+        """The pairs of sentences the journalist pinned, then those they rejected, each with
+        both sentences' text; :meth:`restore` takes one back."""
+        fixes = self.library.corrections_for(
+            comparison.left.original_sha256, comparison.right.original_sha256
+        )
+
+        def text(side: Side, index: int) -> str:
+            sentences = comparison.document(side).sentences
+            return sentences[index].text if 0 <= index < len(sentences) else ""
+
+        pinned = [
+            Decision("pinned", i, j, text("left", i), text("right", j)) for i, j in fixes.pinned
+        ]
+        rejected = [
+            Decision("rejected", i, j, text("left", i), text("right", j)) for i, j in fixes.rejected
+        ]
+        return (*pinned, *rejected)
+
+    def restore(self, comparison: Comparison, left_index: int, right_index: int) -> None:
+        """Take back the decision on a pair of sentences (a pin or a rejection): the aligner
+        decides about the pair again when it is next compared. The change joins the pair's
+        history, so it can be undone."""
+        self.correct_link(comparison, left_index, right_index, None)
+
+    def annotations(self, comparison: Comparison, comparison_id: int | None) -> Annotations:
+        """The pair's decisions and (when it is saved) the comparison's notes."""
+        notes = () if comparison_id is None else tuple(self.notes(comparison_id))
+        pair = (comparison.left.original_sha256, comparison.right.original_sha256)
+        return Annotations(self.decisions(comparison), notes, pair)
 
     def forget_corrections(self, comparison: Comparison) -> None:
         """Forget every link and actor correction made to this pair of articles."""

@@ -51,7 +51,7 @@ class Pair:
         self.y = y
         self.refined = F.logistic(x).reshape(y.shape)
         self.li, self.rj = np.nonzero(self.refined > 0)
-        self.features = F.final_features(y.shape, self.refined[self.li, self.rj], self.li, self.rj)
+        self.features = F.final_features(self.refined, self.li, self.rj)
         self.labels = y[self.li, self.rj]
 
     def final(self, w: np.ndarray, b: float) -> np.ndarray:

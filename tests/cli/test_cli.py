@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import random
 import subprocess
 import sys
 import zipfile
@@ -128,7 +130,7 @@ def test_no_command_opens_the_reader(
     ("argv", "message"),
     [
         (["only-one.txt"], "give two articles"),
-        (["missing-a.txt", "missing-b.txt"], "missing-a.txt: no such file"),
+        (["missing-a.txt", "missing-b.txt"], "missing-a.txt does not exist"),
         (["--screenshot", "out.jpg"], "name it *.png"),
         (["--select", "2"], "--select goes with --screenshot"),
         (["--theme", "sepia"], "invalid choice"),
@@ -141,6 +143,135 @@ def test_bad_reader_command_lines_get_one_line_and_status_2(
     code, out, err = run(*argv)
     assert code == 2 and out == ""
     assert message in err.splitlines()[0] and "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_compare_refuses_a_fifo_with_one_line_instead_of_hanging(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    proc = subprocess.run(  # a hang is killed and fails the test
+        [
+            sys.executable,
+            "-m",
+            "parallax",
+            "compare",
+            "--no-store",
+            str(sample_paths[0]),
+            str(fifo),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pipe.txt is a named pipe (FIFO), not a file" in lines[0]
+
+
+@pytest.mark.parametrize("case", ["folder", "fifo"])
+@pytest.mark.parametrize("screenshot", [True, False])
+def test_the_reader_says_what_an_article_that_is_no_file_is(
+    case: str,
+    screenshot: bool,
+    tmp_path: Path,
+    sample_paths: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if case == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        bad = tmp_path / "pipe.txt"
+        os.mkfifo(bad)
+        said = "pipe.txt is a named pipe (FIFO), not a file"
+    else:
+        bad = tmp_path / "articles"
+        bad.mkdir()
+        said = "articles is a folder, not a file"
+    monkeypatch.setattr("parallax.app.run", lambda *a, **k: pytest.fail("the window opened"))
+    monkeypatch.setattr("parallax.app.screenshot", lambda *a, **k: pytest.fail("it rendered"))
+    argv = ["--screenshot", str(tmp_path / "out.png")] if screenshot else []
+    code, out, err = run(*argv, str(sample_paths[0]), str(bad))
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and said in lines[0] and "no such file" not in err
+
+
+#: A name that would split a message, rewrite the terminal and reverse the line it is on.
+HOSTILE = "a\nparallax: fine\x1b[2J\u202etxt.txt"
+HOSTILE_SHOWN = "a\\nparallax: fine\\x1b[2J\\u202etxt.txt"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compare", "LEFT", "missing/" + HOSTILE],
+        ["compare", "LEFT", "FOLDER"],
+        ["compare", "LEFT", "PDF"],
+        ["LEFT", "missing/" + HOSTILE],
+        ["--screenshot", "OUT.png", "LEFT", "FOLDER"],
+        ["--screenshot", HOSTILE + ".jpg"],
+    ],
+    ids=["missing", "folder", "pdf", "reader", "screenshot", "not png"],
+)
+def test_file_names_in_messages_are_escaped(
+    argv: list[str],
+    tmp_path: Path,
+    sample_paths: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("parallax.app.run", lambda *a, **k: pytest.fail("the window opened"))
+    monkeypatch.setattr("parallax.app.screenshot", lambda *a, **k: pytest.fail("it rendered"))
+    folder = tmp_path / HOSTILE
+    folder.mkdir()
+    (pdf := tmp_path / ("pdf" + HOSTILE)).write_bytes(b"%PDF-1.7\n" + b"x" * 100)
+    places = {"LEFT": str(sample_paths[0]), "FOLDER": str(folder), "PDF": str(pdf)}
+    places["OUT.png"] = str(tmp_path / "out.png")
+    code, out, err = run(*(places.get(a, a) for a in argv))
+    assert code == 2 and out == ""
+    assert HOSTILE_SHOWN in err.splitlines()[0], err
+    assert not any(ch in err.splitlines()[0] for ch in "\x1b\u202e")
+    assert "fine" not in "".join(err.splitlines()[1:])
+
+
+def test_saved_in_names_the_library_escaped(
+    tmp_path: Path, sample_paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax.core.model import Comparison, Document
+    from parallax.core.pipeline import prepare
+
+    def quick(left: Document, right: Document, **_: object) -> Comparison:
+        return Comparison(prepare(left), prepare(right), skipped=("actors", "reactions"))
+
+    monkeypatch.setattr("parallax.core.pipeline.link", quick)
+    monkeypatch.setattr("parallax.session.Session._find_actors", staticmethod(lambda c, *a: c))
+    db = tmp_path / HOSTILE / "library.db"
+    code, _, err = run("compare", *map(str, sample_paths), "--db", str(db))
+    assert code == 0, err
+    assert len(err.strip().splitlines()) == 1 and HOSTILE_SHOWN in err
+    for argv in (["library", "list"], ["library", "show", "1"], ["library", "search", "zebra"]):
+        code, out, err = run(*argv, "--db", str(db))
+        assert code == 0, err
+        assert "a\\nparallax:" in out  # show wraps its heading: the path may be cut
+        assert "\x1b" not in out and "\u202e" not in out
+
+
+@pytest.mark.parametrize("screenshot", [False, True], ids=["compare", "screenshot"])
+def test_random_high_bytes_are_refused_as_not_text(
+    screenshot: bool, tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    """8 KiB of bytes 0x80-0xFF (no NUL) were compared as "1 sentences, 793 repairs"."""
+    noise = tmp_path / "noise.txt"
+    rng = random.Random(7)
+    noise.write_bytes(bytes(rng.randrange(0x80, 0x100) for _ in range(8192)))
+    out_png = tmp_path / "out.png"
+    argv = ["--screenshot", str(out_png)] if screenshot else ["compare", "--no-store"]
+    code, out, err = run(*argv, str(sample_paths[0]), str(noise))
+    assert code == 2 and out == "" and not out_png.exists()
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "noise.txt does not contain readable text" in lines[0]
 
 
 def test_one_side_from_stdin(sample_paths: tuple[Path, Path]) -> None:
@@ -298,3 +429,51 @@ def test_outlet_author_and_date_found_in_the_articles_or_given(tmp_path: Path) -
     )
     code, out, _ = run("compare", str(left), str(right), "--no-store", "--left-outlet", "HT")
     assert code == 0 and "Only in the left article, HT (" in out
+
+
+def test_a_page_read_whole_says_so_in_the_json_and_the_report(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    deep = tmp_path / "deep.html"
+    deep.write_text(
+        "<html><head><title>Pact signed</title></head><body>"
+        + "<div>" * 3000
+        + "<p>North Korea and Russia signed a mutual defence pact on Wednesday.</p>"
+        + "</div>" * 3000
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        "compare", "--no-store", "--quick", str(sample_paths[0]), str(deep), "--json"
+    )
+    assert code == 0, err
+    document = json.loads(out)
+    jsonschema.validate(document, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert "notes" not in document["left"]
+    (note,) = document["right"]["notes"]
+    assert "whole visible text" in note
+    assert "signed a mutual defence pact" in document["right"]["text"]
+    code, out, err = run("compare", "--no-store", "--quick", str(sample_paths[0]), str(deep))
+    assert code == 0 and "How the right article was read (1)" in out
+
+
+def test_an_article_with_too_many_lines_is_one_clear_line_and_exit_2(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    lines = tmp_path / "lines.txt"
+    lines.write_text("".join(f"line {i:06d}\n" for i in range(20_000)))
+    code, out, err = run("compare", "--no-store", str(sample_paths[0]), str(lines))
+    assert code == 2 and out == ""
+    assert err.startswith("parallax: lines.txt has 20,000 sentences (or lines), more than the")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_an_article_over_the_text_limit_is_one_clear_line_and_exit_2(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    book = tmp_path / "book.txt"
+    book.write_text("The harbour was quiet that night. " * 40_000)
+    code, out, err = run("compare", "--no-store", str(book), str(sample_paths[1]))
+    assert code == 2 and out == ""
+    assert err.startswith("parallax: book.txt holds 1,360,000 characters of text")
+    assert len(err.strip().splitlines()) == 1

@@ -297,6 +297,44 @@ def test_malformed_id_is_a_usage_error(bad: str) -> None:
     assert code == 2 and "is not a comparison id" in err and "Traceback" not in err
 
 
+#: Larger than any integer SQLite can hold: Python passed it on and SQLite overflowed.
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["library", "show", HUGE], "is not a comparison id"),
+        (["library", "export", HUGE], "is not a comparison id"),
+        (["library", "delete", HUGE], "is not a comparison id"),
+        (["library", "undo", HUGE], "is not a comparison id"),
+        (["library", "note", HUGE, "a note"], "is not a comparison id"),
+        (["library", "search", "pact", "--limit", HUGE], "expected a whole number from 1 to"),
+        (["library", "pin", "1", HUGE, "1"], "expected a whole number from 1 to"),
+        (["library", "reject", "1", "1", HUGE], "expected a whole number from 1 to"),
+        (
+            ["library", "note", "1", "a note", "--side", "left", "--sentence", HUGE],
+            "expected a whole number from 1 to",
+        ),
+        (["library", "show", "9" * 5000], "is not a comparison id"),
+    ],
+)
+def test_numbers_too_large_for_the_library_are_a_usage_error(
+    filled: list[int], argv: list[str], message: str
+) -> None:
+    code, out, err = run(*argv)
+    assert code == 2 and out == ""
+    assert err.startswith("parallax: ") and message in err.splitlines()[0], err
+    assert "Traceback" not in err and "Overflow" not in err
+
+
+def test_the_largest_id_the_library_can_hold_is_looked_up(filled: list[int]) -> None:
+    code, _, err = run("library", "show", str(2**63 - 1))
+    assert code == 2 and f"there is no comparison {2**63 - 1}" in one_line_error(err)
+    code, _, err = run("library", "search", "pact", "--limit", str(2**63 - 1))
+    assert code == 0, err
+
+
 def test_unknown_format_is_a_usage_error(filled: list[int]) -> None:
     code, _, err = run("library", "export", "1", "--format", "pdf")
     assert code == 2 and "invalid choice" in err
@@ -369,6 +407,30 @@ def test_note_on_a_sentence_shows_in_show_and_in_the_report(filled: list[int]) -
     assert code == 2 and "go together" in err.splitlines()[0]
 
 
+def test_show_and_export_list_the_decisions_with_both_sentences(filled: list[int]) -> None:
+    cid = filled[0]
+    saved = make_comparison(1)
+    with Library() as lib:
+        lib.correct_link(saved.left.original_sha256, saved.right.original_sha256, 1, 2, "rejected")
+    shown = run("library", "show", str(cid))[1]
+    assert "Your decisions (1):" in shown
+    expected = f"rejected left 2 / right 3: “{saved.left.sentences[1].text}”"
+    assert " ".join(expected.split()) in " ".join(shown.split())
+    assert "## Your decisions (1)" in run("library", "export", str(cid), "--format", "md")[1]
+
+
+def test_search_finds_a_note_written_with_library_note(filled: list[int]) -> None:
+    cid = filled[1]
+    run("library", "note", str(cid), "Ask the ministry about the rocket count", "--side", "left",
+        "--sentence", "3")  # fmt: skip
+    code, out, err = run("library", "search", "ministry", "ROCKET")
+    assert code == 0, err
+    assert "1 of your note matches 'ministry ROCKET'" in out
+    assert f"comparison {cid}, left sentence 3" in out and "Ask the ministry" in out
+    code, out, _ = run("library", "search", "ministry", "zeppelin")  # every word must be in it
+    assert code == 0 and "No sentence or note" in out
+
+
 def test_reject_then_compare_again_keeps_one_comparison_and_the_decision(
     sample_paths: tuple[Path, Path], fake_compare: list[Options]
 ) -> None:
@@ -399,3 +461,79 @@ def test_undo_brings_a_rejected_pair_back_and_redo_rejects_it_again(
     assert fake_compare[-1].rejected == ((1, 0),)
     assert run("library", "redo", "1")[1] == "Nothing to redo for comparison 1.\n"
     assert "1 comparison in" in run("library", "list")[1]
+
+
+@pytest.mark.parametrize("table", ["sentences", "reactions"])
+def test_a_damaged_library_is_not_written_into(
+    table: str,
+    library_path: Path,
+    sample_paths: tuple[Path, Path],
+    fake_compare: list[Options],
+) -> None:
+    """Damage SQLite only finds on a check: compare saves nothing (and compares nothing),
+    delete deletes nothing, both with the line other damage gets; listing still works."""
+    from tests.store.helpers import damage_a_table_page
+
+    damage_a_table_page(library_path, table)
+    before = library_path.read_bytes()
+    for argv in (["compare", *map(str, sample_paths)], ["library", "delete", "1"]):
+        code, out, err = run(*argv)
+        assert code == 2 and out == "", argv
+        assert "is damaged" in one_line_error(err) and "restore it from a backup" in err
+    assert fake_compare == []
+    code, out, err = run("library", "list")
+    assert code == 0 and "8 comparisons" in out, err
+    assert library_path.read_bytes() == before
+
+
+# -- hostile titles --------------------------------------------------------------------------
+
+HOSTILE_TITLE = "\x1b]0;pwned\x07\x1b[2JEvil \u202etitle here"
+RAW = ("\x1b", "\x07", "\u202e", "\x9b")
+
+
+def test_a_hostile_title_reaches_no_terminal_and_no_export(
+    tmp_path: Path, sample_paths: tuple[Path, Path], fake_compare: list[Options]
+) -> None:
+    """An escape sequence and a bidi override in a title: repaired out of the document like
+    the text's, listed among the repairs, and absent from every report and export."""
+    left = tmp_path / "hostile.txt"
+    left.write_text(
+        HOSTILE_TITLE + "\n\nThe minister said on Monday that the budget would rise.\n",
+        encoding="utf-8",
+    )
+    code, report, err = run("compare", str(left), str(sample_paths[1]))
+    assert code == 0, err
+    code, document, _ = run("library", "export", "1", "--format", "json")
+    title = json.loads(document)["left"]["title"]
+    assert title == "Evil title here"
+    assert {r["kind"] for r in json.loads(document)["left"]["title_repairs"]} == {
+        "terminal-escape",
+        "bidi-control",
+    }
+    shown = run("library", "show", "1")[1]
+    md = run("library", "export", "1", "--format", "md")[1]
+    page = run("library", "export", "1", "--format", "html")[1]
+    listing = run("library", "list")[1]
+    for out in (report, shown, md, page, listing, err):
+        assert not any(raw in out for raw in RAW), out
+    assert report.startswith("Evil title here / ")  # repaired, not merely neutralised
+    for out in (report, shown):
+        assert "Title:      L: Evil title here" in out
+        assert "in the title" in out  # the title's repairs are listed with the text's
+    assert "<title>Parallax: Evil title here / " in page
+    assert md.startswith("# Evil title here / ")
+
+
+def test_error_lines_and_paths_reach_the_terminal_neutralised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library path or an input name holding escape sequences is printed neutralised."""
+    evil = tmp_path / "lib\x1b]0;pwned\x07\u202e.db"
+    monkeypatch.setenv("PARALLAX_DB", str(evil))
+    code, out, err = run("library", "list")
+    assert code == 0 and "is empty" in out
+    code, _, err = run("compare", str(tmp_path / "no\x1b[2Jfile\u202e.txt"), "-")
+    assert code == 2 and "file" in one_line_error(err)
+    for text in (out, err):
+        assert not any(raw in text for raw in RAW), text

@@ -51,6 +51,12 @@ INJECTED = [
     ("Israe゜l has", "Israel has", ["junk-glyph"]),  # a kana sign
     ("The B𝛡-52 was flying", "The B-52 was flying", ["junk-glyph"]),
     ("anything we'vℶe seen", "anything we've seen", ["junk-glyph"]),  # letterlike symbol
+    ("the Departmen۰t said", "the Department said", ["junk-glyph"]),  # Persian digit
+    ("it will prob۷ably rain", "it will probably rain", ["junk-glyph"]),
+    ("a ٣rd term", "a rd term", ["junk-glyph"]),  # an Arabic-Indic digit
+    ("I don’t꧟ know", "I don’t know", ["junk-glyph"]),  # Javanese sign after an apostrophe
+    ("we can't꧞ stay", "we can't stay", ["junk-glyph"]),
+    ("it’꦳s late", "it’s late", ["junk-glyph"]),  # a Javanese mark right after one
 ]
 
 INVISIBLE = [
@@ -64,6 +70,11 @@ INVISIBLE = [
     ("bell\x07 char", "bell char", ["control"]),
     ("icon \ue001font", "icon font", ["private-use"]),
     ("hidden\U000e0041\U000e0042tags", "hiddentags", ["invisible"]),
+    # A terminal's title-setting sequence goes whole, not only its ESC and BEL.
+    ("\x1b]0;pwned\x07Title", "Title", ["terminal-escape"]),
+    ("\x1b]2;pwned\x1b\\Title", "Title", ["terminal-escape"]),
+    ("\x1b]0;pwned\x07\x1b[2JTitle", "Title", ["terminal-escape"]),
+    ("\x1bPq#0;1\x1b\\Sixel", "Sixel", ["terminal-escape"]),
 ]
 
 MOJIBAKE = [
@@ -102,6 +113,13 @@ LEGITIMATE = [
     "क्\u200dष in Devanagari and فارسی\u200cزبان",
     "U.S. troops, U.N. charter, 3.5% growth",
     "“He said: ‘no’”",
+    "در سال ۱۴۰۲ قیمت‌ها ۲۵ درصد بالا رفت",  # Persian with its own digits
+    "Tehran (تهران) said ۱۴۰۲ was the year",
+    "في عام ٢٠٢٤ قال الوزير",  # Arabic with Arabic-Indic digits
+    "ꦧꦱꦗꦮ ꦲꦏ꧀ꦱꦫ꧉ and Jakarta",  # Javanese script with its own signs
+    "Yogyakarta (ꦔꦪꦺꦴꦒꦾꦏꦂꦠ) is a city",
+    "قالت شركة Google، في بيان",  # Arabic punctuation after a Latin name in Arabic text
+    "東京でSony！と叫んだ",
 ]
 
 
@@ -254,3 +272,43 @@ def test_non_ascii_tokens_are_exactly_the_tokens_with_a_non_ascii_character(text
 
     expected = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(text) if not m.group().isascii()]
     assert list(_non_ascii_tokens(text)) == expected
+
+
+HOSTILE_TITLE = "\x1b]0;pwned\x07\x1b[2JEvil \u202etitle"
+
+
+def test_the_title_is_repaired_like_the_text_and_its_repairs_kept() -> None:
+    """A title reaches window titles and terminals: no escape sequence or bidi control
+    survives in it, and what was removed is recorded like the text's repairs."""
+    from parallax.core.model import Document
+    from parallax.core.repair import repair_document
+
+    body = "Calm body text.\n"
+    doc = repair_document(Document(original=body, text=body, title=HOSTILE_TITLE))
+    assert doc.title == "Evil title"
+    assert {r.kind for r in doc.title_repairs} == {"terminal-escape", "bidi-control"}
+    assert restore_original(doc.title, doc.title_repairs) == HOSTILE_TITLE
+    assert doc.repairs == ()  # the text's own repairs are the text's alone
+    again = Document.from_dict(doc.to_dict())
+    assert again.title == doc.title and again.title_repairs == doc.title_repairs
+    # A clean title leaves the document as it was before titles were repaired.
+    clean = repair_document(Document(original=body, text=body, title="Calm title"))
+    assert clean.title_repairs == () and "title_repairs" not in clean.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        # The document writes Persian: its digits stay, one inside an English word goes.
+        ("در سال ۱۴۰۲ قیمت‌ها — the Departmen۰t said", "در سال ۱۴۰۲ قیمت‌ها — the Department said"),
+        ("في عام ٢٠٢٤ قال الوزير: prob٧ably", "في عام ٢٠٢٤ قال الوزير: probably"),
+        # The document writes Javanese: its marks stay on its letters, not after an apostrophe.
+        ("ꦧꦱꦗꦮ ꦲꦏ꧀ꦱꦫ and it’꦳s late", "ꦧꦱꦗꦮ ꦲꦏ꧀ꦱꦫ and it’s late"),
+        ("ꦧꦱꦗꦮ ꦲꦏ꧀ꦱꦫ꧉ I don’t꧟ know", "ꦧꦱꦗꦮ ꦲꦏ꧀ꦱꦫ꧉ I don’t know"),
+        ("ꦧꦱꦗꦮ ꦲꦏ꧀ꦱꦫ꧉ it'꧅s late", "ꦧꦱꦗꦮ ꦲꦏ꧀ꦱꦫ꧉ it's late"),
+    ],
+)
+def test_junk_of_a_script_the_document_writes_still_goes(damaged: str, expected: str) -> None:
+    text, repairs = repair_text(damaged)
+    assert text == expected
+    assert [r.kind for r in repairs] == ["junk-glyph"]

@@ -768,3 +768,18 @@ def test_caption_check_agrees_with_each_pattern_in_turn(line: str) -> None:
         or sentences_module._CREDIT_TAIL.search(line) is not None
     )
     assert sentences_module._is_caption(line) == expected
+
+
+def test_two_stray_quote_marks_far_apart_do_not_make_one_huge_sentence() -> None:
+    body = " ".join(f"Officials in Busan filed report number {i} on Monday." for i in range(100))
+    text = f'He said "the port is closed. {body} She left," he said. It rained.'
+    sentences = [s.text for s in split_sentences(text)]
+    assert len(sentences) == 103
+    assert sentences[0] == 'He said "the port is closed.'
+    assert sentences[-2:] == ['She left," he said.', "It rained."]
+
+
+def test_a_quotation_of_several_sentences_stays_one_sentence() -> None:
+    quote = " ".join(f"We filed report {i}." for i in range(20))
+    sentences = [s.text for s in split_sentences(f'He said: "{quote}" Then he left.')]
+    assert sentences == [f'He said: "{quote}"', "Then he left."]

@@ -9,6 +9,7 @@ into the text, repairs into the original), as the pipeline's are.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from parallax.core.model import (
     Actor,
@@ -149,3 +150,40 @@ HOSTILE = [
     "line\nbreak\r\n",
     "",
 ]
+
+
+def damage_a_table_page(path: Path, table: str = "sentences") -> None:
+    """Fill a library with comparisons, then scramble the cell pointers of one leaf page of
+    ``table``, as a bad sector or a careless copy would: SQLite opens the file, reads most of
+    it, and only ``integrity_check`` (or reading that page) finds the damage."""
+    import sqlite3
+
+    with Library(path) as lib:
+        for seed in range(1, 9):
+            lib.save(make_comparison(seed, n=40))
+    conn = sqlite3.connect(path)
+    try:
+        leaves = [
+            r[0]
+            for r in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
+                (table,),
+            )
+        ]
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        conn.close()
+    data = bytearray(path.read_bytes())
+    offset = (leaves[len(leaves) // 2] - 1) * page_size
+    data[offset + 8 : offset + 12] = b"\xff" * 4  # two cell pointers, out of the page
+    path.write_bytes(bytes(data))
+    conn = sqlite3.connect(path)
+    try:
+        # SQLite reports the page, or (when the FTS index checks its content) stops on it.
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
+        except sqlite3.DatabaseError as exc:
+            assert "malformed" in str(exc)
+        assert conn.execute("SELECT count(*) FROM comparisons").fetchone()[0] == 8
+    finally:
+        conn.close()

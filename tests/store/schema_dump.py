@@ -75,7 +75,9 @@ def load(sql_path: Path, db_path: Path) -> None:
 def main(argv: list[str]) -> int:
     """Save the fixture comparison in a fresh library and dump it next to its JSON."""
     import tempfile
+    from dataclasses import replace
 
+    from parallax.core.model import Link
     from parallax.store import Library, apply_actor_corrections
     from parallax.store.corrections import ActorCorrection
     from tests.store.helpers import make_comparison
@@ -84,6 +86,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "library.db"
         c = make_comparison(7, n=5)
+        # Since schema 3 a link says whether the journalist pinned it: the pinned pair below.
+        c = replace(c, links=(*c.links, Link((3,), (0,), 1.0, "paraphrase", pinned=True)))
         lsha, rsha = c.left.original_sha256, c.right.original_sha256
         with Library(path) as lib:
             cid = lib.save(c)

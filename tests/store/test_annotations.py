@@ -78,6 +78,20 @@ def test_notes() -> None:
             lib.add_note(999, "nowhere")
 
 
+def test_search_notes_finds_every_word_in_any_case_newest_first() -> None:
+    with Library() as lib:
+        a = lib.save(make_comparison(1))
+        b = lib.save(make_comparison(2))
+        lib.add_note(a, "Ask the Ministry about the ROCKET count", side="left", sentence=2)
+        lib.add_note(b, "Ministry spokesman did not answer")
+        lib.add_note(b, "Größe der Delegation prüfen")
+        assert [n.comparison_id for n in lib.search_notes("ministry")] == [b, a]
+        assert [n.body[:3] for n in lib.search_notes('"rocket" AND ask*')] == ["Ask"]
+        assert [n.body[:3] for n in lib.search_notes("GRÖSSE")] == ["Grö"]  # ß is ss
+        assert lib.search_notes("ministry zeppelin") == []
+        assert lib.search_notes("  ") == [] and len(lib.search_notes("ministry", limit=1)) == 1
+
+
 # -- history: undo and redo ---------------------------------------------------------------
 
 
@@ -99,6 +113,38 @@ def test_undo_and_redo_walk_the_history_of_a_pair() -> None:
         assert lib.redo(L, R) == "rename of person:kim to Kim Jong Un"
         assert lib.redo(L, R) is None
         assert [a.value for a in lib.corrections_for(L, R).actors] == ["Kim Jong Un"]
+
+
+def test_writing_editing_and_deleting_a_note_are_undone_and_redone_in_order() -> None:
+    with Library() as lib:
+        c = make_comparison(1)
+        lsha, rsha = c.left.original_sha256, c.right.original_sha256
+        cid = lib.save(c)
+        lib.correct_link(lsha, rsha, 0, 0, "pinned")
+        note = lib.add_note(cid, "Ask the ministry", side="left", sentence=2)
+        lib.update_note(note.id, "Asked; no reply")
+        lib.delete_note(note.id)
+        assert lib.notes(cid) == []
+        assert lib.undo(lsha, rsha) == "deletion of the note on left 3"
+        assert [n.body for n in lib.notes(cid)] == ["Asked; no reply"]
+        assert lib.notes(cid)[0].id == note.id  # back under its own id
+        assert lib.undo(rsha, lsha) == "edit of the note on left 3"  # either way round
+        assert [n.body for n in lib.notes(cid)] == ["Ask the ministry"]
+        assert lib.undo(lsha, rsha) == "note on left 3"
+        assert lib.notes(cid) == []
+        assert lib.undo(lsha, rsha) == "pin of left 1 / right 1"  # one history, in order
+        assert lib.redo(lsha, rsha) == "pin of left 1 / right 1"
+        assert lib.redo(lsha, rsha) == "note on left 3"
+        assert lib.notes(cid) == [note]
+        assert lib.redo(lsha, rsha) == "edit of the note on left 3"
+        assert [n.body for n in lib.notes(cid)] == ["Asked; no reply"]
+        lib.undo(lsha, rsha)
+        lib.add_note(cid, "On the whole comparison")  # a new change ends what could be redone
+        assert lib.redo(lsha, rsha) is None
+        assert lib.undo(lsha, rsha) == "note on the comparison"
+        lib.delete(cid)  # a note of a deleted comparison does not come back
+        assert lib.redo(lsha, rsha) == "note on the comparison"
+        assert lib.notes(cid) == []
 
 
 def test_a_new_correction_ends_what_could_be_redone_and_order_is_kept() -> None:

@@ -44,6 +44,19 @@ def test_round_trip_of_the_sample_pair_is_a_valid_document(sample_paths: tuple[P
     jsonschema.validate(loaded.to_dict(), json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
+def test_a_pinned_link_comes_back_pinned_and_the_document_says_so() -> None:
+    c = make_comparison(2)
+    pinned = Link((1,), (0,), 1.0, "paraphrase", pinned=True)
+    c = dataclasses.replace(c, links=(*c.links, pinned))
+    with Library() as lib:
+        loaded = lib.load(lib.save(c))
+    assert [k for k in loaded.links if k.pinned] == [pinned]
+    document = loaded.to_dict()
+    assert [k.get("pinned", False) for k in document["links"]] == [k.pinned for k in c.links]
+    jsonschema.validate(document, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert [k.pinned for k in Comparison.from_dict(document).links] == [k.pinned for k in c.links]
+
+
 def test_same_article_is_stored_once_and_same_result_keeps_its_id() -> None:
     a = make_comparison(1)
     # Another comparison that shares the left article.

@@ -115,10 +115,11 @@ def test_an_outlet_offered_in_open_then_edited_labels_the_comparison_after_a_res
         dialog.accept()
 
     when_shown(dialogs.ArticleDetailsDialog, correct)
-    with qtbot.waitSignal(again.worker.libraryDone, timeout=30_000) as done:
+    with qtbot.waitSignal(
+        again.worker.libraryDone, timeout=30_000, check_params_cb=lambda tag, _: tag == "details"
+    ) as done:
         qtbot.mouseDClick(again.right.title, Qt.MouseButton.LeftButton)
-    assert done.args is not None and done.args[0] == "details"
-    assert done.args[1] == again.comparison_id  # the pair's one comparison, in place
+    assert done.args is not None and done.args[1] == again.comparison_id  # the pair's one comparison, in place
     assert again.comparison.right.source == "Reuters Wire"
     assert "Reuters Wire · by Li Wei" in again.right.meta.text()
     again.close()
@@ -133,7 +134,9 @@ def test_an_outlet_offered_in_open_then_edited_labels_the_comparison_after_a_res
     )
     assert third.comparison.left.source == "Harbour Times Weekly"
     # Recent names both outlets.
-    with qtbot.waitSignal(third.worker.libraryDone, timeout=30_000):
+    with qtbot.waitSignal(
+        third.worker.libraryDone, timeout=30_000, check_params_cb=lambda tag, _: tag == "recent"
+    ):
         third.recent_menu.aboutToShow.emit()
     entries = [a.text() for a in third.recent_menu.actions() if a.isEnabled()]
     assert len(entries) == 1

@@ -136,8 +136,11 @@ def test_a_saved_comparison_reopens_with_the_corrections_made_since(
         window.open_stored(saved)  # as File > Recent does, on the worker's thread
     assert window.comparison is not None and window.comparison_id == saved
     assert next(a for a in window.comparison.actors if a.id == actor.id).name == "Renamed Since"
-    # The Recent menu is read on the worker's thread too, and lists it.
-    with qtbot.waitSignal(window.worker.libraryDone, timeout=30_000):
+    # The Recent menu is read on the worker's thread too (after the comparison's notes and
+    # decisions), and lists it.
+    with qtbot.waitSignal(
+        window.worker.libraryDone, timeout=30_000, check_params_cb=lambda tag, _r: tag == "recent"
+    ):
         window.recent_menu.aboutToShow.emit()
     entries = [a.text() for a in window.recent_menu.actions() if a.isEnabled()]
     assert len(entries) == 1 and "⟷" in entries[0]
@@ -390,3 +393,76 @@ def test_undo_a_rename_in_the_reader(qtbot: Any, window: MainWindow) -> None:
         window.act_undo.trigger()
     assert window.comparison is not None
     assert next(a for a in window.comparison.actors if a.id == actor.id).name == actor.name
+
+
+HOSTILE_TITLE = "\x1b]0;pwned\x07\x1b[2JEvil \u202etitle here"
+
+
+def test_a_hostile_title_never_reaches_the_window_title(
+    qtbot: Any, window: MainWindow, full_comparison: Comparison, tmp_path: Path
+) -> None:
+    """A title compared today is repaired; one saved before titles were (or a file name)
+    is neutralised wherever the window shows it: its title, the panes, the Recent menu."""
+    import dataclasses
+
+    from parallax.core.ingest import read_path
+    from parallax.core.pipeline import link
+
+    raw = ("\x1b", "\x07", "\u202e", "\u2066")
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        HOSTILE_TITLE + "\n\nThe minister said on Monday that the budget would rise.\n",
+        encoding="utf-8",
+    )
+    fresh = link(read_path(hostile), full_comparison.right)
+    window.show_comparison(fresh)
+    assert window.windowTitle().startswith("Evil title here  ⟷  ")
+    assert window.left.title.text() == "Evil title here"
+
+    old = dataclasses.replace(
+        full_comparison,
+        left=dataclasses.replace(full_comparison.left, title=HOSTILE_TITLE),
+        right=dataclasses.replace(
+            full_comparison.right, title=None, path=str(tmp_path / "name\u202e\x1b[2J.txt")
+        ),
+    )
+    window.show_comparison(old)
+    shown = [window.windowTitle(), window.left.title.text(), window.right.title.text()]
+    with open_library(window.db_path) as library:
+        library.save(old)
+    with qtbot.waitSignal(window.worker.libraryDone, timeout=30_000):
+        window.recent_menu.aboutToShow.emit()
+    shown += [a.text() for a in window.recent_menu.actions()]
+    for text in shown:
+        assert not any(c in text for c in raw), repr(text)
+    assert "Evil" in window.windowTitle() and "name" in window.windowTitle()
+
+
+def test_a_library_that_cannot_be_written_is_told_until_dismissed(
+    qtbot: Any, settings: Any, tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    """Not a status-bar line that fades: a banner over the panes, which stays until the
+    journalist dismisses it, with the comparison on screen under it."""
+    not_a_library = tmp_path / "notes.db"
+    not_a_library.write_text("my own notes, not SQLite\n", encoding="utf-8")
+    win = MainWindow(db_path=not_a_library, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    assert not win.library_banner.isVisible()
+    with qtbot.waitSignal(win.worker.finished, timeout=60_000):
+        win.compare(*sample_paths)
+    assert win.comparison is not None and win.comparison.links  # still on screen
+    banner = win.library_banner
+    assert banner.isVisible()
+    assert "not saved" in banner.message.text() and "not a Parallax library" in (
+        banner.message.text()
+    )
+    assert banner.geometry().bottom() <= win.splitter.geometry().top()  # above the panes
+    qtbot.wait(11_000)  # longer than the status bar kept its line
+    assert banner.isVisible() and win.left.view.isVisible()
+    qtbot.mouseClick(banner.dismiss, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    assert win.comparison is not None
+    assert not_a_library.read_text(encoding="utf-8") == "my own notes, not SQLite\n"

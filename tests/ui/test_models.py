@@ -99,3 +99,26 @@ def test_models_without_a_comparison_are_empty() -> None:
         assert model.rowCount(model.index(0, 0)) == 0
         assert model.headerData(0, Qt.Orientation.Horizontal)
         assert model.data(QModelIndex()) is None
+
+
+def test_the_titles_repairs_are_listed_with_the_texts(comparison: Comparison) -> None:
+    """A title repaired of an escape sequence and a bidi override: listed first, its context
+    shown with the controls made visible, and counted."""
+    import dataclasses
+
+    from parallax.core.repair import repair_document
+
+    left = repair_document(
+        dataclasses.replace(comparison.left, title="\x1b]0;pwned\x07Evil \u202etitle")
+    )
+    model = RepairsModel()
+    model.set_comparison(dataclasses.replace(comparison, left=left))
+    assert model.counts()["left"] == len(comparison.left.repairs) + 2
+    shown = [
+        model.data(model.index(row, col)) or ""
+        for row in range(2)
+        for col in (RepairsModel.CONTEXT, RepairsModel.KIND, RepairsModel.REMOVED)
+    ]
+    assert "Title: " in shown[0] and "terminal-escape" in shown[1]
+    assert "bidi-control" in shown[4] and "U+202E" in shown[5]
+    assert not any(c in text for text in shown for c in "\x1b\x07\u202e")

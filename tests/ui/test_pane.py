@@ -184,3 +184,16 @@ def test_palette_keeps_text_readable(dark: bool) -> None:
         bg = luminance(color)
         ratio = (max(text, bg) + 0.05) / (min(text, bg) + 0.05)
         assert ratio >= 4.5, f"{color.name()} gives contrast {ratio:.1f} (WCAG AA needs 4.5)"
+
+
+def test_a_note_on_how_the_text_was_read_is_shown_with_the_article(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour reopens on Monday."
+    note = "The web page is nested too deeply, so the page's whole visible text is shown."
+    plain = Document(original=text, text=text, sentences=(Sentence(0, 0, len(text), text),))
+    noted = Document(
+        original=text, text=text, sentences=(Sentence(0, 0, len(text), text),), notes=(note,)
+    )
+    left, right, _, _, _ = _host(qtbot, Comparison(left=noted, right=plain))
+    assert "a note on how it was read" in left.meta.text()
+    assert left.meta.toolTip() == note
+    assert "note" not in right.meta.text() and right.meta.toolTip() == ""

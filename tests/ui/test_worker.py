@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -389,8 +390,13 @@ def test_the_superseded_job_stops_at_its_next_check(
         ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "not an article"),
         ("missing.txt", None, "does not exist"),
         ("empty.txt", b"", "is empty"),
+        (
+            "noise.txt",
+            bytes(b | 0x80 for b in random.Random(3).randbytes(8192)),  # no NUL, no ASCII
+            "does not contain readable text",
+        ),
     ],
-    ids=["binary", "missing", "empty"],
+    ids=["binary", "missing", "empty", "high bytes"],
 )
 def test_unreadable_input_is_one_clear_message(
     qtbot: Any,

@@ -145,10 +145,24 @@ class Document:
     author: str | None = None
     repairs: tuple[Repair, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    #: What the reader should know about how the text was read, one sentence each (the page
+    #: was too deeply nested, or its article could not be singled out, so all its visible
+    #: text is shown). Shown with the article in the reader, the reports and the JSON.
+    notes: tuple[str, ...] = ()
+    #: Changes made to the title as read, offsets into that title (as ``repairs`` are into
+    #: ``original``): the title is repaired like the text.
+    title_repairs: tuple[Repair, ...] = ()
 
     @property
     def original_sha256(self) -> str:
         return hashlib.sha256(self.original.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @property
+    def original_title(self) -> str | None:
+        """The title as read, before its repairs."""
+        if self.title is None:
+            return None
+        return restore_original(self.title, self.title_repairs)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -160,11 +174,15 @@ class Document:
             "sentences": [s.to_dict() for s in self.sentences],
             "repairs": [r.to_dict() for r in self.repairs],
             "original_sha256": self.original_sha256,
+            # Only when there is something to say: documents without notes are unchanged.
+            **({"notes": list(self.notes)} if self.notes else {}),
         }
         # Only when known: an article without a byline keeps the record (and the library's
         # digest of it) it had before authors were read.
         if self.author is not None:
             d["author"] = self.author
+        if self.title_repairs:  # only where there were any: older documents stay the same
+            d["title_repairs"] = [r.to_dict() for r in self.title_repairs]
         return d
 
     def with_details(
@@ -211,6 +229,8 @@ class Document:
             author=d.get("author"),
             repairs=repairs,
             sentences=tuple(Sentence.from_dict(s) for s in d.get("sentences", ())),
+            notes=tuple(str(n) for n in d.get("notes", ())),
+            title_repairs=tuple(Repair.from_dict(r) for r in d.get("title_repairs", ())),
         )
 
 
@@ -232,13 +252,18 @@ class Difference:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """Sentences of the left and right article that report the same fact."""
+    """Sentences of the left and right article that report the same fact.
+
+    ``pinned`` marks a pair the journalist linked by hand: exactly one sentence on each
+    side, kept whatever the aligner scores (``score`` is then 1), never grown by it.
+    """
 
     left: tuple[int, ...]
     right: tuple[int, ...]
     score: float
     kind: LinkKind
     differences: tuple[Difference, ...] = ()
+    pinned: bool = False
 
     def on(self, side: Side) -> tuple[int, ...]:
         """The link's sentences on one side."""
@@ -251,6 +276,7 @@ class Link:
             "score": round(self.score, 4),
             "kind": self.kind,
             "differences": [d.to_dict() for d in self.differences],
+            **({"pinned": True} if self.pinned else {}),  # absent: the aligner's link
         }
 
     @classmethod
@@ -261,6 +287,7 @@ class Link:
             score=float(d["score"]),
             kind=d["kind"],
             differences=tuple(Difference.from_dict(x) for x in d.get("differences", ())),
+            pinned=bool(d.get("pinned", False)),
         )
 
 

@@ -6,13 +6,18 @@ progress and honours cancellation, so a GUI worker and the command line share on
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from pathlib import PurePath
+from typing import Final
 
 from parallax.core.actors import Recognizer, find_actors
 from parallax.core.align import align
 from parallax.core.contextual import contextual_encoder
-from parallax.core.model import Comparison, Document
+from parallax.core.ingest import IngestError
+from parallax.core.model import Comparison, Document, Repair
+from parallax.core.offsets import apply_repairs
 from parallax.core.reactions import find_reactions
 from parallax.core.repair import repair_document
 from parallax.core.sentences import split_document
@@ -25,6 +30,51 @@ CancelCheck = Callable[[], bool]
 #: The stages that need a :class:`~parallax.core.actors.Recognizer`: without one they are
 #: reported in ``Comparison.skipped``, never faked.
 RECOGNIZER_STAGES: tuple[str, ...] = ("actors", "reactions")
+
+#: The most sentences one article may have. Linking compares every sentence with every
+#: sentence of the other article (in blocks of a matrix product), so its time grows with
+#: the product of the two counts: 8,000 (1 MiB of news prose, see ``ingest.MAX_TEXT``)
+#: keeps the largest pair within seconds, where 100,000 one-word lines took minutes.
+MAX_SENTENCES: Final = 8_000
+#: The refined links (a transformer over every sentence, about 5 ms each) and actors and
+#: reactions (spaCy, about 10 ms a sentence) run only when the two articles have at most
+#: this many sentences together: ten times a long news pair (50 sentences a side is
+#: common, 300 a long read). A longer pair gets the quick links at once, and ``skipped``
+#: names the stages left out (see :func:`too_long_for_nlp`).
+NLP_MAX_SENTENCES: Final = 1_000
+
+
+class TooManySentences(IngestError):
+    """An article has more than :data:`MAX_SENTENCES` sentences (one line for the user)."""
+
+
+def too_long_for_nlp(left: Document, right: Document) -> bool:
+    """Whether a pair is too long for the refined links, actors and reactions."""
+    return len(left.sentences) + len(right.sentences) > NLP_MAX_SENTENCES
+
+
+def long_pair_note(comparison: Comparison) -> str | None:
+    """One sentence for the user on why a long pair has quick links and no actors; None for
+    a pair short enough for every stage."""
+    left, right = comparison.left, comparison.right
+    if not too_long_for_nlp(left, right):
+        return None
+    count = len(left.sentences) + len(right.sentences)
+    return (
+        f"These articles have {count:,} sentences together: actors, reactions and the refined "
+        f"links are found for pairs of up to {NLP_MAX_SENTENCES:,}, since longer ones would "
+        "take minutes, so the links are the quick ones."
+    )
+
+
+def _check_sentences(doc: Document, side: str) -> None:
+    if len(doc.sentences) > MAX_SENTENCES:
+        name = PurePath(doc.path).name if doc.path else f"The {side} article"
+        raise TooManySentences(
+            f"{name} has {len(doc.sentences):,} sentences (or lines), more than the "
+            f"{MAX_SENTENCES:,} Parallax compares in one article, since linking longer ones "
+            "would take minutes: compare the part you need."
+        )
 
 
 class Cancelled(Exception):
@@ -44,7 +94,36 @@ class Options:
 
 def prepare(doc: Document, *, skip_repairs: Iterable[str] = ()) -> Document:
     """Repair a freshly ingested document and split it into sentences."""
-    return split_document(repair_document(doc, skip=skip_repairs))
+    return split_document(repair(doc, skip_repairs=skip_repairs))
+
+
+def repair(doc: Document, *, skip_repairs: Iterable[str] = ()) -> Document:
+    """Run the repair stage on a freshly ingested document, keeping ingest's own repairs.
+
+    Ingest records what it had to change to read the bytes at all (a run of bytes that
+    are not UTF-8, replaced); the repair stage starts again from the original text, so
+    those records are folded back into its own. One the stage made too (it removes a
+    replacement character inside a word) keeps the span and takes ingest's reason; one it
+    changed as part of a larger repair is that repair's.
+    """
+    repaired = repair_document(doc, skip=skip_repairs)
+    if not doc.repairs:
+        return repaired
+    stage = list(repaired.repairs)
+    starts = [r.start for r in stage]
+    added: list[Repair] = []
+    for mine in doc.repairs:
+        k = bisect.bisect_right(starts, mine.start) - 1
+        near = [i for i in (k, k + 1) if 0 <= i < len(stage)]
+        hit = next(
+            (i for i in near if stage[i].start < mine.end and mine.start < stage[i].end), None
+        )
+        if hit is None:
+            added.append(mine)
+        elif (stage[hit].start, stage[hit].end) == (mine.start, mine.end):
+            stage[hit] = replace(stage[hit], kind=mine.kind)
+    repairs = tuple(sorted(stage + added, key=lambda r: (r.start, r.end)))
+    return replace(repaired, text=apply_repairs(doc.original, repairs), repairs=repairs)
 
 
 def compare(
@@ -119,22 +198,29 @@ def link(
 
     The result has no actors yet (``skipped`` names the recogniser stages); pass it to
     :func:`add_actors` to complete it. Progress fractions run from 0 to 1 over this part.
+    A pair longer than :data:`NLP_MAX_SENTENCES` gets the quick links only.
+
+    Raises:
+        TooManySentences: An article has more than :data:`MAX_SENTENCES` sentences.
     """
     opts = options or Options()
     step = _stepper(progress, cancelled)
     step("repair", 0.0)
-    left = repair_document(left, skip=opts.skip_repairs)
-    right = repair_document(right, skip=opts.skip_repairs)
+    left = repair(left, skip_repairs=opts.skip_repairs)
+    right = repair(right, skip_repairs=opts.skip_repairs)
     step("sentences", 0.2)
     left = split_document(left)
+    _check_sentences(left, "left")
     right = split_document(right)
+    _check_sentences(right, "right")
     step("align", 0.4)
+    refined = refined and not opts.quick and not too_long_for_nlp(left, right)
     links = align(
         left,
         right,
         pinned=opts.pinned,
         rejected=opts.rejected,
-        contextual=contextual_encoder() if refined and not opts.quick else None,
+        contextual=contextual_encoder() if refined else None,
         progress=lambda f: step("align", 0.4 + 0.6 * f),
     )
     step("linked", 1.0)
@@ -150,10 +236,14 @@ def refine(
 ) -> Comparison:
     """The refined links of a comparison made with ``link(..., refined=False)``: its
     documents are kept (already repaired and split) and aligned again by the contextual
-    scorer. Progress fractions run from 0 to 1 over this part."""
+    scorer. Progress fractions run from 0 to 1 over this part. A pair longer than
+    :data:`NLP_MAX_SENTENCES` is returned as it is."""
     opts = options or Options()
     step = _stepper(progress, cancelled)
     step("refine", 0.0)
+    if too_long_for_nlp(comparison.left, comparison.right):
+        step("refined", 1.0)
+        return comparison
     links = align(
         comparison.left,
         comparison.right,
@@ -176,10 +266,14 @@ def add_actors(
     """Find the actors and reactions of a linked comparison (the slow, spaCy part).
 
     Progress fractions run from 0 to 1 over this part; the result no longer lists the
-    recogniser stages in ``skipped``.
+    recogniser stages in ``skipped``, unless the pair is longer than
+    :data:`NLP_MAX_SENTENCES`: then it is returned as it is, without loading spaCy.
     """
     step = _stepper(progress, cancelled)
     step("actors", 0.0)
+    if too_long_for_nlp(comparison.left, comparison.right):
+        step("done", 1.0)
+        return comparison
     parsed_left = recognizer.parse(
         comparison.left, "left", progress=lambda f: step("actors", 0.45 * f)
     )

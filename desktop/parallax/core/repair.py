@@ -165,13 +165,31 @@ def _joiner_is_meaningful(text: str, i: int) -> bool:
     )
 
 
+# Terminal control strings: OSC (``ESC ]0;title BEL`` sets a terminal's title), DCS, SOS, PM
+# and APC, each up to its BEL or string terminator (``ESC \``) on the same line. The CSI
+# sequences (``ESC [2J``) are ftfy's, in the mojibake step.
+_TERMINAL_STRING_RE: Final = re.compile(r"\x1b[\]PX^_][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)")
+
+
 def find_invisibles(text: str) -> list[Edit]:
-    """Zero-width characters, soft hyphens, bidi controls and stray control characters."""
+    """Zero-width characters, soft hyphens, bidi controls, stray control characters, and
+    the terminal control strings they can spell."""
     edits: list[Edit] = []
     rtl_lines: dict[int, bool] = {}
+    skip_to = 0
+    if "\x1b" in text:
+        for m in _TERMINAL_STRING_RE.finditer(text):
+            edits.append(Edit(m.start(), m.end(), "", "terminal-escape"))
+    escapes = iter(edits[:])
+    next_escape = next(escapes, None)
     for m in _INVISIBLE_RE.finditer(text):
         i = m.start()
         ch = m.group()
+        while next_escape is not None and i >= next_escape.start:
+            skip_to = next_escape.end
+            next_escape = next(escapes, None)
+        if i < skip_to:
+            continue  # inside a terminal control string, which goes whole
         if ch == _SOFT_HYPHEN:
             kind = "soft-hyphen"
         elif ch in _BIDI_CONTROLS:
@@ -257,6 +275,8 @@ def _script(ch: str) -> str:
         first in _MATH_WORDS or 0x2100 <= ord(ch) <= 0x214F
     ):
         return "MATH"  # styled and letterlike letters: 𝓀, ℌ, ⅎ, ℶ
+    if first == "EXTENDED":  # EXTENDED ARABIC-INDIC DIGIT ZERO: the Persian digits
+        first = name.split(" ", 2)[1]
     first = first.split("-", 1)[0]
     if first in _SCRIPT_WORDS:
         return _FAMILY.get(first, first)
@@ -299,7 +319,9 @@ _MAX_COMMON_MARKS: Final = 2
 # Characters that split a token into words: ASCII and general typographic punctuation.
 _BREAKS: Final = r"\s!-/:-@\[-`{-~\u00a0-\u00bf\u2010-\u2027\u2030-\u205e\u3000-\u3003"
 _WORD_BREAK_RE: Final = re.compile(f"[{_BREAKS}]")
-_WORD_RE: Final = re.compile(f"[^{_BREAKS}]+")
+# A word for the junk checks runs on over an apostrophe between letters ("don’t", "we've"),
+# so that a glyph glued to the short part after it is still seen inside a word.
+_WORD_RE: Final = re.compile(f"[^{_BREAKS}]+(?:['’][^{_BREAKS}]+)*")
 _TOKEN_RE: Final = re.compile(r"\S+")
 _NON_ASCII_RE: Final = re.compile(r"[^\x00-\x7F]")
 
@@ -435,7 +457,14 @@ def _word_junk(
                 j = i
                 while j < len(word) and scripts[j] == s and classes[j] in ("letter", "mark"):
                     j += 1
-                foreign = s not in native or s == "MATH"
+                # A digit of another script never spells a word (Departmen۰t, prob۷ably),
+                # even in a document that writes that script; nor does its punctuation
+                # inside a word or glued to a contraction (don’t꧟, it'꧅s). At the end of a
+                # plain word it may be how that script punctuates a quoted name (Google،).
+                digits = all(unicodedata.category(word[k]) == "Nd" for k in range(i, j))
+                signs = all(unicodedata.category(word[k])[0] in "PSM" for k in range(i, j))
+                glued = j < len(word) or any(c in "'’" for c in word[1:i])
+                foreign = s not in native or s == "MATH" or digits or (signs and glued)
                 # A Greek letter right after a number is a unit or a variable (5μm, 3β).
                 unit = s == "GREEK" and i > 0 and word[i - 1].isdigit()
                 run_letters = sum(1 for k in range(i, j) if classes[k] == "letter")
@@ -479,7 +508,11 @@ def _word_junk(
                 if bad:
                     junk.setdefault(k, Edit(start + k, start + k + 1, "", "junk-glyph"))
             elif base_script is None:
-                if mark_script not in native:
+                # A script's mark with nothing to sit on: junk unless that script is written
+                # here, and always inside a word of other letters (it’꦳s).
+                if mark_script not in native or (
+                    letter_scripts and mark_script not in letter_scripts
+                ):
                     junk.setdefault(k, Edit(start + k, start + k + 1, "", "junk-glyph"))
             elif mark_script != base_script and base_script != "COMMON":
                 junk.setdefault(k, Edit(start + k, start + k + 1, "", "junk-glyph"))
@@ -701,6 +734,18 @@ def repair_text(
 
 
 def repair_document(doc: Document, *, skip: Iterable[str] = ()) -> Document:
-    """Return ``doc`` with its text repaired and the repairs recorded."""
-    text, repairs = repair_text(doc.original, skip=skip)
-    return replace(doc, text=text, repairs=repairs, sentences=())
+    """Return ``doc`` with its text and title repaired and the repairs recorded.
+
+    The title is repaired like the text (it goes into window titles, terminals and
+    exports, where a control character or a bidi override does harm); its repairs are
+    ``title_repairs``, with offsets into the title as it was read. A document repaired
+    before keeps its title as read: repairing twice gives the same result.
+    """
+    skipped = tuple(skip)
+    text, repairs = repair_text(doc.original, skip=skipped)
+    title, title_repairs = doc.title, tuple[Repair, ...]()
+    if doc.original_title is not None:
+        title, title_repairs = repair_text(doc.original_title, skip=skipped)
+    return replace(
+        doc, text=text, repairs=repairs, title=title, title_repairs=title_repairs, sentences=()
+    )

@@ -159,6 +159,10 @@ class _Candidate:
 
 
 _QUOTE_CHARS: Final = "\"“”‘’'()[]{}"
+#: A quotation or bracket longer than this protects nothing: a quote of several sentences
+#: is a paragraph at most, while pairing a stray quote mark with one thousands of characters
+#: on made 95,000-character "sentences" of a long line, and every later step slow.
+_MAX_QUOTED: Final = 2000
 _QUOTE_CHAR: Final = re.compile(r"[\"“”‘’'()\[\]{}]")
 
 
@@ -214,7 +218,10 @@ def _quoted_spans(line: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
             parens.append(i)
         elif parens:  # ) ] }
             spans.append((parens.pop(), i))
-    return spans, singles
+    return (
+        [(a, b) for a, b in spans if b - a <= _MAX_QUOTED],
+        [(a, b) for a, b in singles if b - a <= _MAX_QUOTED],
+    )
 
 
 #: The opening and the closing offsets of some quoted spans, each sorted, for ``_inside``.

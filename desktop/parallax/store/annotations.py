@@ -2,7 +2,9 @@
 
 Corrections are stored per pair of articles (by the SHA-256 of each original text), so they
 outlive the comparison they were made on (see :mod:`parallax.store.corrections`); notes
-belong to one saved comparison and are deleted with it.
+belong to one saved comparison and are deleted with it. Both are entries of the pair's
+history: writing, editing and deleting a note are undone and redone in order with the pins,
+rejections and actor corrections.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ class CorrectionMethods(LibraryFile):
             previous = self._verdict(conn, left_sha256, right_sha256, left_sentence, right_sentence)
             self._set_link(conn, left_sha256, right_sha256, left_sentence, right_sentence, verdict)
             change = {"left": left_sentence, "right": right_sentence, "verdict": verdict}
-            self._record(conn, left_sha256, right_sha256, "link", change, {"verdict": previous})
+            _record(conn, left_sha256, right_sha256, "link", change, {"verdict": previous})
 
     def correct_actor(
         self, left_sha256: str, right_sha256: str, correction: ActorCorrection
@@ -93,7 +95,7 @@ class CorrectionMethods(LibraryFile):
                 "actor": correction.actor,
                 "value": correction.value,
             }
-            self._record(conn, left_sha256, right_sha256, "actor", change, None)
+            _record(conn, left_sha256, right_sha256, "actor", change, None)
 
     def clear_corrections(self, left_sha256: str, right_sha256: str) -> None:
         """Forget every correction made to this pair of articles (either way round), and
@@ -125,6 +127,10 @@ class CorrectionMethods(LibraryFile):
             if kind == "link":
                 previous = json.loads(previous_text)["verdict"]
                 self._set_link(conn, lsha, rsha, change["left"], change["right"], previous)
+            elif kind == "note":
+                _undo_note(
+                    conn, change, None if previous_text is None else json.loads(previous_text)
+                )
             else:
                 conn.execute("DELETE FROM actor_corrections WHERE id = ?", (change["row"],))
             conn.execute("UPDATE correction_history SET undone = 1 WHERE id = ?", (entry_id,))
@@ -145,6 +151,8 @@ class CorrectionMethods(LibraryFile):
             change = json.loads(change_text)
             if kind == "link":
                 self._set_link(conn, lsha, rsha, change["left"], change["right"], change["verdict"])
+            elif kind == "note":
+                _redo_note(conn, change)
             else:  # back under its own id, so corrections replay in the order made
                 conn.execute(
                     "INSERT INTO actor_corrections (id, left_sha256, right_sha256, action,"
@@ -183,31 +191,31 @@ class CorrectionMethods(LibraryFile):
                 (lsha, rsha, ls, rs, verdict),
             )
 
-    @staticmethod
-    def _record(
-        conn: sqlite3.Connection,
-        lsha: str,
-        rsha: str,
-        kind: str,
-        change: dict[str, Any],
-        previous: dict[str, Any] | None,
-    ) -> None:
-        """Add a change to the pair's history; what was undone can no longer be redone."""
-        conn.execute(
-            f"DELETE FROM correction_history WHERE ({_EITHER_WAY}) AND undone = 1",
-            (lsha, rsha, rsha, lsha),
-        )
-        conn.execute(
-            "INSERT INTO correction_history (left_sha256, right_sha256, kind, change, previous)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (
-                lsha,
-                rsha,
-                kind,
-                json.dumps(change),
-                None if previous is None else json.dumps(previous),
-            ),
-        )
+
+def _record(
+    conn: sqlite3.Connection,
+    lsha: str,
+    rsha: str,
+    kind: str,
+    change: dict[str, Any],
+    previous: dict[str, Any] | None,
+) -> None:
+    """Add a change to the pair's history; what was undone can no longer be redone."""
+    conn.execute(
+        f"DELETE FROM correction_history WHERE ({_EITHER_WAY}) AND undone = 1",
+        (lsha, rsha, rsha, lsha),
+    )
+    conn.execute(
+        "INSERT INTO correction_history (left_sha256, right_sha256, kind, change, previous)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (
+            lsha,
+            rsha,
+            kind,
+            json.dumps(change),
+            None if previous is None else json.dumps(previous),
+        ),
+    )
 
 
 _EITHER_WAY: Final = (
@@ -217,6 +225,15 @@ _EITHER_WAY: Final = (
 
 def _describe(kind: str, change: dict[str, Any]) -> str:
     """A change of the history in words, sentences numbered from 1."""
+    if kind == "note":
+        note = change["note"]
+        where = (
+            "the comparison"
+            if note["side"] is None or note["sentence"] is None
+            else f"{note['side']} {note['sentence'] + 1}"
+        )
+        action = {"write": "note", "edit": "edit of the note", "delete": "deletion of the note"}
+        return f"{action[change['action']]} on {where}"
     if kind == "link":
         what = {"pinned": "pin", "rejected": "rejection", None: "unpinning"}[change["verdict"]]
         return f"{what} of left {change['left'] + 1} / right {change['right'] + 1}"
@@ -235,7 +252,8 @@ class NoteMethods(LibraryFile):
         side: Side | None = None,
         sentence: int | None = None,
     ) -> Note:
-        """Attach a note to a saved comparison (or to one sentence of it).
+        """Attach a note to a saved comparison (or to one sentence of it); it joins the pair's
+        history, so it can be undone.
 
         Raises:
             UnknownComparison: No comparison has this id.
@@ -247,6 +265,8 @@ class NoteMethods(LibraryFile):
                     (comparison_id, side, sentence, body),
                 )
                 note_id = cur.lastrowid
+                written = {"action": "write", "note": _note_row(conn, int(note_id or 0))}
+                _record(conn, *_pair_of(conn, comparison_id), "note", written, None)
             else:
                 raise self._unknown(comparison_id)
         return next(n for n in self.notes(comparison_id) if n.id == note_id)
@@ -261,16 +281,103 @@ class NoteMethods(LibraryFile):
             ).fetchall()
         return [Note(*row) for row in rows]
 
+    def search_notes(self, query: str, *, limit: int = 20) -> list[Note]:
+        """The notes that contain every word of ``query`` (in any case), newest first.
+
+        Words are compared as the journalist typed them, quotes and search operators
+        (``AND``, ``OR``, ``NOT``, a trailing ``*``) aside, so the query of a sentence search
+        finds the notes too.
+        """
+        words = [
+            w.strip('"()*^').casefold()
+            for w in query.split()
+            if w not in ("AND", "OR", "NOT", "NEAR") and w.strip('"()*^')
+        ]
+        if not words:
+            return []
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, comparison_id, body, side, sentence, created, updated FROM notes"
+                " ORDER BY id DESC"
+            ).fetchall()
+        found = [Note(*row) for row in rows if all(w in row[2].casefold() for w in words)]
+        return found[:limit]
+
     def update_note(self, note_id: int, body: str) -> None:
-        """Replace a note's text."""
+        """Replace a note's text (undoable)."""
         with self._write() as conn:
+            before = _note_row(conn, note_id)
+            if before is None:
+                return
             conn.execute(
                 "UPDATE notes SET body = ?, updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
                 " WHERE id = ?",
                 (body, note_id),
             )
+            edited = {"action": "edit", "note": _note_row(conn, note_id)}
+            pair = _pair_of(conn, before["comparison_id"])
+            _record(conn, *pair, "note", edited, {"note": before})
 
     def delete_note(self, note_id: int) -> None:
-        """Delete a note."""
+        """Delete a note (undoable, as every change of a note is)."""
         with self._write() as conn:
+            before = _note_row(conn, note_id)
+            if before is None:
+                return
             conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+            deleted = {"action": "delete", "note": before}
+            _record(conn, *_pair_of(conn, before["comparison_id"]), "note", deleted, None)
+
+
+# -- notes in the history --------------------------------------------------------------------
+
+_NOTE_COLUMNS: Final = ("id", "comparison_id", "side", "sentence", "body", "created", "updated")
+
+
+def _note_row(conn: sqlite3.Connection, note_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        f"SELECT {', '.join(_NOTE_COLUMNS)} FROM notes WHERE id = ?", (note_id,)
+    ).fetchone()
+    return None if row is None else dict(zip(_NOTE_COLUMNS, row, strict=True))
+
+
+def _pair_of(conn: sqlite3.Connection, comparison_id: int) -> tuple[str, str]:
+    """The two articles' original SHA-256 of a saved comparison: whose history a note joins."""
+    left, right = conn.execute(
+        "SELECT la.sha256, ra.sha256 FROM comparisons AS c"
+        " JOIN articles AS la ON la.id = c.left_article_id"
+        " JOIN articles AS ra ON ra.id = c.right_article_id WHERE c.id = ?",
+        (comparison_id,),
+    ).fetchone()
+    return str(left), str(right)
+
+
+def _put_note(conn: sqlite3.Connection, note: dict[str, Any]) -> None:
+    """A note back as it was, under its own id (not if its comparison was deleted since)."""
+    if conn.execute("SELECT 1 FROM comparisons WHERE id = ?", (note["comparison_id"],)).fetchone():
+        conn.execute(
+            f"INSERT OR REPLACE INTO notes ({', '.join(_NOTE_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(_NOTE_COLUMNS))})",
+            tuple(note[c] for c in _NOTE_COLUMNS),
+        )
+
+
+def _undo_note(
+    conn: sqlite3.Connection, change: dict[str, Any], previous: dict[str, Any] | None
+) -> None:
+    note = change["note"]
+    if change["action"] == "write":
+        conn.execute("DELETE FROM notes WHERE id = ?", (note["id"],))
+    elif change["action"] == "edit" and previous is not None:
+        if _note_row(conn, note["id"]) is not None:
+            _put_note(conn, previous["note"])
+    elif change["action"] == "delete":
+        _put_note(conn, note)
+
+
+def _redo_note(conn: sqlite3.Connection, change: dict[str, Any]) -> None:
+    note = change["note"]
+    if change["action"] == "delete":
+        conn.execute("DELETE FROM notes WHERE id = ?", (note["id"],))
+    elif change["action"] == "write" or _note_row(conn, note["id"]) is not None:
+        _put_note(conn, note)

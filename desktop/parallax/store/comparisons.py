@@ -123,7 +123,7 @@ class ComparisonMethods(LibraryFile):
             return int(row[0])
         cur = conn.execute(
             "INSERT INTO articles (sha256, record_sha256, title, source, url, published,"
-            " author, original, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " author, original, text, title_repairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.original_sha256,
                 digest,
@@ -134,6 +134,7 @@ class ComparisonMethods(LibraryFile):
                 doc.author,
                 doc.original,
                 doc.text,
+                json.dumps([r.to_dict() for r in doc.title_repairs], ensure_ascii=False),
             ),
         )
         assert cur.lastrowid is not None
@@ -164,8 +165,12 @@ class ComparisonMethods(LibraryFile):
     ) -> None:
         first = self._next_id(conn, "links")
         conn.executemany(
-            "INSERT INTO links (id, comparison_id, position, kind, score) VALUES (?, ?, ?, ?, ?)",
-            [(first + n, comparison_id, n, k.kind, k.score) for n, k in enumerate(links)],
+            "INSERT INTO links (id, comparison_id, position, kind, score, pinned)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (first + n, comparison_id, n, k.kind, k.score, int(k.pinned))
+                for n, k in enumerate(links)
+            ],
         )
         conn.executemany(
             "INSERT INTO link_sentences (link_id, side, position, sentence) VALUES (?, ?, ?, ?)",
@@ -283,7 +288,8 @@ class ComparisonMethods(LibraryFile):
     @staticmethod
     def _load_article(conn: sqlite3.Connection, article_id: int) -> Document:
         row = conn.execute(
-            "SELECT original, text, title, source, published, url, author FROM articles"
+            "SELECT original, text, title, source, published, url, title_repairs, author"
+            " FROM articles"
             " WHERE id = ?",
             (article_id,),
         ).fetchone()
@@ -310,9 +316,10 @@ class ComparisonMethods(LibraryFile):
             source=row[3],
             published=row[4],
             url=row[5],
-            author=row[6],
+            author=row[7],
             repairs=repairs,
             sentences=sentences,
+            title_repairs=tuple(Repair.from_dict(r) for r in json.loads(row[6])),
         )
 
     @staticmethod
@@ -340,9 +347,11 @@ class ComparisonMethods(LibraryFile):
                 score=float(score),
                 kind=kind,
                 differences=tuple(differences[link_id]),
+                pinned=bool(pinned),
             )
-            for link_id, kind, score in conn.execute(
-                "SELECT id, kind, score FROM links WHERE comparison_id = ? ORDER BY position",
+            for link_id, kind, score, pinned in conn.execute(
+                "SELECT id, kind, score, pinned FROM links WHERE comparison_id = ?"
+                " ORDER BY position",
                 (comparison_id,),
             )
         )

@@ -6,6 +6,12 @@ or a damaged file is refused with a :class:`~parallax.store.errors.LibraryError`
 byte-for-byte as it was. Then the schema is brought up to date in one transaction, in WAL
 mode.
 
+Damage inside a table (a scrambled page of sentences) does not stop SQLite from opening the
+file, and reads elsewhere in it still work; but writing into it spreads the damage. So the
+first write of an opened library (its migration, a save, a note, a delete) is preceded by
+SQLite's ``quick_check``, which reads every page once, and refused if it finds anything:
+reads go on as before.
+
 :class:`LibraryFile` holds the open connection and hands out the read and write
 transactions (:meth:`LibraryFile._read`, :meth:`LibraryFile._write`) that every method of
 :class:`~parallax.store.library.Library` runs in; it translates SQLite's errors into
@@ -32,6 +38,8 @@ from parallax.store.errors import (
     NewerLibrary,
     NotALibrary,
     UnknownComparison,
+    _shown,
+    damaged,
     translate,
 )
 from parallax.store.location import library_path
@@ -88,7 +96,7 @@ def _inspect(path: Path) -> None:
         return  # an empty file is an empty SQLite database: it becomes a library
     if head != _SQLITE_MAGIC:
         raise NotALibrary(
-            f"{path} is not a Parallax library (it is not an SQLite file); it was left "
+            f"{_shown(path)} is not a Parallax library (it is not an SQLite file); it was left "
             "untouched — use --db to choose another file"
         )
     conn = _connect_read_only(path)
@@ -107,8 +115,8 @@ def _inspect(path: Path) -> None:
             }
         if not applied:
             raise NotALibrary(
-                f"{path} is an SQLite file of another program, not a Parallax library; it was "
-                "left untouched — use --db to choose another file"
+                f"{_shown(path)} is an SQLite file of another program, not a Parallax library; "
+                "it was left untouched — use --db to choose another file"
             )
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         _check_known(applied, version, path)
@@ -130,10 +138,21 @@ def _check_known(applied: Iterable[str], version: int, path: Path) -> None:
     unknown = sorted(set(applied) - _known_migrations())
     if unknown or version > SCHEMA_VERSION:
         raise NewerLibrary(
-            f"the library at {path} was written by a newer version of Parallax (schema "
+            f"the library at {_shown(path)} was written by a newer version of Parallax (schema "
             f"{version}, this version knows {SCHEMA_VERSION}); it was left untouched — "
             "upgrade Parallax to open it"
         )
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise :class:`~parallax.store.errors.CorruptLibrary` unless ``quick_check`` is ok."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise translate(exc, path) from exc
+    found = " ".join(str(r[0]) for r in rows)
+    if found != "ok":
+        raise damaged(path, " ".join(found.split()[:24]))
 
 
 class LibraryFile:
@@ -146,6 +165,7 @@ class LibraryFile:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path: Path = library_path(path)
         self.read_only = read_only
+        self._sound = False  # quick_check passed: writes may go ahead
         self._db = self._open_read_only() if read_only else self._open()
 
     # -- opening ------------------------------------------------------------------------
@@ -153,15 +173,15 @@ class LibraryFile:
     def _open_read_only(self) -> Database:
         path = self.path
         if not path.is_file():
-            raise LibraryUnavailable(f"there is no library at {path}")
+            raise LibraryUnavailable(f"there is no library at {_shown(path)}")
         _inspect(path)
         conn = _connect_read_only(path)
         try:
             db = Database(conn, execute_plugins=False)
             if MIGRATIONS.pending(db):
                 raise LibraryUnavailable(
-                    f"the library at {path} was made by an older Parallax and must be upgraded "
-                    "once with write access before it can be read"
+                    f"the library at {_shown(path)} was made by an older Parallax and must be "
+                    "upgraded once with write access before it can be read"
                 )
         except LibraryError:
             conn.close()
@@ -184,7 +204,9 @@ class LibraryFile:
             raise translate(exc, path) from exc
         else:
             if not stat.S_ISREG(st.st_mode):
-                raise NotALibrary(f"{path} is not a file; use --db to choose a library file")
+                raise NotALibrary(
+                    f"{_shown(path)} is not a file; use --db to choose a library file"
+                )
             _inspect(path)
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
@@ -207,10 +229,26 @@ class LibraryFile:
             raise translate(exc, path) from exc
         return db
 
+    def check_writable(self) -> None:
+        """Raise now the :class:`~parallax.store.errors.CorruptLibrary` a write would meet.
+
+        For a caller about to do long work whose result it will save: a damaged library is
+        reported before the work, not after it.
+        """
+        with self._guard():
+            self._check_before_writing(self._db.conn)
+
+    def _check_before_writing(self, conn: sqlite3.Connection) -> None:
+        """Once per opening, before the first write: refuse a damaged file."""
+        if not self._sound:
+            _quick_check(conn, self.path)
+            self._sound = True
+
     def _migrate(self, db: Database) -> None:
         if not MIGRATIONS.pending(db):
             return
         conn = db.conn
+        self._check_before_writing(conn)
         conn.execute("BEGIN IMMEDIATE")  # another process may be migrating the same file
         try:
             applied = [m.name for m in MIGRATIONS.applied(db)]
@@ -259,6 +297,7 @@ class LibraryFile:
         """One write transaction, holding the write lock from its start."""
         conn = self._db.conn
         with self._guard():
+            self._check_before_writing(conn)
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -287,7 +326,7 @@ class LibraryFile:
 
     def _unknown(self, comparison_id: int) -> UnknownComparison:
         return UnknownComparison(
-            f"there is no comparison {comparison_id} in the library at {self.path} "
+            f"there is no comparison {comparison_id} in the library at {_shown(self.path)} "
             "(see 'parallax library list')"
         )
 

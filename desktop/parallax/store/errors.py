@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from parallax.core.names import shown_name
+
 __all__ = [
     "BadQuery",
     "CorruptLibrary",
@@ -62,6 +64,19 @@ class BadQuery(LibraryError, ValueError):
     """A search query that SQLite's full-text search cannot parse."""
 
 
+def _shown(path: Path | str) -> str:
+    """The library's path as a message shows it: on one line, unable to deceive."""
+    return shown_name(str(path))
+
+
+def damaged(path: Path, detail: str) -> CorruptLibrary:
+    """The one line for a damaged library, whoever found the damage."""
+    return CorruptLibrary(
+        f"the library at {_shown(path)} is damaged ({detail}); it was left as it is — restore it "
+        "from a backup or use --db to start a new library elsewhere"
+    )
+
+
 def translate(exc: sqlite3.Error | UnicodeError | OSError, path: Path) -> LibraryError:
     """Turn a low-level error into the :class:`LibraryError` a user can act on.
 
@@ -71,39 +86,36 @@ def translate(exc: sqlite3.Error | UnicodeError | OSError, path: Path) -> Librar
     """
     if isinstance(exc, UnicodeError):
         return LibraryError(
-            f"cannot save to the library at {path}: the text contains characters that cannot "
-            "be stored (unpaired surrogates)"
+            f"cannot save to the library at {_shown(path)}: the text contains characters that "
+            "cannot be stored (unpaired surrogates)"
         )
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
-        return LibraryUnavailable(f"cannot use the library at {path}: {reason}")
+        return LibraryUnavailable(f"cannot use the library at {_shown(path)}: {reason}")
     name = getattr(exc, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return LibraryBusy(
-            f"the library at {path} is busy: another program kept it locked; try again"
+            f"the library at {_shown(path)} is busy: another program kept it locked; try again"
         )
     if name == "SQLITE_FULL":
         return LibraryFull(
-            f"cannot write to the library at {path}: the disk is full; the library was left as "
-            "it was"
+            f"cannot write to the library at {_shown(path)}: the disk is full; the library was "
+            "left as it was"
         )
     if name.startswith("SQLITE_READONLY"):
         return LibraryUnavailable(
-            f"cannot write to the library at {path}: the file or its folder is read-only"
+            f"cannot write to the library at {_shown(path)}: the file or its folder is read-only"
         )
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
         return LibraryUnavailable(
-            f"cannot open the library at {path}: the file or its folder cannot be opened "
+            f"cannot open the library at {_shown(path)}: the file or its folder cannot be opened "
             "or written (check permissions)"
         )
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return CorruptLibrary(
-            f"the library at {path} is damaged ({exc}); it was left as it is — restore it "
-            "from a backup or use --db to start a new library elsewhere"
-        )
+        return damaged(path, str(exc))
     if name.startswith("SQLITE_IOERR"):
         return LibraryFull(
-            f"cannot write to the library at {path}: the disk reported an error (full, "
+            f"cannot write to the library at {_shown(path)}: the disk reported an error (full, "
             "removed or over a size limit); the library was left as it was"
         )
-    return LibraryError(f"the library at {path} could not be used: {exc}")
+    return LibraryError(f"the library at {_shown(path)} could not be used: {exc}")

@@ -30,7 +30,7 @@ __all__ = ["MIGRATIONS", "MIGRATION_SET", "SCHEMA_VERSION", "TABLES", "VIEWS"]
 #: The name under which sqlite-utils records our migrations in ``_sqlite_migrations``.
 MIGRATION_SET: Final = "parallax"
 #: Also written to ``PRAGMA user_version`` so any SQLite tool can tell the schema apart.
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 MIGRATIONS: Final = Migrations(MIGRATION_SET)
 
@@ -404,14 +404,56 @@ def m002_correction_history(db: Database) -> None:
 
 
 _M003: Final[tuple[str, ...]] = (
-    # -- who wrote each article, as found in its page or byline or as the journalist gave it --
-    "ALTER TABLE articles ADD COLUMN author TEXT",
+    # -- the title is repaired like the text; what was removed from it is kept ------------------
+    # JSON list of repairs (as in the comparison document), offsets into the title as read.
+    "ALTER TABLE articles ADD COLUMN title_repairs TEXT NOT NULL DEFAULT '[]'",
+    # -- links the journalist pinned ---------------------------------------------------------
+    # A pinned link is exactly the pair of sentences pinned, kept whatever the aligner scores;
+    # the flag lets every reader of the file (the reader, the reports, Datasette) tell it from
+    # the aligner's links. Links saved before are the aligner's (0).
+    "ALTER TABLE links ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1))",
+    # -- notes join the history --------------------------------------------------------------
+    # Writing, editing and deleting a note are entries of the pair's history (kind 'note'), so
+    # they are undone and redone in order with the pins, rejections and actor corrections.
+    # SQLite cannot change a CHECK constraint in place: the table is rebuilt, rows kept.
+    f"""
+    CREATE TABLE correction_history_new (
+        id INTEGER PRIMARY KEY,
+        left_sha256 TEXT NOT NULL,
+        right_sha256 TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('link', 'actor', 'note')),
+        change TEXT NOT NULL,
+        previous TEXT,
+        undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+        created TEXT NOT NULL DEFAULT {_NOW}
+    )
+    """,
+    "INSERT INTO correction_history_new SELECT id, left_sha256, right_sha256, kind, change,"
+    " previous, undone, created FROM correction_history",
+    "DROP TABLE correction_history",
+    "ALTER TABLE correction_history_new RENAME TO correction_history",
+    "CREATE INDEX correction_history_pair ON correction_history(left_sha256, right_sha256)",
     "PRAGMA user_version = 3",
 )
 
 
-@MIGRATIONS(name="m003_article_author")
-def m003_article_author(db: Database) -> None:
-    """Each article's author, beside its outlet and date."""
+@MIGRATIONS(name="m003_titles_pins_and_note_history")
+def m003_titles_pins_and_note_history(db: Database) -> None:
+    """Titles keep their repairs, links whether the journalist pinned them, and notes join
+    the pair's history of corrections."""
     for statement in _M003:
+        db.execute(statement)
+
+
+_M004: Final[tuple[str, ...]] = (
+    # -- who wrote each article, as found in its page or byline or as the journalist gave it --
+    "ALTER TABLE articles ADD COLUMN author TEXT",
+    "PRAGMA user_version = 4",
+)
+
+
+@MIGRATIONS(name="m004_article_author")
+def m004_article_author(db: Database) -> None:
+    """Each article's author, beside its outlet and date."""
+    for statement in _M004:
         db.execute(statement)

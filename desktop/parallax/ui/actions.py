@@ -88,7 +88,7 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
     A("quit", "&Quit", "close", Key.Quit, "file", separator=True),
     # Edit
     A("undo", "&Undo Correction", "undo_correction", Key.Undo, "edit",
-      "Take back the last pin, rejection or actor correction of this pair"),
+      "Take back the last pin, rejection, actor correction or note of this pair"),
     A("redo", "&Redo Correction", "redo_correction", "Ctrl+Shift+Z", "edit",
       "Make again the correction undone last", separator=False),
     A("details", "Article &Details…", "edit_details", "Ctrl+I", "edit",
@@ -130,6 +130,10 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
       "link", "These two sentences do not state one fact; the rest of their link stays"),
     A("forget", "&Forget My Link Corrections", "forget_corrections", None, "link",
       "Undo every pin and rejection made for this pair", separator=True),
+    A("note", "Write a &Note on the Current Sentence…", "note_current", "Ctrl+Alt+N", "link",
+      "A note of yours on the sentence last clicked, kept in the library", separator=True),
+    A("note_comparison", "Write a Note on the &Comparison…", "note_comparison", None, "link",
+      "A note of yours on this comparison as a whole, kept in the library"),
     # Help
     A("colours", "What the &Colours Mean", "show_colours_help", Key.HelpContents, "help"),
     A("about", "&About Parallax", "show_about", None, "help"),
@@ -193,6 +197,8 @@ class WindowActions:
     act_reject: QAction
     act_reject_pair: QAction
     act_forget: QAction
+    act_note: QAction
+    act_note_comparison: QAction
     act_colours: QAction
     act_about: QAction
     act_cancel: QAction

@@ -1,8 +1,10 @@
 """The reader's corrections and library tasks: what the journalist decides, kept.
 
 Renaming, merging and deleting actors; pinning a link between the sentences last clicked,
-rejecting the selected link or only the pair of sentences last clicked; forgetting every
-decision for the pair; opening a saved comparison and listing the recent ones. Every library
+rejecting the selected link or only the pair of sentences last clicked; restoring a pin or a
+rejection from the Decisions panel; forgetting every decision for the pair; writing, editing
+and deleting notes on a sentence or on the comparison; opening a saved comparison and listing
+the recent ones. Every library
 read and write is a task of the window's worker, run on its one thread in the order asked (a
 correction is saved before the re-comparison reads it); the results come back to
 :meth:`Corrections.on_library_done` and :meth:`Corrections.on_library_failed`.
@@ -17,15 +19,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
 from parallax.core.model import Comparison, Side, is_side
 from parallax.ui import dialogs
 
 if TYPE_CHECKING:
     from parallax.core.actors import ActorCorrection
-    from parallax.session import Session
+    from parallax.session import Annotations, Session
+    from parallax.ui.pane import ArticlePane
     from parallax.ui.recent_menu import RecentMenu
+    from parallax.ui.sidebar import Sidebar
     from parallax.ui.worker import CompareWorker, Source
 
 __all__ = ["FAILED", "Corrections"]
@@ -40,7 +44,14 @@ FAILED: Final = {
     "undo": "Could not undo",
     "redo": "Could not redo",
     "details": "Article details not saved",
+    "restore": "Decision not taken back",
+    "annotations": "Could not read your decisions and notes",
+    "note": "Note not saved",
 }
+
+
+#: How the history names a change of a note (what undo and redo say they did).
+_NOTE_CHANGES: Final = ("note on ", "edit of the note on ", "deletion of the note on ")
 
 
 class Corrections:
@@ -51,9 +62,12 @@ class Corrections:
         db_path: Path | None
         worker: CompareWorker
         recent_menu: RecentMenu
+        sidebar: Sidebar
+        panes: dict[Side, ArticlePane]
+        comparison_id: int | None
+        focus_side: Side
         current_sentence: dict[Side, int | None]
         selected_link: int | None
-        focus_side: Side
         _actors_pending: bool
         _job: str
 
@@ -209,6 +223,98 @@ class Corrections:
         if self.db_path is not None:
             self._library("details", lambda s: s.keep_details(edited))
 
+    def restore_decision(self, left: int, right: int) -> None:
+        """Take back the pin or rejection of a pair (the Decisions panel's Restore) and
+        compare the pair again: a rejected pair may be linked again."""
+        comparison = self.comparison
+        if comparison is not None and self._library(
+            "restore", lambda s: s.restore(comparison, left, right)
+        ):
+            self._rerun()
+
+    # -- notes ---------------------------------------------------------------------------------
+
+    def ask_note_text(self, title: str, text: str = "") -> str | None:
+        """The note's text from the journalist (None: cancelled or left empty)."""
+        found, ok = QInputDialog.getMultiLineText(self._window(), title, "Note:", text)
+        return found.strip() if ok and found.strip() else None
+
+    def confirm_delete_note(self) -> bool:
+        answer = QMessageBox.question(
+            self._window(), "Delete Note", "Delete this note? It cannot be undone."
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def note_current(self) -> None:
+        """Write a note on the sentence last clicked in the article with the focus."""
+        side = self.focus_side
+        sentence = self.current_sentence[side]
+        if sentence is None:
+            side = "right" if side == "left" else "left"
+            sentence = self.current_sentence[side]
+        if sentence is not None:
+            self.write_note(side, sentence)
+
+    def note_comparison(self) -> None:
+        """Write a note on the comparison as a whole."""
+        self.write_note(None, None)
+
+    def write_note(self, side: Side | None, sentence: int | None) -> None:
+        """Ask for a note's text and keep it in the library, on a sentence or (None) on the
+        comparison; its mark appears in the margin when it is saved."""
+        comparison, cid = self.comparison, self.comparison_id
+        if comparison is None:
+            return
+        if cid is None:
+            dialogs.show_error(
+                self._window(),
+                FAILED["note"],
+                "Notes are kept with a comparison saved in the library, and this one is not"
+                " saved (yet).",
+            )
+            return
+        where = "the comparison" if side is None or sentence is None else f"{side} {sentence + 1}"
+        body = self.ask_note_text(f"Note on {where}")
+        if body is not None:
+            self._library("note", lambda s: _noted(s, comparison, cid, body, side, sentence))
+
+    def edit_note(self, note_id: int) -> None:
+        comparison, cid = self.comparison, self.comparison_id
+        note = next((n for n in self.sidebar.decisions.notes if n.id == note_id), None)
+        if comparison is None or note is None:
+            return
+        body = self.ask_note_text("Edit Note", note.body)
+        if body is not None and body != note.body:
+            self._library("note", lambda s: _edited(s, comparison, cid, note_id, body))
+
+    def delete_note(self, note_id: int) -> None:
+        comparison, cid = self.comparison, self.comparison_id
+        if comparison is not None and self.confirm_delete_note():
+            self._library("note", lambda s: _edited(s, comparison, cid, note_id, None))
+
+    def _fetch_annotations(self) -> None:
+        """Read the pair's decisions and the comparison's notes (after it is shown)."""
+        comparison, cid = self.comparison, self.comparison_id
+        if comparison is not None and self.db_path is not None and self.db_path.exists():
+            self.worker.library(
+                self.db_path, "annotations", lambda s: s.annotations(comparison, cid)
+            )
+
+    def _clear_annotations(self) -> None:
+        """No decisions or notes shown (another pair is on screen until they are read)."""
+        self.sidebar.set_annotations((), ())
+        for pane in self.panes.values():
+            pane.view.set_notes({})
+
+    def _show_annotations(self, annotations: Annotations) -> None:
+        self.sidebar.set_annotations(annotations.decisions, annotations.notes)
+        by_side: dict[Side, dict[int, list[str]]] = {"left": {}, "right": {}}
+        for note in annotations.notes:
+            if note.side is not None and note.sentence is not None:
+                by_side[note.side].setdefault(note.sentence, []).append(note.body)
+        for side, pane in self.panes.items():
+            pane.view.set_notes(by_side[side])
+
     def forget_corrections(self) -> None:
         comparison = self.comparison
         if comparison is not None and self._library(
@@ -222,8 +328,21 @@ class Corrections:
             message = f"{done} the {result}" if result else f"Nothing to {tag}"
             self._window().statusBar().showMessage(message, 8000)
             comparison = self.comparison
-            if result and comparison is not None:  # actors again too: a rename may be undone
+            if isinstance(result, str) and result.startswith(_NOTE_CHANGES):
+                self._fetch_annotations()  # the links and actors are as they were
+            elif result and comparison is not None:  # actors again too: a rename may be undone
                 self.compare(comparison.left, comparison.right, keep_view=True)
+        elif tag in ("annotations", "note"):
+            from parallax.session import Annotations
+
+            comparison = self.comparison
+            if (
+                isinstance(result, Annotations)
+                and comparison is not None
+                and result.pair
+                == (comparison.left.original_sha256, comparison.right.original_sha256)
+            ):  # still the pair on screen
+                self._show_annotations(result)
         elif tag == "recent":
             self.recent_menu.show_comparisons(result)  # type: ignore[arg-type]
         elif tag == "actors" and isinstance(result, Comparison) and self._same_texts(result):
@@ -234,3 +353,33 @@ class Corrections:
             self.recent_menu.show_problem(f"Library unavailable: {message}")
         else:
             dialogs.show_error(self._window(), FAILED[tag], message)
+
+
+# -- note tasks (the worker's thread) ----------------------------------------------------------
+
+
+def _noted(
+    session: Session,
+    comparison: Comparison,
+    comparison_id: int,
+    body: str,
+    side: Side | None,
+    sentence: int | None,
+) -> Annotations:
+    session.add_note(comparison_id, body, side=side, sentence=sentence)
+    return session.annotations(comparison, comparison_id)
+
+
+def _edited(
+    session: Session,
+    comparison: Comparison,
+    comparison_id: int | None,
+    note_id: int,
+    body: str | None,
+) -> Annotations:
+    """Replace a note's text, or delete the note (``body`` None)."""
+    if body is None:
+        session.delete_note(note_id)
+    else:
+        session.update_note(note_id, body)
+    return session.annotations(comparison, comparison_id)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core.model import SIDES, Comparison, Side, is_side
+from parallax.report import one_line
 
 if TYPE_CHECKING:
     pass
@@ -40,6 +41,7 @@ from parallax.ui.actions import (
     build_scheme_menu,
     build_toolbar,
 )
+from parallax.ui.banner import Banner
 from parallax.ui.corrections import FAILED, Corrections
 from parallax.ui.find_bar import FindBar
 from parallax.ui.gutter import LinkGutter
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.library_banner = Banner(central)
+        column.addWidget(self.library_banner)
         column.addWidget(self.splitter, 1)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -178,6 +182,9 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self.sidebar.renameRequested.connect(self.rename_actor)
         self.sidebar.mergeRequested.connect(self.merge_actors)
         self.sidebar.deleteRequested.connect(self.delete_actor)
+        self.sidebar.restoreRequested.connect(self.restore_decision)
+        self.sidebar.editNoteRequested.connect(self.edit_note)
+        self.sidebar.deleteNoteRequested.connect(self.delete_note)
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _s: self._follow_system_scheme())
 
@@ -202,6 +209,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self.selected_link = None
         self.current_sentence = {"left": None, "right": None}
         self._show(comparison)
+        self._clear_annotations()
         for pane in self.panes.values():
             pane.view.set_scroll_y(0)
 
@@ -253,6 +261,9 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self.act_pin.setEnabled(self.comparison is not None and both)
         self.act_reject_pair.setEnabled(self.comparison is not None and both)
         self.act_forget.setEnabled(self.comparison is not None)
+        clicked = any(v is not None for v in self.current_sentence.values())
+        self.act_note.setEnabled(self.comparison is not None and clicked)
+        self.act_note_comparison.setEnabled(self.comparison is not None)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -337,7 +348,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         if not links:
             self.select_link(None)
             doc = self.reading.document(side)
-            outlet = doc.source or doc.title or side
+            outlet = one_line(doc.source or doc.title) or side
             self.summary.setText(
                 f"Only in {outlet}: no sentence of the other article reports this."
             )
@@ -351,7 +362,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
 
     def sentence_menu(self, side: Side, sentence: int, at: QPoint) -> None:
         """Right-click on a sentence: select its link, pin it to the other side's current
-        sentence, reject its link, copy it."""
+        sentence, reject its link, write a note on it, copy it."""
         reading = self.reading
         if reading is None:
             return
@@ -364,6 +375,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
             menu.add_sentence(text, there, self.current_sentence[there], linked=linked)
             menu.pinRequested.connect(self.pin_current)
             menu.rejectRequested.connect(self.reject_selected)
+            menu.noteRequested.connect(lambda: self.write_note(side, sentence))
         menu.add_selection()
         self._menu = menu  # kept for tests and while it is open
         menu.popup(at)
@@ -551,6 +563,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
             self.show_comparison(comparison)
         self.comparison_id = comparison_id
         self._keep_view = False
+        self._fetch_annotations()
         if comparison_id is not None:
             self.settings.setValue(Key.LAST_COMPARISON, comparison_id)
 
@@ -572,7 +585,8 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
             dialogs.show_error(self, FAILED[self._job], message)
 
     def on_store_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not saved to the library: {message}", 10000)
+        """The comparison stays on screen; that it was not saved stays said until read."""
+        self.library_banner.show_message(f"This comparison was not saved to the library: {message}")
 
     def on_cancelled(self) -> None:
         self._actors_pending = False

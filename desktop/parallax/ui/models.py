@@ -640,18 +640,24 @@ class RepairsModel(_RecordModel):
             (("left", comparison.left), ("right", comparison.right)) if comparison else ()
         )
         for side, doc in docs:
-            for i, rep in enumerate(doc.repairs):
+            # The title's repairs first (index -1: not in the text, nothing to scroll to).
+            in_title = [(-1, rep, doc.original_title or "") for rep in doc.title_repairs]
+            in_text = [(i, rep, doc.original) for i, rep in enumerate(doc.repairs)]
+            for i, rep, original_text in in_title + in_text:
                 removed = visible_characters(rep.original)
                 if rep.replacement:
                     removed += f" → {visible_characters(rep.replacement)}"
-                before, original, after = repair_context(doc.original, rep)
+                before, original, after = repair_context(original_text, rep)
+                # The context is the damaged text too: its controls shown, never obeyed.
+                before, after = visible_characters(before), visible_characters(after)
+                if i < 0:
+                    before = f"Title: {before}"
                 context = (before, visible_characters(original), after)
                 row = _RepairRow(side, i, rep, removed, describe_characters(rep.original), context)
                 self._rows.append(row)
-        self._counts = {
-            "left": len(comparison.left.repairs) if comparison else 0,
-            "right": len(comparison.right.repairs) if comparison else 0,
-        }
+        self._counts = {"left": 0, "right": 0}
+        for side, doc in docs:
+            self._counts[side] = len(doc.repairs) + len(doc.title_repairs)
         self.endResetModel()
 
     def _size(self) -> int:

@@ -2,8 +2,9 @@
 
 :class:`ArticleView` shows an article's repaired text (or, on request, its original text
 with the removed characters marked) read-only and soft-wrapped. Every sentence of a link is
-painted in the link's colour; a sentence only this outlet carries gets a margin bar; places
-where damage was removed get a small mark. Overlays that change with the reader's attention
+painted in the link's colour; a sentence only this outlet carries gets a margin bar, and
+the journalist's pins and notes their marks (:mod:`parallax.ui.margin`); places where damage
+was removed get a small mark. Overlays that change with the reader's attention
 — the selected link, the words that differ inside it, an actor's mentions, find matches —
 are extra selections on top, so changing them never touches the document.
 
@@ -20,12 +21,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QContextMenuEvent,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -46,12 +48,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QTextEdit,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from parallax.core.model import Document, Side
 from parallax.core.offsets import OffsetMap
+from parallax.report import one_line
+from parallax.ui.margin import MarginMarks
 from parallax.ui.reading import Reading, WordMark
 from parallax.ui.theme import Theme
 
@@ -104,6 +109,8 @@ class ArticleView(QTextEdit):
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._emphasis: tuple[tuple[int, ...], QColor | None] = ((), None)
         self._emphasis_outline: QColor | None = None
+        #: The journalist's pins and notes in the margin.
+        self.margin = MarginMarks(side)
         self.viewport().setAutoFillBackground(False)
         self.document().documentLayout().documentSizeChanged.connect(self._invalidate)
 
@@ -128,8 +135,14 @@ class ArticleView(QTextEdit):
         if reading is not None:
             self._mark_removed()
         self._repair_marks = self._repair_positions()
+        self.margin.set_reading(reading)
         self.setExtraSelections([])
         self._invalidate()
+
+    def set_notes(self, notes: dict[int, list[str]]) -> None:
+        """The journalist's notes on this article, by sentence: marks in the margin."""
+        self.margin.set_notes(notes)
+        self.viewport().update()
 
     def document_model(self) -> Document | None:
         return self._doc
@@ -463,6 +476,7 @@ class ArticleView(QTextEdit):
                 if bottom < scroll or top > scroll + height:
                     continue
                 painter.drawRoundedRect(QRectF(6, top - scroll + 2, 4, bottom - top - 4), 2, 2)
+            self.margin.paint(painter, extents, scroll, height, theme.text)
         painter.end()
         super().paintEvent(event)
         if theme is None or not self._repair_marks:
@@ -500,6 +514,17 @@ class ArticleView(QTextEdit):
             self.sentenceClicked.emit(-1 if found is None else found)
             return
         super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Hovering a pin or a note mark in the margin says what it stands for."""
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()
+            tip = self.margin.at(pos.x(), self.sentence_at(pos.y() + self.scroll_y()))
+            if tip is not None:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                return True
+            QToolTip.hideText()
+        return super().viewportEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         pos = self.cursorForPosition(self.viewport().mapFrom(self, event.pos())).position()
@@ -702,13 +727,16 @@ class ArticlePane(QWidget):
         if doc is None:
             self.title.setText("")
             self.meta.setText("Drop a file here, or use File ▸ Open")
+            self.meta.setToolTip("")
             return
         name = Path(doc.path).name if doc.path else None
-        self.title.setText(doc.title or name or doc.source or self.side.capitalize())
-        self.title.setToolTip(doc.path or "")
+        self.title.setText(
+            one_line(doc.title) or one_line(name) or one_line(doc.source) or self.side.capitalize()
+        )
+        self.title.setToolTip(one_line(doc.path))
         shown = {self.title.text(), name}
         byline = f"by {doc.author}" if doc.author else None
-        parts = [p for p in (doc.source, byline, doc.published) if p and p not in shown]
+        parts = [one_line(p) for p in (doc.source, byline, doc.published) if p and p not in shown]
         assert reading is not None
         unique = len(reading.unique[self.side])
         n = len(doc.sentences)
@@ -716,7 +744,11 @@ class ArticlePane(QWidget):
         parts.append(f"{unique} only here")
         if doc.repairs:
             parts.append(f"{len(doc.repairs)} repair{'s' * (len(doc.repairs) != 1)}")
+        if doc.notes:  # how the text was read (the whole page, not the article alone)
+            count = len(doc.notes)
+            parts.append(f"⚠ {'a note' if count == 1 else f'{count} notes'} on how it was read")
         self.meta.setText(" · ".join(parts))
+        self.meta.setToolTip("\n\n".join(doc.notes))
 
     def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         # The view takes its own clicks: what arrives here is the header's.

@@ -20,6 +20,7 @@ from pathlib import Path
 from parallax.core.align import compared_sentences
 from parallax.core.differences import word_diff
 from parallax.core.model import SIDES, Comparison, Document, Link, Side, other_side
+from parallax.report import one_line
 
 #: Differences that are facts in disagreement (not just other wording).
 DISCREPANCY_KINDS: frozenset[str] = frozenset({"number", "date", "name", "quote", "claim", "title"})
@@ -231,11 +232,11 @@ class Reading:
         )
 
     def describe(self, index: int) -> str:
-        """One line for the status bar about a link: its rank, kind, score, disagreements."""
+        """One line for the status bar about a link: its rank, kind and score (or that the
+        journalist pinned it), disagreements."""
         link = self.link(index)
         text = (
-            f"Linked fact {self.rank(index) + 1} of {len(self.comparison.links)} · "
-            f"{link.kind} · score {link.score:.2f}"
+            f"Linked fact {self.rank(index) + 1} of {len(self.comparison.links)} · {decided(link)}"
         )
         found = self.discrepancies(index)
         if found:
@@ -249,12 +250,19 @@ class Reading:
         return f"{left}  ⟷  {right} — Parallax"
 
 
+#: What the reader shows of a link the journalist pinned, instead of its kind and score.
+PINNED: str = "pinned by you"
+
+
+def decided(link: Link) -> str:
+    """How a link was made, for a person: pinned by them, or the aligner's kind and score."""
+    return PINNED if link.pinned else f"{link.kind} · score {link.score:.2f}"
+
+
 def _label(doc: Document, fallback: str) -> str:
-    if doc.title:
-        return doc.title if len(doc.title) <= 48 else doc.title[:47] + "…"
-    if doc.path:
-        return Path(doc.path).name
-    return doc.source or fallback
+    """A short name for an article, safe for a window title (no control or bidi character)."""
+    name = Path(doc.path).name if doc.path else doc.source
+    return one_line(doc.title, 48) or one_line(name) or fallback
 
 
 def _is_fact_word(text: str, start: int, word: str) -> bool:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
+from parallax.report import one_line
+
 if TYPE_CHECKING:
     from parallax.session import ComparisonSummary
 
@@ -47,13 +49,8 @@ def _summary_label(summary: ComparisonSummary) -> str:
     """Both articles, each cut to fit, so the right one is never cut off: "title — outlet"."""
 
     def side(title: str | None, source: str | None, fallback: str) -> str:
-        title = " ".join((title or "").split())
-        source = " ".join((source or "").split())
-        if len(title) > 38:
-            title = title[:37] + "…"
-        if len(source) > 20:
-            source = source[:19] + "…"
-        return " — ".join(p for p in (title, source) if p) or fallback
+        parts = (one_line(title, 38), one_line(source, 20))
+        return " — ".join(p for p in parts if p) or fallback
 
     left = side(summary.left_title, summary.left_source, "Left")
     right = side(summary.right_title, summary.right_source, "Right")

@@ -1,9 +1,10 @@
-"""The menu of a right click on a sentence: link it, reject its link, copy it.
+"""The menu of a right click on a sentence: link it, reject its link, note it, copy it.
 
 The window selects the sentence's link first, then fills the menu: linking the sentence
 with the one last clicked in the other article (:attr:`SentenceMenu.pinRequested`),
-rejecting the selected link (:attr:`SentenceMenu.rejectRequested`), copying the sentence,
-and copying the text selected in the article.
+rejecting the selected link (:attr:`SentenceMenu.rejectRequested`), writing a note on the
+sentence (:attr:`SentenceMenu.noteRequested`), copying the sentence, and copying the text
+selected in the article.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class SentenceMenu(QMenu):
     pinRequested = Signal()
     #: Reject the link selected.
     rejectRequested = Signal()
+    #: Write a note on this sentence.
+    noteRequested = Signal()
 
     def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,7 +34,7 @@ class SentenceMenu(QMenu):
         self, text: str, there: Side, counterpart: int | None, *, linked: bool
     ) -> None:
         """Link with ``there``'s sentence ``counterpart`` (None: none clicked yet), reject
-        the selected link (if ``linked``), copy ``text``."""
+        the selected link (if ``linked``), write a note on it, copy ``text``."""
         pin = self.addAction(
             f"Link with {there} sentence {counterpart + 1}"
             if counterpart is not None
@@ -42,6 +45,9 @@ class SentenceMenu(QMenu):
         reject = self.addAction("Reject this link")
         reject.setEnabled(linked)
         reject.triggered.connect(lambda: self.rejectRequested.emit())
+        note = self.addAction("Write a Note on This Sentence…")
+        note.setShortcut("Ctrl+Alt+N")
+        note.triggered.connect(lambda: self.noteRequested.emit())
         self.addSeparator()
         copy = self.addAction("Copy sentence")
         copy.triggered.connect(lambda: QApplication.clipboard().setText(text))

@@ -469,6 +469,9 @@ def _compare(job: _Job, request: CompareRequest) -> None:
                 on_linked=lambda comparison: job.emit("linked", comparison),
                 on_store_error=lambda exc: job.emit("store_failed", user_message(exc)),
             )
+        except IngestError as exc:  # an article with too many sentences to link
+            job.emit("failed", user_message(exc))
+            return
         except ActorsUnavailable as exc:
             raise _Failure(str(exc)) from exc
     job.check()

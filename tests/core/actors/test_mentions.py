@@ -57,6 +57,15 @@ RECOGNITION = [
         ["Jordan"],  # the person, not the country
     ),
     ("CAR BOMB KILLS 12 IN KABUL MARKET", {}, ["Central African Republic"]),
+    # A city in a line of standings or results is its team, an organisation; in prose it is
+    # the place, and players' names in a results line stay people.
+    ("NEW YORK 74 60 .552 - CHICAGO 71 63 .530 3", {"NEW YORK": "organization"}, []),
+    ("Protesters marched through Chicago on Sunday, police said.", {"Chicago": "place"}, []),
+    (
+        "Greg Norman 69 71 68, Nick Price 70 70 69.",
+        {"Greg Norman": "person", "Nick Price": "person"},
+        [],
+    ),
 ]
 
 

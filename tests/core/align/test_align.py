@@ -107,6 +107,27 @@ def test_pinned_and_rejected_pairs_are_honoured() -> None:
 
 
 @pytest.mark.parametrize("refined", [False, True], ids=["quick", "refined"])
+def test_a_pinned_pair_stays_exactly_the_pair_pinned(refined: bool) -> None:
+    # Unpinned, the aligner links both left sentences to the right one; a journalist who
+    # pins left 0 to right 0 gets that pair as its own link, flagged, never grown by left 1.
+    from parallax.core.contextual import contextual_encoder
+
+    left = doc(
+        "The storm killed four people in the coastal town of Port Lane.",
+        "The storm also destroyed the harbour wall of Port Lane.",
+    )
+    right = doc("The storm killed four people and destroyed the harbour wall of Port Lane.")
+    enc = contextual_encoder() if refined else None
+    assert any(k.left == (0, 1) for k in align(left, right, contextual=enc))
+    links = align(left, right, pinned=[(0, 0)], contextual=enc)
+    pinned = [k for k in links if k.pinned]
+    assert [(k.left, k.right, k.score) for k in pinned] == [((0,), (0,), 1.0)]
+    others = [k for k in links if not k.pinned]
+    assert all(not (0 in k.left and 0 in k.right) for k in others)
+    assert not any(k.pinned for k in align(left, right, contextual=enc))
+
+
+@pytest.mark.parametrize("refined", [False, True], ids=["quick", "refined"])
 def test_pins_and_rejections_past_either_article_are_dropped(refined: bool) -> None:
     # Sentence numbers depend on the repair steps: a correction saved under other steps may
     # point past the end, and the aligner (not every caller) must drop it.

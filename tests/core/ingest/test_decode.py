@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import random
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from parallax.core.ingest import IngestError, read_bytes, read_path
 from parallax.core.ingest.common import _VISIBLE
 from parallax.core.ingest.plain import _ONLY_A_URL, _unwrap
-from parallax.core.model import Document
+from parallax.core.model import Document, restore_original
 from tests.core.ingest.helpers import ARTICLE, ENCODED, assert_one_line
 
 # --------------------------------------------------------------------------------------------
@@ -240,3 +241,154 @@ def test_empty_and_blank_files_are_refused(data: bytes, what: str, tmp_path: Pat
     with pytest.raises(IngestError) as error:
         read_path(path)
     assert_one_line(error, "empty.txt", what)
+
+
+# --------------------------------------------------------------------------------------------
+# Bytes that are no text in any encoding
+# --------------------------------------------------------------------------------------------
+
+
+def _high_bytes(seed: int, size: int = 8192, low: int = 0x80) -> bytes:
+    """Random bytes from ``low`` to 0xFF: no NUL, no ASCII, no text in any encoding."""
+    rng = random.Random(seed)
+    return bytes(rng.randrange(low, 0x100) for _ in range(size))
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("size", [8192, 1024, 256])
+def test_random_high_bytes_are_refused_as_not_text(seed: int, size: int, tmp_path: Path) -> None:
+    data = _high_bytes(seed, size)
+    path = tmp_path / "noise.txt"
+    path.write_bytes(data)
+    with pytest.raises(IngestError) as error:
+        read_path(path)
+    assert_one_line(error, "noise.txt", "does not contain readable text", "encoding")
+    for kind in ("text", "html", "markdown", None):
+        with pytest.raises(IngestError):
+            read_bytes(data, name="noise", kind=kind)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_accented_letters_are_refused_as_not_text(seed: int) -> None:
+    """Bytes 0xC0-0xFF are all letters in Windows-1252, but in no order any language has."""
+    with pytest.raises(IngestError) as error:
+        read_bytes(_high_bytes(seed, 4096, low=0xC0), name="letters.txt")
+    assert_one_line(error, "letters.txt", "does not contain readable text")
+
+
+#: Real articles in legacy encodings, long enough to be judged on: each must still be read.
+LEGACY_ARTICLES = [
+    (
+        "latin-1",
+        "Le gouvernement français a annoncé mercredi une réforme des retraites. Selon le "
+        "ministre, « il était temps d'agir ». Les syndicats, réunis à Paris, ont dénoncé un "
+        "projet « brutal » et appelé à une grève générale le 5 décembre. À Lyon, à Marseille "
+        "et à Lille, des milliers de manifestants étaient déjà dans la rue jeudi matin.\n",
+    ),
+    (
+        "cp1252",
+        "Die Bundesregierung hat am Mittwoch ein Gesetz zur Förderung erneuerbarer Energien "
+        "beschlossen. „Wir müssen schneller werden“, sagte der Minister – die Opposition "
+        "kritisierte die Pläne als unzureichend. Die Kosten von 12 Milliarden € sollen über "
+        "fünf Jahre verteilt werden; Verbände begrüßten die Entscheidung grundsätzlich.\n",
+    ),
+    (
+        "koi8-r",
+        "Правительство России в среду объявило о новых мерах поддержки экономики. По словам "
+        "министра финансов, бюджет на следующий год будет сбалансирован. Эксперты отмечают, "
+        "что инфляция остаётся высокой, а курс рубля продолжает колебаться.\n",
+    ),
+    (
+        "cp1251",
+        "Уряд України у середу ухвалив рішення про відновлення енергетичної інфраструктури. "
+        "За словами прем'єр-міністра, роботи триватимуть до кінця року, а витрати покриють "
+        "міжнародні партнери.\n",
+    ),
+    (
+        "iso-8859-7",
+        "Η κυβέρνηση ανακοίνωσε την Τετάρτη νέα μέτρα στήριξης για τα νοικοκυριά. Σύμφωνα με "
+        "τον υπουργό Οικονομικών, το πρόγραμμα θα κοστίσει 2 δισεκατομμύρια ευρώ και θα "
+        "εφαρμοστεί από τον Ιανουάριο.\n",
+    ),
+    (
+        "shift_jis",
+        "政府は水曜日、新たな経済対策を発表した。財務大臣によると、来年度の予算は均衡が保たれる"
+        "見通しだ。専門家は、物価の上昇が続いていると指摘している。円相場も不安定な動きが続く。\n",
+    ),
+    (
+        "gb2312",
+        "政府周三宣布了新的经济支持措施。财政部长表示，明年的预算将保持平衡。专家指出，"
+        "通货膨胀仍然较高，人民币汇率继续波动。多个城市的居民对此表示欢迎。\n",
+    ),
+    (
+        "euc-kr",
+        "정부는 수요일 새로운 경제 지원 대책을 발표했다. 재무부 장관은 내년 예산이 균형을 "
+        "이룰 것이라고 말했다. 전문가들은 물가 상승이 계속되고 있다고 지적했다.\n",
+    ),
+    (
+        "big5",
+        "政府週三宣布了新的經濟支持措施。財政部長表示，明年的預算將保持平衡。專家指出，"
+        "通貨膨脹仍然較高，匯率繼續波動。\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("encoding", "text"), LEGACY_ARTICLES, ids=[e for e, _ in LEGACY_ARTICLES])
+def test_real_articles_in_legacy_encodings_are_still_read(encoding: str, text: str) -> None:
+    data = text.encode(encoding)
+    assert not data.isascii()
+    doc = read_bytes(data, name="article.txt")
+    assert doc.original == text
+
+
+# --------------------------------------------------------------------------------------------
+# UTF-8 with a few bad bytes
+# --------------------------------------------------------------------------------------------
+
+#: A German article in UTF-8, many umlauts: the bytes a few invalid sequences are put in.
+GERMAN = (
+    "Die Bürgermeisterin von Köln äußerte sich am Mittwoch zur Schließung der Brücke. "
+    "„Wir prüfen täglich, ob die Sanierung früher möglich ist“, sagte sie. Die Grünen "
+    "forderten eine Übergangslösung für Radfahrer; die Händler in der Altstadt klagen über "
+    "Umsatzeinbußen. Für März ist eine öffentliche Anhörung geplant, bei der Bürger Fragen "
+    "stellen können. Die Kosten schätzt die Stadt auf 14 Millionen Euro.\n"
+)
+
+
+def _damaged_utf8() -> bytes:
+    """GERMAN in UTF-8 with three invalid sequences: a Latin-1 byte, a cut sequence, 0xFF."""
+    data = GERMAN.encode("utf-8")
+    data = data.replace("Köln".encode(), b"K\xf6ln", 1)  # Latin-1 ö inside a word
+    data = data.replace(b" sagte", b" \xe2\x80 sagte", 1)  # a cut-off sequence
+    return data.replace(b"14 Millionen", b"14\xff\xfe Millionen", 1)  # two bad bytes, one run
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8() -> None:
+    doc = read_bytes(_damaged_utf8(), name="koeln.txt")
+    assert "Bürgermeisterin" in doc.original and "Ã" not in doc.original
+    assert "äußerte" in doc.text and "„Wir prüfen täglich" in doc.text
+    # One replacement character per run of bad bytes, in the original only.
+    assert doc.original.count("\ufffd") == 3
+    assert "K\ufffdln" in doc.original and "14\ufffd Millionen" in doc.original
+
+
+def test_each_run_of_bad_bytes_is_a_repair() -> None:
+    doc = read_bytes(_damaged_utf8(), name="koeln.txt")
+    assert [(r.original, r.replacement, r.kind) for r in doc.repairs] == [
+        ("\ufffd", "", "invalid-utf8")
+    ] * 3
+    for r in doc.repairs:
+        assert doc.original[r.start : r.end] == "\ufffd"
+    assert "\ufffd" not in doc.text
+    assert restore_original(doc.text, doc.repairs) == doc.original
+
+
+def test_a_literal_replacement_character_in_clean_utf8_is_no_repair() -> None:
+    doc = read_bytes("Ein Zeichen \ufffd fehlt hier; Köln.".encode(), name="a.txt")
+    assert doc.repairs == () and doc.text == doc.original
+
+
+@pytest.mark.parametrize(("encoding", "text"), LEGACY_ARTICLES, ids=[e for e, _ in LEGACY_ARTICLES])
+def test_legacy_text_is_not_mistaken_for_damaged_utf8(encoding: str, text: str) -> None:
+    doc = read_bytes(text.encode(encoding), name="article.txt")
+    assert doc.original == text and doc.repairs == ()

@@ -6,6 +6,7 @@ import email.generator
 import email.mime.multipart
 import email.mime.text
 import io
+import time
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +173,9 @@ def test_html_where_no_article_is_found_falls_back_to_visible_text(
     assert doc.original == "Notice\n\nFirst block of text.\n\nSecond\nline."
     assert doc.title == "Notice"
     assert doc.source == "notice.html"
+    # The journalist is told that what they read is the whole page, not an article.
+    (note,) = doc.notes
+    assert "found no article" in note and "whole visible text" in note
 
 
 def test_deeply_nested_page_falls_back_without_recursion_errors(
@@ -220,3 +224,54 @@ def test_mhtml_web_archive_is_read(tmp_path: Path) -> None:
     doc = read_path(path)
     assert HARBOUR_BODY[0] in doc.original
     assert doc.source == "The Harbour Times"
+
+
+# --------------------------------------------------------------------------------------------
+# Pages nested deeper than the parser goes, and pages trafilatura fails on
+# --------------------------------------------------------------------------------------------
+
+DEEP_TEXT = "The minister said the harbour will reopen on Monday after the repairs."
+
+
+def _nested(depth: int) -> bytes:
+    return (
+        "<html><head><title>Harbour to reopen</title></head><body>"
+        + "<div>" * depth
+        + f"<p>{DEEP_TEXT}</p><script>var hidden = 1;</script>"
+        + "</div>" * depth
+        + "<p>Traffic will be limited for a week.</p></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("depth", [3_000, 100_000])
+def test_text_nested_deeper_than_the_parser_goes_is_read(depth: int) -> None:
+    started = time.perf_counter()
+    doc = read_bytes(_nested(depth), name="deep.html")
+    assert time.perf_counter() - started < 10
+    assert DEEP_TEXT in doc.text
+    assert "Traffic will be limited for a week." in doc.text  # what follows the deep part too
+    assert "hidden" not in doc.text
+    assert doc.title == "Harbour to reopen"
+    assert doc.notes and "nested" in doc.notes[0] and "whole visible text" in doc.notes[0]
+
+
+def test_a_shallow_page_has_no_note() -> None:
+    assert read_bytes(_nested(50), name="page.html").notes == ()
+
+
+def test_when_trafilatura_fails_the_visible_text_is_used_and_the_document_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    doc = read_bytes(_nested(5), name="page.html")
+    assert DEEP_TEXT in doc.text
+    assert doc.notes == (
+        "Parallax could not single out the article on this web page (RecursionError), so "
+        "the page's whole visible text is shown: menus and links may be mixed in.",
+    )
+    assert doc.to_dict()["notes"] == list(doc.notes)

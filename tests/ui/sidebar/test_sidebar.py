@@ -21,7 +21,7 @@ from tests.ui.sidebar.helpers import KIM, PUTIN, actor_ids
 # ---------------------------------------------------------------------------------------------
 
 
-def test_five_docks_tabified_on_the_right_and_restorable(
+def test_six_docks_tabified_on_the_right_and_restorable(
     sidebar: Sidebar, window: QMainWindow
 ) -> None:
     docks = sidebar.docks()
@@ -31,6 +31,7 @@ def test_five_docks_tabified_on_the_right_and_restorable(
         "repairsDock",
         "sourcingDock",
         "uniqueDock",
+        "decisionsDock",
     ]
     for dock in docks:
         assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
@@ -54,6 +55,7 @@ def test_counts_in_dock_titles(sidebar: Sidebar, comparison: Comparison) -> None
         f"Repairs ({repairs})",
         f"Sourcing ({len(comparison.sourcing().sources)})",
         f"Only in One ({unique})",
+        "Decisions (0)",
     ]
     # The View menu entry stays a plain name.
     assert sidebar.docks()[0].toggleViewAction().text() == "Actors"
@@ -88,7 +90,8 @@ def test_busy_shows_finding_actors_and_keeps_the_selection_for_later(
         "Reactions",
         "Repairs (20)",
         "Sourcing",
-        "Only in One (20)",  # body sentences no link covers
+        "Only in One (19)",  # body sentences no link covers
+        "Decisions (0)",
     ]
     with qtbot.assertNotEmitted(sidebar.actorActivated):
         sidebar.set_comparison(comparison)
@@ -130,6 +133,7 @@ def test_no_comparison(sidebar: Sidebar, qtbot: Any) -> None:
         "Repairs",
         "Sourcing",
         "Only in One",
+        "Decisions",
     ]
     assert not sidebar.repairs.show_original.isEnabled()
 

@@ -206,6 +206,17 @@ _PLACE_NOUNS: Final = frozenset(
 )
 
 
+#: A score or a count of a results line: "3", "145-3", "320/6".
+_SCORE: Final = re.compile(r"^\d{1,3}(?:[-/]\d{1,3})?$")
+
+
+def _results_line(doc: Doc) -> bool:
+    """Whether a sentence is a line of sports results or standings: numbers make up at
+    least a third of its words ("Derbyshire 320 and 145-3 Essex 290")."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    return len(words) >= 3 and 3 * sum(t.like_num for t in words) >= len(words)
+
+
 def _context_hint(doc: Doc, start: int, end: int, label: str = "") -> ActorKind | None:
     """The kind of name the words around a name point to, whatever the model said.
 
@@ -219,6 +230,8 @@ def _context_hint(doc: Doc, start: int, end: int, label: str = "") -> ActorKind 
     ):
         return "place"
     after = [t.text for t in doc[end : end + 3]]
+    if label != "PERSON" and after[:1] and _SCORE.match(after[0]) and _results_line(doc):
+        return "organization"  # "Essex 320 and 145-3", "CHICAGO 74 60 .552": a team
     if label == "PERSON" and before[-1:] == ["in"] and after[:1] not in (["'s"], ["’s"]):
         return "place"
     if after[:2] == [",", "who"] or (
@@ -258,6 +271,9 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
         span = doc[start:end]
         a, b = base + span.start_char, base + span.end_char
         hint = _context_hint(doc, start, end, label)
+        if hint == "organization" and kind == "place":
+            # A town or county in a results line is its team or club, an organisation.
+            kind, name, known = "organization", span.text, False
         cands.append(_Cand(side, index, a, b, span.text, kind, name, known, hint=hint, **kw))
         taken.update(range(start, end))
 

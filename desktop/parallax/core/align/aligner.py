@@ -13,7 +13,7 @@ import numpy as np
 
 from parallax.core.align.assign import _assign, _headlines_follow, _headlines_meet
 from parallax.core.align.constants import LINK_THRESHOLD, TOP_K
-from parallax.core.align.links import _group, _make_link
+from parallax.core.align.links import _group, _make_link, _pinned_link
 from parallax.core.align.refined import _refined_facts
 from parallax.core.align.scoring import Embedder, _Scorer
 from parallax.core.contextual import ContextualEncoder
@@ -117,18 +117,24 @@ def align(
                 )
                 for ls, rs, score in facts
             ]
-            done = {(i, j) for k in shared for i in k.left for j in k.right}
-            shared += [
-                _make_link((i,), (j,), threshold, left, right) for i, j in sorted(pinned_set - done)
-            ]  # pinned pairs among sentences the aligner does not link (a repeated line)
+            shared += _pinned_links(pinned_set, left, right)
             if progress:
                 progress(1.0)
             return tuple(sorted(shared, key=lambda k: (k.left[0], k.right[0])))
-        edges = {(lsent[i].index, rsent[j].index): sc for (i, j), sc in found.items()}
-    # Pinned pairs among sentences the aligner does not link on its own (a repeated line).
-    for key in pinned_set:
-        edges.setdefault(key, threshold)
-    links = _group(edges, left, right)
+        edges = {
+            (lsent[i].index, rsent[j].index): sc
+            for (i, j), sc in found.items()
+            if (i, j) not in pinned_pos
+        }
+    # A pinned pair is a link of its own, never grown: the aligner's links are grouped
+    # without it (a sentence of it may still state another fact in another link).
+    links = (*_group(edges, left, right), *_pinned_links(pinned_set, left, right))
     if progress:
         progress(1.0)
-    return links
+    return tuple(sorted(links, key=lambda k: (k.left[0], k.right[0])))
+
+
+def _pinned_links(pinned: set[tuple[int, int]], left: Document, right: Document) -> list[Link]:
+    """The links of the pairs the journalist pinned, each exactly as pinned (also between
+    sentences the aligner does not link on its own, such as a repeated line)."""
+    return [_pinned_link(i, j, left, right) for i, j in sorted(pinned)]

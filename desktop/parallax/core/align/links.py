@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
@@ -77,3 +78,8 @@ def _kind(score: float, left: str, right: str) -> LinkKind:
     if Indel.normalized_similarity(left.lower(), right.lower()) >= SAME_THRESHOLD:
         return "same"
     return "paraphrase" if score >= PARAPHRASE_THRESHOLD else "partial"
+
+
+def _pinned_link(i: int, j: int, left: Document, right: Document) -> Link:
+    """The link of a pair the journalist pinned: exactly those two sentences, score 1."""
+    return replace(_make_link((i,), (j,), 1.0, left, right), pinned=True)

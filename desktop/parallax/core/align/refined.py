@@ -61,7 +61,8 @@ def _refined_facts(
 ) -> list[tuple[list[int], list[int], float]]:
     """Score pairs with the refined model, add the priors of the final score and group
     them into facts: (left positions, right positions, score) per fact, positions into
-    ``lsent``/``rsent``."""
+    ``lsent``/``rsent``. The ``pinned`` pairs are left out of the result (the aligner links
+    each as it is) and no fact holds both sentences of one."""
     n, m = len(lsent), len(rsent)
     if n * m <= ALL_PAIRS_LIMIT:
         li = np.repeat(np.arange(n, dtype=np.int64), m)
@@ -86,14 +87,20 @@ def _refined_facts(
     final = F.rescored(scores)
     # A pair the static pass linked for a rare figure both state (a year meets its decade:
     # "1961" and "the 1960s") is a specific fact a reader compares: it seeds a fact.
+    # A headline pair the static pass linked by its headline rules (two outlets' headlines;
+    # a headline joining the link of the lead it restates) starts a fact unless the final
+    # score rules it out: a headline restates the lead, so the lead's own sentences often
+    # outrank it against the other side, which the final score counts against any pair.
     for i, j in static:
-        if scorer.shares_rare_figure(i, j):
+        if scorer.shares_rare_figure(i, j) or (
+            (lhead[i] or rhead[j]) and final[i, j] >= F.FINAL_MIN
+        ):
             final[i, j] = max(final[i, j], F.FINAL_SEED)
     for i, j in rejected:
         scores[i, j] = final[i, j] = 0.0
-    for i, j in pinned:
-        scores[i, j] = final[i, j] = 1.0
+    kept = sorted(pinned)
     facts = F.group_facts(
-        final, seed=F.FINAL_SEED, mean=F.FINAL_MEAN, floor=F.FINAL_MIN, pinned=sorted(pinned)
+        final, seed=F.FINAL_SEED, mean=F.FINAL_MEAN, floor=F.FINAL_MIN, pinned=kept
     )
-    return [(ls, rs, float(scores[np.ix_(ls, rs)].max())) for ls, rs in facts]
+    # The pinned pairs come first, exactly as pinned; the aligner makes their links.
+    return [(ls, rs, float(scores[np.ix_(ls, rs)].max())) for ls, rs in facts[len(kept) :]]

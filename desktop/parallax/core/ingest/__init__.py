@@ -29,13 +29,15 @@ The package, in the order the bytes travel:
 
 from __future__ import annotations
 
-from parallax.core.ingest.common import MAX_BYTES, IngestError, Kind
-from parallax.core.ingest.read import read_bytes, read_path, read_stream, read_text
+from parallax.core.ingest.common import MAX_BYTES, MAX_TEXT, IngestError, Kind
+from parallax.core.ingest.read import check_file, read_bytes, read_path, read_stream, read_text
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_TEXT",
     "IngestError",
     "Kind",
+    "check_file",
     "read_bytes",
     "read_path",
     "read_stream",

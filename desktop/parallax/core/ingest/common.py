@@ -16,6 +16,11 @@ from typing import Final, Literal
 #: saved news page a few MB of HTML; 32 MiB leaves ample room while stopping an accidental
 #: video, disk image or log dump before it is read into memory.
 MAX_BYTES: Final = 32 * 2**20
+#: The longest article text we compare, in characters (a saved page's article, not its
+#: markup). A long investigative report is 100,000 characters and a whole book 500,000;
+#: every sentence costs time in linking, so 1 MiB (about 170,000 words, 7,000 sentences of
+#: news prose) keeps the largest accepted pair within seconds instead of minutes.
+MAX_TEXT: Final = 2**20
 
 #: What the bytes are read as.
 Kind = Literal["text", "markdown", "html"]
@@ -32,6 +37,15 @@ class IngestError(ValueError):
     """
 
 
+def _too_much_text(name: str, chars: int) -> str:
+    """The message for an article longer than :data:`MAX_TEXT`."""
+    return (
+        f"{name} holds {chars:,} characters of text, more than the {MAX_TEXT:,} (about "
+        "170,000 words) Parallax compares in one article, since longer texts would take "
+        "minutes to compare: compare the part you need."
+    )
+
+
 @dataclass(slots=True)
 class _Meta:
     """What a reader found about the article besides its text; None where it found nothing."""
@@ -41,6 +55,8 @@ class _Meta:
     published: str | None = None
     url: str | None = None
     author: str | None = None
+    #: How the text was read, when the reader should know (see ``Document.notes``).
+    notes: tuple[str, ...] = ()
 
 
 #: A character that shows: anything but white space and the invisible format characters.

@@ -16,6 +16,7 @@ import email
 import email.policy
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -171,26 +172,32 @@ _WHATWG_ALIASES: Final = {
 }
 
 
-def _decode(data: bytes, name: str, *, html_charset: bool, charset_hint: str | None) -> str:
+def _decode(
+    data: bytes, name: str, *, html_charset: bool, charset_hint: str | None
+) -> tuple[str, bool]:
     """Decode bytes without assuming an encoding.
 
     Order: a byte-order mark; BOM-less UTF-16/32 recognised by its NUL-byte pattern (any
     other NUL byte means a binary file); strict UTF-8, which almost never decodes text that
-    is not UTF-8; the charset a web page declares; then Windows-1252 when the high bytes
+    is not UTF-8, then UTF-8 with a few bad bytes (:func:`_mostly_utf8`); the charset a web
+    page declares; then Windows-1252 when the high bytes
     read as Western European text, else charset-normalizer's guess, and finally Windows-1252
     with Latin-1 for its five undefined bytes, which decodes anything.
+
+    Returns the text, and whether it is UTF-8 whose few bad bytes were replaced, each run
+    by :data:`UNDECODABLE` (:func:`_mostly_utf8`); ingest lists those as repairs.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data.decode(codec), False
             except UnicodeDecodeError:
                 continue  # FF FE 00 00 may be UTF-16 after all; else judge the bytes as they are
     if b"\x00" in data:
         wide = _sniff_wide_unicode(data)
         if wide is not None:
             try:
-                return data.decode(wide)
+                return data.decode(wide), False
             except UnicodeDecodeError:
                 pass
         raise IngestError(
@@ -198,9 +205,12 @@ def _decode(data: bytes, name: str, *, html_charset: bool, charset_hint: str | N
             f"{_READABLE_ADVICE}."
         )
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), False
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, True
     declared: list[str] = [charset_hint] if charset_hint else []
     if html_charset:
         declared += _declared_charsets(data)
@@ -209,10 +219,40 @@ def _decode(data: bytes, name: str, *, html_charset: bool, charset_hint: str | N
         if declared_codec is None or declared_codec in ("utf-8", "utf_8"):
             continue
         try:
-            return data.decode(declared_codec)
+            return data.decode(declared_codec), False
         except UnicodeDecodeError:
             continue
-    return _decode_legacy(data)
+    return _decode_legacy(data, name), False
+
+
+#: What stands for one run of bytes that are not UTF-8 in text that otherwise is.
+UNDECODABLE: Final = "\ufffd"
+_BAD_UTF8_RUN: Final = re.compile("[\udc80-\udcff]+")
+#: Text is "mostly UTF-8" with at least this many well-formed non-ASCII characters per run of
+#: bad bytes. Legacy encodings form a well-formed sequence by chance now and then (GB2312
+#: about once per bad run), never eight times as often.
+_UTF8_EVIDENCE: Final = 8
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid sequences, each run of bad bytes one :data:`UNDECODABLE`.
+
+    Decoding such text as a legacy encoding would garble every well-formed character ("ä"
+    read as "Ã" and a stray letter) to spare a few bad bytes; the bad bytes are lost here
+    instead, marked, and the repair stage lists each as an ``invalid-utf8`` repair. None
+    when the bytes are not mostly UTF-8 (too few well-formed characters per bad run).
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    runs = sum(1 for _ in _BAD_UTF8_RUN.finditer(text))
+    wellformed = len(text) - len(text.encode("ascii", "ignore")) - _count_escapes(text)
+    if runs == 0 or wellformed < _UTF8_EVIDENCE * runs:
+        return None
+    return _BAD_UTF8_RUN.sub(UNDECODABLE, text)
+
+
+def _count_escapes(text: str) -> int:
+    """How many lone surrogates (bytes ``surrogateescape`` kept) ``text`` holds."""
+    return sum(len(m.group()) for m in _BAD_UTF8_RUN.finditer(text))
 
 
 def _sniff_wide_unicode(data: bytes) -> str | None:
@@ -307,8 +347,8 @@ def _cp1252_shape(data: bytes) -> Literal["no", "symbols", "accented"]:
     return "accented" if accented / letters <= 0.3 else "no"
 
 
-def _decode_legacy(data: bytes) -> str:
-    """Decode text in a legacy 8-bit or East Asian encoding.
+def _decode_legacy(data: bytes, name: str) -> str:
+    """Decode text in a legacy 8-bit or East Asian encoding, or refuse bytes that are no text.
 
     charset-normalizer alone is unreliable on short Western texts (it calls a cp1252 news
     story cp1250 or cp720: the statistics of a paragraph cannot tell them apart), while
@@ -317,6 +357,10 @@ def _decode_legacy(data: bytes) -> str:
     find it clearly more garbled (chaos) or less like a language (coherence) than its own
     guess; otherwise charset-normalizer's guess is used, and Windows-1252 with a Latin-1
     fallback (which decodes anything) is the last resort.
+
+    Because every byte decodes in some 8-bit code page, the result is judged as text before
+    it is accepted (:func:`_refuse_non_text`): random bytes decode too, into symbols and
+    letters in no order any language has.
     """
     from charset_normalizer import from_bytes
 
@@ -335,8 +379,45 @@ def _decode_legacy(data: bytes) -> str:
         ):
             return western
     if best is not None:
-        return str(best)
-    return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+        text = str(best)
+        _refuse_non_text(text, name, guessed=True)
+        return text
+    text = data.decode("cp1252", errors=_LATIN1_FALLBACK)
+    _refuse_non_text(text, name, guessed=False)
+    return text
+
+
+#: Characters no language writes much of: symbols, controls, unassigned and private-use
+#: code points, and the replacement character.
+_ODD_CATEGORIES: Final = frozenset({"Sc", "Sk", "Sm", "So", "Cc", "Cf", "Cn", "Co", "Cs"})
+#: More than this share of odd characters is no text (real articles stay under 1%; random
+#: bytes read as any 8-bit code page give 15-25%).
+_MAX_ODD_SHARE: Final = 0.1
+#: Text in a language that separates words has white space about every 5-10 characters;
+#: without an encoding the detector recognises, less than this share is no text.
+_MIN_SPACE_SHARE: Final = 0.02
+
+
+def _refuse_non_text(text: str, name: str, *, guessed: bool) -> None:
+    """Refuse a legacy decoding that does not read as text in any language.
+
+    ``guessed``: charset-normalizer recognised the encoding. When it did not (the last
+    resort decodes anything), the text must also separate words, as every language that
+    charset-normalizer cannot recognise does.
+    """
+    sample = text if len(text) <= 1 << 17 else text[: 1 << 16] + text[-(1 << 16) :]
+    odd = sum(
+        1 for ch in sample if ch not in "\t\n\r" and unicodedata.category(ch) in _ODD_CATEGORIES
+    )
+    spaces = sum(1 for ch in sample if ch.isspace())
+    if odd <= _MAX_ODD_SHARE * len(sample) and (
+        guessed or len(sample) < 64 or spaces >= _MIN_SPACE_SHARE * len(sample)
+    ):
+        return
+    raise IngestError(
+        f"{name} does not contain readable text (its bytes read as text in no known "
+        f"encoding, as in a binary file): {_READABLE_ADVICE}."
+    )
 
 
 def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:

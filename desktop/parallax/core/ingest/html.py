@@ -16,7 +16,14 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from parallax.core.ingest.common import _VISIBLE, IngestError, _first_lines, _Meta
+from parallax.core.ingest.common import (
+    _VISIBLE,
+    MAX_TEXT,
+    IngestError,
+    _first_lines,
+    _Meta,
+    _too_much_text,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from lxml.html import HtmlElement
@@ -55,12 +62,28 @@ def _from_html(html: str, name: str) -> tuple[str, _Meta]:
     and comments; it is given an lxml tree we parsed ourselves, never a URL, so nothing can
     be downloaded. When it finds nothing, the visible text of the page is used instead.
     """
-    tree = _parse_html(html)
+    tree, too_deep = _parse_html(html)
     if tree is None:
         raise IngestError(f"{name} has no readable text: the web page is empty.")
+    chars = _text_size(tree)
+    if chars > MAX_TEXT:
+        raise IngestError(_too_much_text(name, chars))
     meta = _Meta()
     body = ""
-    result = _trafilatura(tree)
+    notes: list[str] = []
+    result = None
+    if too_deep:
+        # The parser stopped at its depth limit: the tree holds the top of the page only.
+        notes.append(_TOO_DEEP_NOTE)
+    else:
+        try:
+            result = _trafilatura(tree)
+        except _ExtractionFailed as failure:
+            notes.append(
+                "Parallax could not single out the article on this web page "
+                f"({failure.reason}), so the page's whole visible text is shown: menus and "
+                "links may be mixed in."
+            )
     if result is not None:
         if result.body is not None:
             body = _render_extracted(result.body)
@@ -80,7 +103,9 @@ def _from_html(html: str, name: str) -> tuple[str, _Meta]:
             author=_author(result.author, sitename),
         )
     if _VISIBLE.search(body) is None:
-        body = _visible_text(tree)
+        body = _streamed_text(html) if too_deep else _visible_text(tree)
+        if not notes:
+            notes.append(_NO_ARTICLE_NOTE)
     if _VISIBLE.search(body) is None:
         raise IngestError(f"{name} has no readable text: no article was found in the web page.")
     if meta.title is None:
@@ -92,6 +117,7 @@ def _from_html(html: str, name: str) -> tuple[str, _Meta]:
         meta.title = _headline_in_body(meta.title, body)
         if not _starts_with_title(body, meta.title):
             body = meta.title + "\n\n" + body
+    meta.notes = tuple(notes)
     return body, meta
 
 
@@ -110,7 +136,35 @@ def _author(found: object, sitename: str | None) -> str | None:
     return author
 
 
-def _parse_html(html: str) -> HtmlElement | None:
+#: libxml2 nests at most this many elements, even with ``huge_tree`` (XML_PARSE_HUGE); at
+#: the limit it stops parsing, and everything deeper or later is missing from the tree.
+_PARSER_DEPTH_LIMIT: Final = 2048
+_NO_ARTICLE_NOTE: Final = (
+    "Parallax found no article on this web page (no block of running text it could single "
+    "out), so the page's whole visible text is shown: menus and links may be mixed in."
+)
+_TOO_DEEP_NOTE: Final = (
+    f"The web page is nested more than {_PARSER_DEPTH_LIMIT:,} elements deep, too deep to "
+    "single out its article, so the page's whole visible text is shown: menus and links "
+    "may be mixed in."
+)
+
+
+class _ExtractionFailed(Exception):
+    """Trafilatura failed on a page; ``reason`` names the error for the document's note."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _parse_html(html: str) -> tuple[HtmlElement | None, bool]:
+    """The page's tree, and whether the parser stopped at its depth limit.
+
+    A page nested deeper than :data:`_PARSER_DEPTH_LIMIT` elements is cut off there by the
+    parser (with its head intact): the caller then reads the text with
+    :func:`_streamed_text`, which does not build a tree.
+    """
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -126,12 +180,32 @@ def _parse_html(html: str) -> HtmlElement | None:
     try:
         tree: HtmlElement = lxml_html.document_fromstring(html, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
-    return tree
+        return None, False
+    too_deep = any(
+        error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in error.message.lower()
+        for error in parser.error_log
+    )
+    return tree, too_deep
+
+
+def _text_size(tree: HtmlElement) -> int:
+    """How many characters of text a page holds, scripts and style sheets left out: more
+    than the article, never less. Counted in C, before trafilatura spends seconds a
+    megabyte on a page whose text is too long to compare anyway."""
+    from lxml import etree
+
+    everything = len(etree.tostring(tree, method="text", encoding="unicode"))
+    code = sum(len(e.text or "") for e in tree.iter("script", "style"))
+    return everything - code
 
 
 def _trafilatura(tree: HtmlElement) -> Any:
-    """Run trafilatura on a parsed tree; None when it finds no article."""
+    """Run trafilatura on a parsed tree; None when it finds no article.
+
+    Raises:
+        _ExtractionFailed: Trafilatura failed; the caller falls back to the page's visible
+            text and says so in a note.
+    """
     import trafilatura
     from trafilatura.settings import Document as TrafilaturaDocument
 
@@ -148,8 +222,8 @@ def _trafilatura(tree: HtmlElement) -> Any:
             deduplicate=False,
             date_extraction_params=dict(_DATE_PARAMS),
         )
-    except Exception:  # a library bug on odd markup must not lose the page: fall back
-        return None
+    except Exception as exc:  # a library bug on odd markup must not lose the page
+        raise _ExtractionFailed(type(exc).__name__) from exc
     return result if isinstance(result, TrafilaturaDocument) else None
 
 
@@ -228,6 +302,52 @@ def _visible_text(tree: HtmlElement) -> str:
                 parts.append("\n\n")
             if element.tail and element is not root:
                 parts.append(element.tail)
+    paragraphs: list[str] = []
+    for chunk in re.split(r"\n\s*\n", "".join(parts)):
+        lines = [_ASCII_SPACE.sub(" ", line).strip() for line in chunk.split("\n")]
+        joined = "\n".join(line for line in lines if line)
+        if joined:
+            paragraphs.append(joined)
+    return "\n\n".join(paragraphs)
+
+
+def _streamed_text(html: str) -> str:
+    """The visible text of a page, as :func:`_visible_text` reads it, without a tree.
+
+    For pages nested deeper than the parser goes: the standard library's tokenizer reads
+    tags and text as a stream, at any depth, in time linear in the page's size.
+    """
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    hidden: dict[str, int] = {}  # open elements whose content is not text, by tag
+
+    class _Reader(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in _NO_TEXT_TAGS:
+                hidden[tag] = hidden.get(tag, 0) + 1
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n\n")
+            elif tag == "br":
+                parts.append("\n")
+
+        def handle_startendtag(self, tag: str, attrs: object) -> None:
+            if tag == "br":
+                parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if hidden.get(tag):
+                hidden[tag] -= 1
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n\n")
+
+        def handle_data(self, data: str) -> None:
+            if not any(hidden.values()):
+                parts.append(data)
+
+    reader = _Reader(convert_charrefs=True)
+    reader.feed(html)
+    reader.close()
     paragraphs: list[str] = []
     for chunk in re.split(r"\n\s*\n", "".join(parts)):
         lines = [_ASCII_SPACE.sub(" ", line).strip() for line in chunk.split("\n")]

@@ -16,8 +16,16 @@ import stat
 from pathlib import PurePath
 from typing import BinaryIO, Final
 
-from parallax.core.ingest.common import _VISIBLE, MAX_BYTES, IngestError, Kind
+from parallax.core.ingest.common import (
+    _VISIBLE,
+    MAX_BYTES,
+    MAX_TEXT,
+    IngestError,
+    Kind,
+    _too_much_text,
+)
 from parallax.core.ingest.decode import (
+    UNDECODABLE,
     _check_readable,
     _decode,
     _html_from_mhtml,
@@ -28,7 +36,9 @@ from parallax.core.ingest.decode import (
 from parallax.core.ingest.html import _from_html
 from parallax.core.ingest.markdown import _from_markdown
 from parallax.core.ingest.plain import _ONLY_A_URL, _text_meta, _unwrap
-from parallax.core.model import Document
+from parallax.core.model import Document, Repair
+from parallax.core.names import shown_name
+from parallax.core.offsets import apply_repairs
 
 _EXTENSION_KINDS: Final[dict[str, Kind]] = {
     ".txt": "text",
@@ -67,26 +77,21 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Do
         The ingested document; ``path`` is the absolute path of the file.
 
     Raises:
-        IngestError: The file is missing, unreadable, too large, empty or not an article.
+        IngestError: The file is missing, not a regular file (a folder, FIFO, socket or
+            device), unreadable, too large, empty or not an article.
     """
-    shown = os.fspath(path)
-    name = PurePath(shown).name or shown
-    try:
-        info = os.stat(shown)
-    except FileNotFoundError:
-        raise IngestError(f"{shown} does not exist: check the file name and folder.") from None
-    except PermissionError:
-        raise IngestError(f"{shown} cannot be opened: permission denied.") from None
-    except NotADirectoryError:
-        raise IngestError(f"{shown} does not exist: part of that path is a file.") from None
-    except (OSError, ValueError) as exc:
-        raise IngestError(f"{shown} cannot be opened: {_reason(exc)}.") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise IngestError(f"{shown} is a folder, not a file: choose an article inside it.")
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+    raw = os.fspath(path)
+    shown = shown_name(raw)
+    base = PurePath(raw).name or raw
+    name = shown_name(base)
+    info = _stat_file(raw)
+    if info.st_size > max_bytes:
         raise IngestError(_too_large(name, info.st_size, max_bytes))
     try:
-        with open(shown, "rb") as handle:
+        # Non-blocking, so that a FIFO put in the file's place after the check above cannot
+        # leave us waiting for a writer; what was opened is checked again below.
+        with open(raw, "rb", opener=_open_nonblocking) as handle:
+            _refuse_special(shown, os.fstat(handle.fileno()).st_mode)
             data = _read_bounded(handle, max_bytes)
     except PermissionError:
         raise IngestError(f"{shown} cannot be opened: permission denied.") from None
@@ -98,16 +103,74 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Do
         raise IngestError(f"{shown} cannot be read: {_reason(exc)}.") from None
     if data is None:
         raise IngestError(_too_large(name, None, max_bytes))
-    suffix = PurePath(name).suffix.lower()
+    suffix = PurePath(base).suffix.lower()
     kind = _EXTENSION_KINDS.get(suffix)
     return _from_bytes(
         data,
         name=name,
         kind=kind,
         sniff_markdown=False,
-        path=os.path.abspath(shown),
+        path=os.path.abspath(raw),
         mhtml_hint=suffix in _MHTML_EXTENSIONS,
+        source=base,
     )
+
+
+def check_file(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`IngestError` unless ``path`` is a file that :func:`read_path` could open.
+
+    For callers that check the articles before starting long work (the command line checks
+    both before it opens the reader): the message is the one :func:`read_path` would give,
+    naming what the path is when it is not a file ("is a folder, not a file").
+    """
+    _stat_file(os.fspath(path))
+
+
+def _stat_file(raw: str) -> os.stat_result:
+    """The ``stat`` of an article path, or :class:`IngestError` if it is not a regular file.
+
+    Only regular files are read: a FIFO or socket would wait for a writer for ever, and a
+    device is no article (``-`` reads standard input instead).
+    """
+    shown = shown_name(raw)
+    try:
+        info = os.stat(raw)
+    except FileNotFoundError:
+        raise IngestError(f"{shown} does not exist: check the file name and folder.") from None
+    except PermissionError:
+        raise IngestError(f"{shown} cannot be opened: permission denied.") from None
+    except NotADirectoryError:
+        raise IngestError(f"{shown} does not exist: part of that path is a file.") from None
+    except (OSError, ValueError) as exc:
+        raise IngestError(f"{shown} cannot be opened: {_reason(exc)}.") from None
+    _refuse_special(shown, info.st_mode)
+    return info
+
+
+_SPECIAL_FILES: Final = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _refuse_special(shown: str, mode: int) -> None:
+    """Refuse anything but a regular file, saying what it is (``shown`` is the escaped path)."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise IngestError(f"{shown} is a folder, not a file: choose an article inside it.")
+    what = next((what for test, what in _SPECIAL_FILES if test(mode)), "a special file")
+    raise IngestError(
+        f"{shown} is {what}, not a file: save the article to a file, or pipe it in as - "
+        "(standard input)."
+    )
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """An ``opener`` for :func:`open` that never waits for the writer of a FIFO."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def read_bytes(
@@ -184,14 +247,15 @@ def read_stream(stream: BinaryIO, *, name: str = "stdin", max_bytes: int = MAX_B
     Raises:
         IngestError: The stream cannot be read, is too long, empty or not an article.
     """
+    label = shown_name(name)
     try:
         data = _read_bounded(stream, max_bytes)
     except OSError as exc:
-        raise IngestError(f"{name} cannot be read: {_reason(exc)}.") from None
+        raise IngestError(f"{label} cannot be read: {_reason(exc)}.") from None
     if data is None:
-        raise IngestError(_too_large(name, None, max_bytes))
+        raise IngestError(_too_large(label, None, max_bytes))
     return _from_bytes(
-        data, name=name, kind=None, sniff_markdown=True, path=None, mhtml_hint=False, source=name
+        data, name=label, kind=None, sniff_markdown=True, path=None, mhtml_hint=False, source=name
     )
 
 
@@ -248,7 +312,9 @@ def _too_large(name: str, size: int | None, limit: int, *, unit: str = "bytes") 
 
 
 def _label(name: str | None, default: str) -> str:
-    return _source_name(name) or default
+    """How messages name an input: its file name, escaped, or ``default``."""
+    source = _source_name(name)
+    return shown_name(source) if source else default
 
 
 def _source_name(name: str | None) -> str | None:
@@ -287,13 +353,15 @@ def _from_bytes(
         data, charset_hint = _html_from_mhtml(data, name)
         kind = "html"
     sniff = kind is None
-    text = _decode(data, name, html_charset=kind in (None, "html"), charset_hint=charset_hint)
+    text, undecodable = _decode(
+        data, name, html_charset=kind in (None, "html"), charset_hint=charset_hint
+    )
     text = _normalise_newlines(text)
     _check_readable(text, name)
     if sniff:
         kind = _sniff_kind(text, allow_markdown=sniff_markdown)
     assert kind is not None
-    return _build(text, kind=kind, name=name, path=path, source=source)
+    return _build(text, kind=kind, name=name, path=path, source=source, undecodable=undecodable)
 
 
 # --------------------------------------------------------------------------------------------
@@ -340,7 +408,25 @@ def _sniff_kind(text: str, *, allow_markdown: bool) -> Kind:
 # --------------------------------------------------------------------------------------------
 
 
-def _build(text: str, *, kind: Kind, name: str, path: str | None, source: str | None) -> Document:
+def _build(
+    text: str,
+    *,
+    kind: Kind,
+    name: str,
+    path: str | None,
+    source: str | None,
+    undecodable: bool = False,
+) -> Document:
+    """The Document of a decoded text of a known kind.
+
+    ``undecodable``: the text is UTF-8 whose bad bytes were replaced by
+    :data:`~parallax.core.ingest.decode.UNDECODABLE`; each is listed as an ``invalid-utf8``
+    repair that removes it, so the reader marks where bytes were lost.
+    """
+    # Text and Markdown are refused before they are parsed (their markup is a few percent
+    # of them); a web page once its visible text is known (see _from_html).
+    if kind != "html" and len(text) > MAX_TEXT:
+        raise IngestError(_too_much_text(name, len(text)))
     if kind == "html":
         body, meta = _from_html(text, name)
     elif kind == "markdown":
@@ -355,13 +441,19 @@ def _build(text: str, *, kind: Kind, name: str, path: str | None, source: str | 
             )
         body = _unwrap(text)
         meta = _text_meta(body)
+    repairs = tuple(
+        Repair(m.start(), m.end(), UNDECODABLE, "", "invalid-utf8")
+        for m in re.finditer(UNDECODABLE, body if undecodable else "")
+    )
     return Document(
         original=body,
-        text=body,
+        text=apply_repairs(body, repairs) if repairs else body,
         title=meta.title,
         source=meta.source or source,
         published=meta.published,
         url=meta.url,
         path=path,
         author=meta.author,
+        repairs=repairs,
+        notes=meta.notes,
     )

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 
 from parallax.core.model import Actor, Comparison, Side
 from parallax.ui.models import ACTOR_ID_ROLE, ActorsModel, Presence, RowFilter
-from parallax.ui.sidebar.panel import CLEAR_LINK, NO_COMPARISON, Panel, enable_sorting, set_widths
+from parallax.ui.sidebar.panel import (
+    CLEAR_LINK,
+    NO_COMPARISON,
+    Panel,
+    enable_sorting,
+    set_widths,
+    skipped_note,
+)
 
 #: Placeholders. Rich text: some carry a link that clears the filters.
 FINDING_ACTORS = "Finding actors…"
@@ -134,7 +141,7 @@ class ActorsPanel(Panel):
             elif busy:
                 self._show(FINDING_ACTORS)
             elif "actors" in comparison.skipped:
-                self._show(ACTORS_SKIPPED)
+                self._show(skipped_note(comparison, ACTORS_SKIPPED))
             elif not comparison.actors:
                 self._show(NO_ACTORS)
             else:

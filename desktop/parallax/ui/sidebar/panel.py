@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.core.model import Side
+from parallax.core.model import Comparison, Side
 from parallax.ui.models import RowFilter, RowFilterProxy
 from parallax.ui.theme import Theme
 
@@ -211,3 +211,10 @@ class SidePanel(Panel):
 
     def clear_filters(self) -> None:
         self.side_filter.setCurrentIndex(0)
+
+
+def skipped_note(comparison: Comparison, default: str) -> str:
+    """Why the stage was left out: the pair is too long, or the default sentence."""
+    from parallax.core.pipeline import long_pair_note
+
+    return long_pair_note(comparison) or default

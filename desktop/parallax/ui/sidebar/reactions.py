@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QToolButton, QWidget
 from parallax.core.model import Comparison
 from parallax.ui.models import INDEX_ROLE, SIDE_ROLE, ReactionsModel, RowFilter
 from parallax.ui.sidebar.middle_elide import MiddleElide
-from parallax.ui.sidebar.panel import CLEAR_LINK, NO_COMPARISON, Panel, enable_sorting, set_widths
+from parallax.ui.sidebar.panel import (
+    CLEAR_LINK,
+    NO_COMPARISON,
+    Panel,
+    enable_sorting,
+    set_widths,
+    skipped_note,
+)
 from parallax.ui.sidebar.row_tracker import RowTracker
 
 #: Placeholders. Rich text: some carry a link that clears the filters.
@@ -97,7 +104,7 @@ class ReactionsPanel(Panel):
             elif busy:
                 self._show(FINDING_REACTIONS)
             elif "reactions" in comparison.skipped or "actors" in comparison.skipped:
-                self._show(REACTIONS_SKIPPED)
+                self._show(skipped_note(comparison, REACTIONS_SKIPPED))
             elif not comparison.reactions:
                 self._show(NO_REACTIONS)
             else:

@@ -1,5 +1,5 @@
-"""The sidebar itself: the Actors, Reactions, Repairs, Sourcing and Only in One panels, in
-docks of the window.
+"""The sidebar itself: the Actors, Reactions, Repairs, Sourcing, Only in One and Decisions
+panels, in docks of the window.
 
 :class:`Sidebar` relays the panels' signals to the window and keeps them in step (an
 actor chosen in Actors filters Reactions; the dock titles count the rows).
@@ -7,25 +7,32 @@ actor chosen in Actors filters Reactions; the dock titles count the rows).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from parallax.core.model import Comparison
 from parallax.ui.sidebar.actors import ActorsPanel
+from parallax.ui.sidebar.decisions import DecisionsPanel
 from parallax.ui.sidebar.reactions import ReactionsPanel
 from parallax.ui.sidebar.repairs import RepairsPanel
 from parallax.ui.sidebar.sourcing import SourcingPanel
 from parallax.ui.sidebar.unique import UniquePanel
 from parallax.ui.theme import Theme
 
+if TYPE_CHECKING:
+    from parallax.session import Decision, Note
+
 
 class Sidebar(QObject):
-    """Five dock widgets (Actors, Reactions, Repairs, Sourcing, Only in One), tabified on the
-    given QMainWindow's right dock area.
+    """Six dock widgets (Actors, Reactions, Repairs, Sourcing, Only in One, Decisions),
+    tabified on the given QMainWindow's right dock area.
 
     Attributes:
-        actors, reactions, repairs, sourcing, unique: The panels inside the docks (for tests
-            and for the window's keyboard shortcuts).
+        actors, reactions, repairs, sourcing, unique, decisions: The panels inside the docks
+            (for tests and for the window's keyboard shortcuts).
     """
 
     #: An actor was selected or clicked: the window highlights its mentions in both panes
@@ -42,6 +49,10 @@ class Sidebar(QObject):
     renameRequested = Signal(str, str)  # actor id, new name
     mergeRequested = Signal(list)  # actor ids, the first is kept
     deleteRequested = Signal(str)  # actor id
+    #: Take back the pin or rejection of (left sentence, right sentence).
+    restoreRequested = Signal(int, int)
+    editNoteRequested = Signal(int)  # note id
+    deleteNoteRequested = Signal(int)  # note id
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -51,6 +62,7 @@ class Sidebar(QObject):
         self.repairs = RepairsPanel()
         self.sourcing = SourcingPanel()
         self.unique = UniquePanel()
+        self.decisions = DecisionsPanel()
         self._docks: list[QDockWidget] = []
         for title, name, panel in (
             ("Actors", "actorsDock", self.actors),
@@ -58,6 +70,7 @@ class Sidebar(QObject):
             ("Repairs", "repairsDock", self.repairs),
             ("Sourcing", "sourcingDock", self.sourcing),
             ("Only in One", "uniqueDock", self.unique),
+            ("Decisions", "decisionsDock", self.decisions),
         ):
             dock = QDockWidget(title, window)
             dock.setObjectName(name)
@@ -84,13 +97,17 @@ class Sidebar(QObject):
         self.sourcing.activated.connect(self.show_reactions_of)
         self.unique.activated.connect(self.sentenceActivated)
         self.repairs.showOriginalChanged.connect(self.showOriginalChanged)
+        self.decisions.restoreRequested.connect(self.restoreRequested)
+        self.decisions.editNoteRequested.connect(self.editNoteRequested)
+        self.decisions.deleteNoteRequested.connect(self.deleteNoteRequested)
+        self.decisions.sentenceActivated.connect(self.sentenceActivated)
         self._comparison: Comparison | None = None
         self._busy = False
         self._update_titles()
 
     def docks(self) -> list[QDockWidget]:
-        """The Actors, Reactions, Repairs, Sourcing and Only in One docks (their toggle
-        actions go in a View menu)."""
+        """The Actors, Reactions, Repairs, Sourcing, Only in One and Decisions docks (their
+        toggle actions go in a View menu)."""
         return list(self._docks)
 
     def comparison(self) -> Comparison | None:
@@ -115,6 +132,11 @@ class Sidebar(QObject):
         self.sourcing.set_comparison(comparison, busy=busy)
         self.unique.set_comparison(comparison)
         self.actors.set_comparison(comparison, busy=busy)  # may announce a vanished actor
+        self._update_titles()
+
+    def set_annotations(self, decisions: Sequence[Decision], notes: Sequence[Note]) -> None:
+        """List the pair's decisions and the comparison's notes in the Decisions panel."""
+        self.decisions.set_annotations(self._comparison, decisions, notes)
         self._update_titles()
 
     def select_actor(self, actor_id: str | None) -> None:
@@ -159,10 +181,11 @@ class Sidebar(QObject):
         repairs = len(c.left.repairs) + len(c.right.repairs) if c else None
         sources = len(self.sourcing.model.sourcing().sources) if reactions is not None else None
         unique = self.unique.model.rowCount() if c else None
+        decided = self.decisions.count() if c else None
         for dock, title, count in zip(
             self._docks,
-            ("Actors", "Reactions", "Repairs", "Sourcing", "Only in One"),
-            (actors, reactions, repairs, sources, unique),
+            ("Actors", "Reactions", "Repairs", "Sourcing", "Only in One", "Decisions"),
+            (actors, reactions, repairs, sources, unique, decided),
             strict=True,
         ):
             dock.setWindowTitle(title if count is None else f"{title} ({count})")
