@@ -119,7 +119,9 @@ def test_an_outlet_offered_in_open_then_edited_labels_the_comparison_after_a_res
         again.worker.libraryDone, timeout=30_000, check_params_cb=lambda tag, _: tag == "details"
     ) as done:
         qtbot.mouseDClick(again.right.title, Qt.MouseButton.LeftButton)
-    assert done.args is not None and done.args[1] == again.comparison_id  # the pair's one comparison, in place
+    assert (
+        done.args is not None and done.args[1] == again.comparison_id
+    )  # the pair's one comparison, in place
     assert again.comparison.right.source == "Reuters Wire"
     assert "Reuters Wire · by Li Wei" in again.right.meta.text()
     again.close()
