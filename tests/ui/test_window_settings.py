@@ -48,6 +48,9 @@ def test_the_pair_opened_last_is_offered_again(
         def paths(self) -> tuple[Path, Path]:
             return left, right
 
+        def details(self, side: str) -> dict[str, str | None]:
+            return {}  # outlets, authors and dates as found
+
     monkeypatch.setattr(dialogs, "OpenPairDialog", Dialog)
     window = MainWindow(db_path=None, settings=settings)
     qtbot.addWidget(window)
