@@ -562,7 +562,7 @@ def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
     for n, hit in enumerate(hits, 1):
         where = ", ".join(f"comparison {cid} ({side})" for cid, side in hit.appears_in)
         lines.append(f"[{n}] {one_line(_article_label(hit.title, hit.source), 70)}")
-        lines.append(f"    sentence {hit.sentence}; in {where or 'no saved comparison'}")
+        lines.append(f"    sentence {hit.sentence + 1}; in {where or 'no saved comparison'}")
         before = one_line(hit.before)
         after = one_line(hit.after)
         context = (
