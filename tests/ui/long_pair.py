@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from pathlib import Path
 
 from parallax.core.model import Comparison, Document, Link, Sentence
 
@@ -224,3 +225,29 @@ def long_comparison(n_left: int = 300, n_right: int = 400, seed: int = 7) -> Com
     )
     right = _document(right_texts, "Harwick begins repairs", "Valley Courier")
     return Comparison(left=left, right=right, links=links, skipped=("actors", "reactions"))
+
+
+def write_pair(directory: Path, n_left: int = 300, n_right: int = 400) -> tuple[Path, Path]:
+    """Write the long pair as two plain-text articles (headline first), e.g. to read it in
+    the reader or to take the README's screenshots of a long pair::
+
+        python -m tests.ui.long_pair /tmp/long-pair
+    """
+    comparison = long_comparison(n_left, n_right)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, doc in (
+        ("harwick-post.txt", comparison.left),
+        ("valley-courier.txt", comparison.right),
+    ):
+        path = directory / name
+        path.write_text(doc.text + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+if __name__ == "__main__":
+    import sys
+
+    for written in write_pair(Path(sys.argv[1] if len(sys.argv) > 1 else "long-pair")):
+        print(written)

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self._build_actions()
         self._connect()
         restore_settings(self)
+        self.sidebar.tidy_tabs()
         self._show(None)
 
     # -- construction --------------------------------------------------------------------------

@@ -74,7 +74,7 @@ def restore_settings(window: Window) -> None:
     if isinstance(state, QByteArray) and not state.isEmpty():
         window.restoreState(state)
     else:  # first run: a sidebar wide enough for names, the rest for the articles
-        window.resizeDocks(window.sidebar.docks()[:1], [430], Qt.Orientation.Horizontal)
+        fit_sidebar(window, 1440)
     splitter = s.value(Key.SPLITTER)
     if isinstance(splitter, QByteArray) and not splitter.isEmpty():
         window.splitter.restoreState(splitter)
@@ -84,6 +84,13 @@ def restore_settings(window: Window) -> None:
     window.sidebar.reactions.set_actor_column_width(width if width > 0 else None)
     scheme = str(s.value(Key.SCHEME, "system"))
     window.set_scheme(scheme if scheme in ("system", "light", "dark") else "system")  # type: ignore[arg-type]
+
+
+def fit_sidebar(window: Window, width: int) -> None:
+    """Give the sidebar its share of a window ``width`` pixels wide: about a third, so the
+    articles keep most of a small screen and the lists have room on a large one."""
+    share = min(max(round(width * 0.3), 300), 560)
+    window.resizeDocks(window.sidebar.docks()[:1], [share], Qt.Orientation.Horizontal)
 
 
 def save_settings(window: Window) -> None:

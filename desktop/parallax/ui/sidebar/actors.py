@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 
 from parallax.core.model import Actor, Comparison, Side
 from parallax.ui.models import ACTOR_ID_ROLE, ActorsModel, Presence, RowFilter
-from parallax.ui.sidebar.panel import CLEAR_LINK, NO_COMPARISON, Panel, enable_sorting, set_widths
+from parallax.ui.sidebar.panel import (
+    CLEAR_LINK,
+    NO_COMPARISON,
+    Panel,
+    content_width,
+    enable_sorting,
+    set_widths,
+)
 
 #: Placeholders. Rich text: some carry a link that clears the filters.
 FINDING_ACTORS = "Finding actors…"
@@ -61,7 +68,6 @@ class ActorsPanel(Panel):
         set_widths(
             view,
             {m.KIND: "organization", m.LEFT: "Right", m.RIGHT: "Right", m.PRESENCE: "right only"},
-            stretch=m.NAME,
         )
         view.header().resizeSection(m.KIND, view.header().sectionSize(m.KIND) + 20)
 
@@ -139,6 +145,12 @@ class ActorsPanel(Panel):
                 self._show(NO_ACTORS)
             else:
                 self._show(None)
+            # Names whole (long organisation names up to a limit): a narrow sidebar scrolls
+            # sideways to the counts rather than cutting every name short.
+            width = content_width(
+                self.view, self.model, ActorsModel.NAME, least="Kim Jong Un", most=220
+            )
+            self.view.header().resizeSection(ActorsModel.NAME, width)
             if busy and comparison is not None:
                 self._pending, self._pending_current = selected, current
                 return

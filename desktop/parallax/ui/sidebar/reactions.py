@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 from parallax.core.model import Comparison
 from parallax.ui.models import INDEX_ROLE, SIDE_ROLE, ReactionsModel, RowFilter
 from parallax.ui.sidebar.middle_elide import MiddleElide
-from parallax.ui.sidebar.panel import CLEAR_LINK, NO_COMPARISON, Panel, enable_sorting, set_widths
+from parallax.ui.sidebar.panel import (
+    CLEAR_LINK,
+    NO_COMPARISON,
+    Panel,
+    content_width,
+    enable_sorting,
+    set_widths,
+)
 from parallax.ui.sidebar.row_tracker import RowTracker
 
 #: Placeholders. Rich text: some carry a link that clears the filters.
@@ -158,14 +165,13 @@ class ReactionsPanel(Panel):
     def _fit_actor_column(self) -> None:
         width = self._hand_width
         if width is None:
-            fm = self.view.fontMetrics()
-            names = {
-                self.model.index(r, ReactionsModel.ACTOR).data() or ""
-                for r in range(self.model.rowCount())
-            }
-            widest = max((fm.horizontalAdvance(str(n)) for n in names), default=0)
-            base = fm.horizontalAdvance("Vladimir Putin")
-            width = min(max(widest, base) + 28, ACTOR_COLUMN_MAX)
+            width = content_width(
+                self.view,
+                self.model,
+                ReactionsModel.ACTOR,
+                least="Vladimir Putin",
+                most=ACTOR_COLUMN_MAX,
+            )
         self._sizing = True
         try:
             self.view.header().resizeSection(ReactionsModel.ACTOR, width)

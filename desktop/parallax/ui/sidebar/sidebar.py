@@ -8,7 +8,7 @@ actor chosen in Actors filters Reactions; the dock titles count the rows).
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 from parallax.core.model import Comparison
 from parallax.ui.sidebar.actors import ActorsPanel
@@ -87,6 +87,14 @@ class Sidebar(QObject):
         self._comparison: Comparison | None = None
         self._busy = False
         self._update_titles()
+
+    def tidy_tabs(self) -> None:
+        """Show the docks' tab titles whole: a tab bar too narrow for them scrolls instead of
+        cutting every title short."""
+        for bar in self._window.findChildren(QTabBar):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
+            bar.setExpanding(False)
 
     def docks(self) -> list[QDockWidget]:
         """The Actors, Reactions, Repairs, Sourcing and Only in One docks (their toggle
