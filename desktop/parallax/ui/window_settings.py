@@ -87,9 +87,9 @@ def restore_settings(window: Window) -> None:
 
 
 def fit_sidebar(window: Window, width: int) -> None:
-    """Give the sidebar its share of a window ``width`` pixels wide: about a third, so the
+    """Give the sidebar its share of a window ``width`` pixels wide: a third, so the
     articles keep most of a small screen and the lists have room on a large one."""
-    share = min(max(round(width * 0.3), 300), 560)
+    share = min(max(round(width / 3), 300), 600)
     window.resizeDocks(window.sidebar.docks()[:1], [share], Qt.Orientation.Horizontal)
 
 

