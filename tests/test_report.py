@@ -107,3 +107,19 @@ def test_the_journalists_decisions_have_their_section_before_the_notes(fmt: str)
     assert _headings(fmt, out)[-2:] == ["Your decisions (1)", "Notes (1)"]
     assert "rejected left 2 / right 3" in out
     assert "Your decisions" not in RENDERERS[fmt](comparison)
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_sentences_carry_the_numbers_pin_and_reject_take(fmt: str) -> None:
+    comparison = make_comparison(3)
+    link = comparison.links[0]
+    i, j = link.left[0], link.right[0]
+    out = RENDERERS[fmt](comparison)
+    left_mark = {"text": f"L{i + 1}: ", "md": f"**Left {i + 1}:**", "html": f'"n">{i + 1}<'}
+    right_mark = {"text": f"R{j + 1}: ", "md": f"**Right {j + 1}:**", "html": f'"n">{j + 1}<'}
+    assert left_mark[fmt] in out and right_mark[fmt] in out
+    # What only one outlet says is numbered the same way.
+    only = comparison.unlinked("left")
+    body = [k for k in only if comparison.left.sentences[k].role == "body"]
+    if body and fmt == "text":
+        assert f"L{body[0] + 1}: " in out
