@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -76,6 +76,10 @@ class ReactionsPanel(Panel):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(m.QUOTE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        # The Quote column takes the room the others leave, but never less than this: where
+        # the room is short the list scrolls sideways instead (see _fit_quote_column).
+        self._quote_least = view.fontMetrics().horizontalAdvance("what was said, read") + 28
+        view.viewport().installEventFilter(self)
         self._hand_width: int | None = None  # the Actor column's width set by hand
         self._sizing = False
         header.sectionResized.connect(self._section_resized)
@@ -182,6 +186,27 @@ class ReactionsPanel(Panel):
     def _section_resized(self, column: int, _old: int, new: int) -> None:
         if column == ReactionsModel.ACTOR and not self._sizing:
             self._hand_width = new
+        if column != ReactionsModel.QUOTE:
+            self._fit_quote_column()
+
+    def _fit_quote_column(self) -> None:
+        """Stretch the Quote column over the room left, or give it its least readable width
+        (and let the list scroll sideways) when the other columns leave less."""
+        header, quote = self.view.header(), ReactionsModel.QUOTE
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != quote)
+        room = self.view.viewport().width() - others
+        stretch = QHeaderView.ResizeMode.Stretch
+        if room >= self._quote_least:
+            if header.sectionResizeMode(quote) != stretch:
+                header.setSectionResizeMode(quote, stretch)
+        else:
+            header.setSectionResizeMode(quote, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(quote, self._quote_least)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_quote_column()
+        return super().eventFilter(watched, event)
 
     def _show_detail(self, index: QModelIndex) -> None:
         """Read the reaction of ``index`` in full under the list (or say how to choose one)."""
