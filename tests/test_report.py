@@ -121,3 +121,19 @@ def test_the_report_names_each_outlet_and_author(fmt: str) -> None:
     assert right.startswith(f"Only in the right article, {shown} (")
     assert "Jane Doe" in out and "Li Wei" in out
     assert "Author" in out
+
+
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_sentences_carry_the_numbers_pin_and_reject_take(fmt: str) -> None:
+    comparison = make_comparison(3)
+    link = comparison.links[0]
+    i, j = link.left[0], link.right[0]
+    out = RENDERERS[fmt](comparison)
+    left_mark = {"text": f"L{i + 1}: ", "md": f"**Left {i + 1}:**", "html": f'"n">{i + 1}<'}
+    right_mark = {"text": f"R{j + 1}: ", "md": f"**Right {j + 1}:**", "html": f'"n">{j + 1}<'}
+    assert left_mark[fmt] in out and right_mark[fmt] in out
+    # What only one outlet says is numbered the same way.
+    only = comparison.unlinked("left")
+    body = [k for k in only if comparison.left.sentences[k].role == "body"]
+    if body and fmt == "text":
+        assert f"L{body[0] + 1}: " in out

@@ -149,6 +149,7 @@ def screenshot(
     from parallax.nlp import recognizer
     from parallax.paths import sample_pair
     from parallax.ui.main_window import MainWindow
+    from parallax.ui.window_settings import fit_sidebar
 
     left_path, right_path = pair or sample_pair()
     comparison = compare(read_path(left_path), read_path(right_path), recognizer=recognizer())
@@ -159,6 +160,7 @@ def screenshot(
         window.set_scheme(scheme)
         window.resize(*size)
         window.show()
+        fit_sidebar(window, size[0])
         window.show_comparison(comparison)
         app.processEvents()
         reading = window.reading

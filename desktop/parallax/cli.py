@@ -111,6 +111,20 @@ def positive_int(value: str) -> int:
     return number
 
 
+def window_size(value: str) -> tuple[int, int]:
+    """An argparse type: a window size as WIDTHxHEIGHT in pixels (e.g. 1920x1080)."""
+    width, _, height = value.lower().partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        size = (0, 0)
+    if not (640 <= size[0] <= 7680 and 480 <= size[1] <= 4320):
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT from 640x480 to 7680x4320, got {value!r}"
+        )
+    return size
+
+
 def _comparison_id(value: str) -> int:
     """An argparse type: a comparison id, a whole number from 0 to :data:`MAX_NUMBER`."""
     number = _whole_number(value, 0)
@@ -140,7 +154,8 @@ def _build_parser(command: str = "compare") -> argparse.ArgumentParser:
         ),
         usage="parallax [-h] [--version] COMMAND ...\n"
         "       parallax [--db PATH] [--theme {system,light,dark}] [LEFT RIGHT]\n"
-        "       parallax --screenshot OUT.png [--theme {light,dark}] [--select N] [LEFT RIGHT]",
+        "       parallax --screenshot OUT.png [--theme {light,dark}] [--select N] [--size WxH]"
+        " [LEFT RIGHT]",
         epilog=(
             "Without a command, Parallax opens the reader window (the open command): on "
             "LEFT and RIGHT if given, else on the last comparison, else on the sample pair."
@@ -176,6 +191,12 @@ def _add_open_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Parse
     )
     reader.add_argument(
         "--select", type=positive_int, metavar="N", help="with --screenshot: select link N"
+    )
+    reader.add_argument(
+        "--size",
+        type=window_size,
+        metavar="WxH",
+        help="with --screenshot: the window's size in pixels (default 1500x920)",
     )
     reader.add_argument(
         "--smoke-test",
@@ -404,8 +425,9 @@ def _open(args: argparse.Namespace, err: IO[str]) -> int:
         from parallax.app import smoke_test
 
         return smoke_test()
-    if args.select is not None and not args.screenshot:
-        raise UsageError("--select goes with --screenshot")
+    for option, given in (("--select", args.select), ("--size", args.size)):
+        if given is not None and not args.screenshot:
+            raise UsageError(f"{option} goes with --screenshot")
     try:
         if args.screenshot:
             out = Path(args.screenshot)
@@ -417,7 +439,8 @@ def _open(args: argparse.Namespace, err: IO[str]) -> int:
 
             theme: Literal["light", "dark"] = "dark" if args.theme == "dark" else "light"
             with _failures():
-                return screenshot(out, pair, scheme=theme, select=args.select)
+                size = args.size or (1500, 920)
+                return screenshot(out, pair, scheme=theme, select=args.select, size=size)
         from parallax.app import run
 
         return run(pair, db=getattr(args, "db", None), scheme=args.theme)
@@ -631,7 +654,7 @@ def _sentence_hits(hits: list[SearchHit], query: str, limit: int, tty: bool) -> 
     for n, hit in enumerate(hits, 1):
         where = ", ".join(f"comparison {cid} ({side})" for cid, side in hit.appears_in)
         lines.append(f"[{n}] {one_line(_article_label(hit.title, hit.source), 70)}")
-        lines.append(f"    sentence {hit.sentence}; in {where or 'no saved comparison'}")
+        lines.append(f"    sentence {hit.sentence + 1}; in {where or 'no saved comparison'}")
         before = one_line(hit.before)
         after = one_line(hit.after)
         context = (

@@ -77,6 +77,17 @@ class LinkedFact:
     right: tuple[str, ...]
     differences: tuple[str, ...]
     pinned: bool = False
+    #: The sentences' numbers as a person reads them (from 1), in the order of ``left`` and
+    #: ``right``: the numbers ``library pin`` and ``library reject`` take.
+    left_numbers: tuple[int, ...] = ()
+    right_numbers: tuple[int, ...] = ()
+
+    def numbered(self, side: str) -> tuple[tuple[int | None, str], ...]:
+        """``(number, text)`` of each sentence of one side (number None if unknown)."""
+        texts, numbers = (
+            (self.left, self.left_numbers) if side == "left" else (self.right, self.right_numbers)
+        )
+        return tuple((numbers[k] if k < len(numbers) else None, t) for k, t in enumerate(texts))
 
     @property
     def made(self) -> str:
@@ -152,6 +163,8 @@ def sections(
                     tuple(c.right.sentences[j].text for j in link.right),
                     tuple(f"{d.kind}: {d.left} ≠ {d.right}" for d in link.differences),
                     link.pinned,
+                    tuple(i + 1 for i in link.left),
+                    tuple(j + 1 for j in link.right),
                 )
                 for n, link in enumerate(c.links, 1)
             ),
@@ -159,7 +172,7 @@ def sections(
     ]
     for side, doc in _sides(c):
         only = [
-            _plain(doc.sentences[i].text)
+            (Text(f"{side[0].upper()}{i + 1}: "), Text(doc.sentences[i].text))
             for i in c.unlinked(side)
             if doc.sentences[i].role == "body"
         ]
@@ -304,8 +317,9 @@ def to_text(
                 lines += _wrap(right or "-", f"  {'':11} R: ")
         for fact in section.facts:
             lines.append(f"  [{fact.number}] {fact.made}")
-            lines += [w for text in fact.left for w in _wrap(text, "      L: ")]
-            lines += [w for text in fact.right for w in _wrap(text, "      R: ")]
+            for side, mark in (("left", "L"), ("right", "R")):
+                for n, text in fact.numbered(side):
+                    lines += _wrap(text, f"      {mark}{n or ''}: ")
             lines += [w for text in fact.differences for w in _wrap(text, "      differs in ")]
         for item in section.items:
             lines += _wrap("".join(t.text for t in item), "  - ")
@@ -350,8 +364,11 @@ def to_markdown(
             out.append("")
         for fact in section.facts:
             out += [f"### {fact.number}. {fact.made}", ""]
-            quoted = [f"> **Left:** {_md(t)}" for t in fact.left]
-            quoted += [f"> **Right:** {_md(t)}" for t in fact.right]
+            quoted = [
+                f"> **{name}{f' {n}' if n else ''}:** {_md(t)}"
+                for side, name in (("left", "Left"), ("right", "Right"))
+                for n, t in fact.numbered(side)
+            ]
             out += _interleave(quoted, ">")
             out.append("")
             if fact.differences:
@@ -381,6 +398,7 @@ th, td { border: 1px solid #ccc; padding: .4em .6em; vertical-align: top; text-a
 td.l, td.r { width: 45%; }
 .kind { color: #555; white-space: nowrap; }
 .diff { color: #a00; }
+.n { color: #777; font-size: 85%; }
 h2 { margin-top: 2em; }
 """
 
@@ -426,8 +444,13 @@ def to_html(
         if section.facts:
             out.append("<table><tr><th>#</th><th>Left</th><th>Right</th><th>Kind</th></tr>")
             for fact in section.facts:
-                left = "<br>".join(_h(t) for t in fact.left)
-                right = "<br>".join(_h(t) for t in fact.right)
+                left, right = (
+                    "<br>".join(
+                        (f'<span class="n">{n}</span> ' if n else "") + _h(t)
+                        for n, t in fact.numbered(side)
+                    )
+                    for side in ("left", "right")
+                )
                 diffs = "".join(f'<div class="diff">{_h(d)}</div>' for d in fact.differences)
                 out.append(
                     f'<tr><td>{fact.number}</td><td class="l">{left}</td>'

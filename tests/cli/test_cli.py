@@ -133,6 +133,8 @@ def test_no_command_opens_the_reader(
         (["missing-a.txt", "missing-b.txt"], "missing-a.txt does not exist"),
         (["--screenshot", "out.jpg"], "name it *.png"),
         (["--select", "2"], "--select goes with --screenshot"),
+        (["--size", "1024x700"], "--size goes with --screenshot"),
+        (["--screenshot", "out.png", "--size", "big"], "expected WIDTHxHEIGHT"),
         (["--theme", "sepia"], "invalid choice"),
     ],
 )

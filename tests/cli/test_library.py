@@ -192,6 +192,16 @@ def test_search_shows_the_sentence_in_context(filled: list[int]) -> None:
     assert code == 0 and "No sentence" in out
 
 
+def test_search_numbers_sentences_from_1_as_library_show_does(filled: list[int]) -> None:
+    # "Left 1: the treaty clause 0 ..." is the first sentence of its article.
+    code, out, err = run("library", "search", "Left 1 clause 0")
+    assert code == 0, err
+    assert "1 match" in out
+    assert "sentence 1;" in out and "sentence 0;" not in out
+    code, out, _ = run("library", "search", "Left 1 clause 3")  # the fourth
+    assert "sentence 4;" in out
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [('"unbalanced', "cannot search"), ("NOT", "syntax error"), ("", "search is empty")],

@@ -308,6 +308,9 @@ def test_screenshot_renders_the_window_to_png(qtbot: Any, tmp_path: Path, recogn
     colours = {image.pixelColor(x, y).name() for x in range(0, 1500, 25) for y in range(0, 920, 25)}
     assert len(colours) > 20  # text, link colours and the sidebar, not a blank frame
     assert image.pixelColor(5, 460).lightnessF() < 0.5  # the dark theme was used
+    small = tmp_path / "small.png"
+    assert main(["--screenshot", str(small), "--size", "1024x700"]) == 0
+    assert (QImage(str(small)).width(), QImage(str(small)).height()) == (1024, 700)
 
 
 def test_keyboard_only_enter_selects_the_sentence_at_the_caret(

@@ -45,9 +45,18 @@ def test_reordered_facts_jump_to_the_counterpart() -> None:
 def test_a_unique_sentence_moves_smoothly_between_its_neighbours() -> None:
     sync = make_map()
     # Left 1 is unique, between left 0 (-> right 1, ends 250) and left 2 (-> right 0, at 0):
-    # the neighbours are in the other order, so the other pane keeps pace from the last one.
-    assert sync.map("left", 100) == pytest.approx(250.0)
-    assert sync.map("left", 150) == pytest.approx(300.0)
+    # the neighbours are in the other order, so the other pane keeps pace with the nearer
+    # one; left 1's text is as near left 0 (ends at 90) as left 2 (starts at 200): the one
+    # before wins, and left 0's last line stays level with right 1's (ends at 245).
+    assert sync.map("left", 100) == pytest.approx(255.0)
+    assert sync.map("left", 150) == pytest.approx(305.0)
+    # A short sentence just before left 2: right 0 (starts at 0) stays level with left 2.
+    near_next = SyncMap(
+        {"left": [(0.0, 90.0), (170.0, 190.0), (200.0, 290.0)], "right": RIGHT},
+        {"left": 300.0, "right": 350.0},
+        lambda side, i: {("left", 0): (1,), ("left", 2): (0,)}.get((side, i), ()),
+    )
+    assert near_next.map("left", 180) == pytest.approx(-20.0)
     # Left 3 is unique after the last link: interpolate to the end of both documents.
     a, b = sync.map("left", 300), sync.map("left", 400)
     assert a == pytest.approx(50.0) and b == pytest.approx(350.0)

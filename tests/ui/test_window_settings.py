@@ -72,3 +72,28 @@ def test_a_first_run_points_to_the_colour_legend_once(
     window.statusBar().clearMessage()
     assert not hint_legend_once(window)
     assert window.statusBar().currentMessage() == ""
+
+
+def test_the_actor_columns_width_is_kept_across_a_resize_and_a_restart(
+    qtbot: Any, settings: Any, library_path: Path, full_comparison: Any
+) -> None:
+    from parallax.ui.models import ReactionsModel
+
+    first = MainWindow(db_path=library_path, settings=settings)
+    qtbot.addWidget(first)
+    first.resize(760, 560)
+    first.show()
+    first.show_comparison(full_comparison)
+    header = first.sidebar.reactions.view.header()
+    fitted = header.sectionSize(ReactionsModel.ACTOR)
+    header.resizeSection(ReactionsModel.ACTOR, fitted + 57)  # the journalist widens it
+    first.resize(700, 520)
+    first.show_comparison(full_comparison)
+    assert header.sectionSize(ReactionsModel.ACTOR) == fitted + 57
+    first.close()
+    second = MainWindow(db_path=library_path, settings=settings)
+    qtbot.addWidget(second)
+    second.show()
+    second.show_comparison(full_comparison)
+    again = second.sidebar.reactions.view.header()
+    assert again.sectionSize(ReactionsModel.ACTOR) == fitted + 57

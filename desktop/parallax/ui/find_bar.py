@@ -18,7 +18,19 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolBu
 
 from parallax.core.model import Side
 from parallax.ui.pane import ArticleView
+from parallax.ui.sync import reveal_y
 from parallax.ui.theme import Theme
+
+
+def _hit_extent(view: ArticleView, start: int, end: int) -> tuple[float, float]:
+    """Document top and bottom of the lines a match spans (Qt positions)."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(start)
+    first = view.cursorRect(cursor)
+    cursor.setPosition(max(start, end - 1))
+    last = view.cursorRect(cursor)
+    scroll = view.scroll_y()
+    return first.top() + scroll, last.bottom() + scroll
 
 
 class FindBar(QWidget):
@@ -142,6 +154,6 @@ class FindBar(QWidget):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         view.setTextCursor(cursor)
-        view.ensureCursorVisible()
+        view.set_scroll_y(reveal_y(view, [_hit_extent(view, start, end)]))
         self.count.setText(f"{self._find_index + 1} of {len(self._find_matches)} ({side})")
         self.matchSelected.emit(side)

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self._build_actions()
         self._connect()
         restore_settings(self)
+        self.sidebar.tidy_tabs()
         self._show(None)
 
     # -- construction --------------------------------------------------------------------------
@@ -308,36 +309,40 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self.gutter.set_selected(index)
 
     def _scroll_to_link(self, index: int, clicked: Side | None) -> None:
+        """Bring a link into view: every sentence of it on both sides, when they fit."""
         reading = self.reading
         assert reading is not None
         if clicked is not None:
             there = other(clicked)
             here_view = self.panes[clicked].view
-            mine = [s for s in reading.sentences(index, clicked)]
-            theirs = [s for s in reading.sentences(index, there)]
+            mine = reading.sentences(index, clicked)
+            theirs = reading.sentences(index, there)
             if not mine or not theirs:
                 return
             clicked_sentence = self.current_sentence[clicked]
             anchor = clicked_sentence if clicked_sentence in mine else min(mine)
+            self.sync.reveal(clicked, mine, anchor)
             top = here_view.sentence_extent(anchor)[0] - here_view.scroll_y()
             top = min(max(top, 0.0), here_view.viewport_height() * 0.8)
             self.sync.move(there, self.panes[there].view.sentence_extent(min(theirs))[0] - top)
+            self.sync.reveal(there, theirs)
             return
         side = self.focus_side
         sentences = reading.sentences(index, side)
         if not sentences:
-            return
+            side = other(side)
+            sentences = reading.sentences(index, side)
         view = self.panes[side].view
         line = self.sync.reading_line(side)
+        self.sync.move(side, view.sentence_extent(min(sentences))[0] - line)
+        there = other(side)
+        theirs = reading.sentences(index, there)
         if self.sync.enabled:
-            view.scroll_sentence_to(min(sentences), line)
             self.sync.sync_from(side)
-        else:
-            view.scroll_sentence_to(min(sentences), line)
-            there = other(side)
-            theirs = list(reading.sentences(index, there))
-            if theirs:
-                self.sync.move(there, self.panes[there].view.sentence_extent(min(theirs))[0] - line)
+        elif theirs:
+            self.sync.move(there, self.panes[there].view.sentence_extent(min(theirs))[0] - line)
+        self.sync.reveal(side, sentences)
+        self.sync.reveal(there, theirs)
 
     def on_sentence_clicked(self, side: Side, sentence: int) -> None:
         self.focus_side = side
@@ -433,7 +438,10 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         if self.sync.enabled:
             self.sync.sync_from(s)
         link = reading.primary_link(s, sentence)
+        mine = [sentence, *(reading.sentences(link, s) if link is not None else ())]
+        self.sync.reveal(s, mine, sentence)
         if link is not None:
+            self.sync.reveal(other(s), reading.sentences(link, other(s)))
             self.selected_link = link
             self._emphasise(link)
             self.summary.setText(reading.describe(link))

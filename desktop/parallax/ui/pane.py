@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -377,6 +378,10 @@ class ArticleView(QTextEdit):
 
     def viewport_height(self) -> float:
         return float(self.viewport().height())
+
+    def line_pitch(self) -> float:
+        """The height of one line of text, leading included, in pixels."""
+        return QFontMetricsF(self.document().defaultFont()).lineSpacing() * LINE_HEIGHT / 100
 
     def scroll_sentence_to(self, index: int, y_in_viewport: float) -> None:
         """Scroll so that sentence ``index`` starts ``y_in_viewport`` pixels below the top."""

@@ -59,6 +59,7 @@ class Key(StrEnum):
     LAST_LEFT = "open/left"  # the pair chosen last in File > Open
     LEGEND_HINTED = "help/legend_hinted"  # the first-run pointer to the colour legend was shown
     LAST_RIGHT = "open/right"
+    ACTOR_COLUMN = "sidebar/actor_column"  # the Reactions' Actor column, when set by hand
 
 
 def restore_settings(window: Window) -> None:
@@ -73,14 +74,23 @@ def restore_settings(window: Window) -> None:
     if isinstance(state, QByteArray) and not state.isEmpty():
         window.restoreState(state)
     else:  # first run: a sidebar wide enough for names, the rest for the articles
-        window.resizeDocks(window.sidebar.docks()[:1], [430], Qt.Orientation.Horizontal)
+        fit_sidebar(window, 1440)
     splitter = s.value(Key.SPLITTER)
     if isinstance(splitter, QByteArray) and not splitter.isEmpty():
         window.splitter.restoreState(splitter)
     window.act_sync.setChecked(_bool(s.value(Key.SYNC, True)))
     window.set_zoom(_float(s.value(Key.ZOOM, 1.0), 1.0))
+    width = int(_float(s.value(Key.ACTOR_COLUMN, 0), 0.0))
+    window.sidebar.reactions.set_actor_column_width(width if width > 0 else None)
     scheme = str(s.value(Key.SCHEME, "system"))
     window.set_scheme(scheme if scheme in ("system", "light", "dark") else "system")  # type: ignore[arg-type]
+
+
+def fit_sidebar(window: Window, width: int) -> None:
+    """Give the sidebar its share of a window ``width`` pixels wide: a third, so the
+    articles keep most of a small screen and the lists have room on a large one."""
+    share = min(max(round(width / 3), 300), 600)
+    window.resizeDocks(window.sidebar.docks()[:1], [share], Qt.Orientation.Horizontal)
 
 
 def save_settings(window: Window) -> None:
@@ -92,6 +102,11 @@ def save_settings(window: Window) -> None:
     s.setValue(Key.SYNC, window.act_sync.isChecked())
     s.setValue(Key.ZOOM, window.left.view.zoom())
     s.setValue(Key.SCHEME, window.scheme)
+    width = window.sidebar.reactions.actor_column_width()
+    if width is None:
+        s.remove(Key.ACTOR_COLUMN)
+    else:
+        s.setValue(Key.ACTOR_COLUMN, width)
     if window.comparison_id is not None:
         s.setValue(Key.LAST_COMPARISON, window.comparison_id)
     s.sync()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from parallax.core.model import Comparison
 from parallax.ui.models import ACTOR_ID_ROLE, INDEX_ROLE, SIDE_ROLE, ReactionsModel, outlet_labels
@@ -69,3 +70,61 @@ def test_reactions_filter_by_side(sidebar: Sidebar, comparison: Comparison) -> N
     assert model.rowCount() == sum(r.side == "right" for r in comparison.reactions)
     assert {model.index(r, 0).data(SIDE_ROLE) for r in range(model.rowCount())} == {"right"}
     assert panel.side_filter.currentText() == outlet_labels(comparison)["right"]
+
+
+def _renamed(comparison: Comparison, actor_id: str, name: str) -> Comparison:
+    from dataclasses import replace
+
+    actors = tuple(replace(a, name=name) if a.id == actor_id else a for a in comparison.actors)
+    return replace(comparison, actors=actors)
+
+
+def test_the_detail_pane_reads_the_chosen_reaction_in_full(
+    sidebar: Sidebar, qtbot: Any, comparison: Comparison
+) -> None:
+    show_dock(sidebar, 1, qtbot)
+    panel = sidebar.reactions
+    view = panel.view
+    model = view.model()
+    assert "Choose a reaction" in panel.detail.text()
+    row = max(
+        range(model.rowCount()),
+        key=lambda r: len(model.index(r, ReactionsModel.QUOTE).data()),
+    )
+    click_row(qtbot, view, row)
+    reaction = next(
+        r
+        for r in comparison.reactions
+        if (r.side, r.sentence, r.actor)
+        == tuple(model.index(row, 0).data(role) for role in (SIDE_ROLE, INDEX_ROLE, ACTOR_ID_ROLE))
+    )
+    shown = panel.detail.text()
+    said = reaction.quote or " ".join(reaction.text.split())
+    assert said.replace("'", "&#x27;") in shown or said in shown
+    assert by_id(comparison, reaction.actor).name in shown and reaction.stance in shown
+    assert f"sentence {reaction.sentence + 1}" in shown
+    # The pane is on screen under the list and tall enough for its text, none of it cut.
+    assert panel.detail.isVisible()
+    QApplication.processEvents()  # the layout gives the pane its new height
+    assert panel.detail.height() >= panel.detail.heightForWidth(panel.detail.width())
+
+
+def test_the_quote_column_stays_on_screen_and_the_actor_column_fits_the_names(
+    sidebar: Sidebar, qtbot: Any, comparison: Comparison
+) -> None:
+    reacting = next(r.actor for r in comparison.reactions)
+    sidebar.set_comparison(_renamed(comparison, reacting, "Donald J. Trump"))
+    show_dock(sidebar, 1, qtbot)
+    view = sidebar.reactions.view
+    header = view.header()
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    quote_left = header.sectionViewportPosition(ReactionsModel.QUOTE)
+    visible = view.viewport().width() - quote_left
+    assert quote_left >= 0 and visible >= 80  # the Quote column is there to read
+    assert (
+        header.sectionViewportPosition(ReactionsModel.QUOTE)
+        + header.sectionSize(ReactionsModel.QUOTE)
+        <= view.viewport().width()
+    )  # and not off the right edge
+    name_width = view.fontMetrics().horizontalAdvance("Donald J. Trump")
+    assert header.sectionSize(ReactionsModel.ACTOR) >= name_width + 24  # not "Donald J. Tru…"

@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QTabBar
 
 from parallax.core.model import Actor, Comparison, Document, Mention, Reaction
-from parallax.ui.models import ReactionsModel, RepairsModel, outlet_labels
+from parallax.ui.models import ActorsModel, ReactionsModel, RepairsModel, outlet_labels
 from parallax.ui.sidebar import FINDING_ACTORS, Sidebar
 from parallax.ui.theme import theme_for
 from tests.ui.sidebar.helpers import KIM, PUTIN, actor_ids
@@ -214,3 +214,20 @@ def test_hundreds_of_actors_and_a_thousand_reactions(sidebar: Sidebar, qtbot: An
     sidebar.actors.search.setText("alias 29")
     assert len(actor_ids(sidebar.actors.view)) == 13  # 29, 129, 229 and 290-299
     print(f"set_comparison with 300 actors / 1,000 reactions: {elapsed * 1000:.0f} ms")
+
+
+def test_names_and_tab_titles_stay_whole_in_a_narrow_sidebar(
+    sidebar: Sidebar, window: Any, comparison: Comparison, qtbot: Any
+) -> None:
+    window.resize(1024, 700)
+    window.resizeDocks(sidebar.docks()[:1], [300], Qt.Orientation.Horizontal)
+    sidebar.tidy_tabs()
+    sidebar.set_comparison(comparison)
+    view = sidebar.actors.view
+    width = view.header().sectionSize(ActorsModel.NAME)
+    fm = view.fontMetrics()
+    for actor in comparison.actors:
+        if fm.horizontalAdvance(actor.name) <= 110:  # a person's name, not a long agency's
+            assert fm.horizontalAdvance(actor.name) + 16 <= width, actor.name
+    bars = window.findChildren(QTabBar)
+    assert bars and all(b.elideMode() == Qt.TextElideMode.ElideNone for b in bars)

@@ -26,6 +26,7 @@ from parallax.ui.sidebar.panel import (
     CLEAR_LINK,
     NO_COMPARISON,
     Panel,
+    content_width,
     enable_sorting,
     set_widths,
     skipped_note,
@@ -68,7 +69,6 @@ class ActorsPanel(Panel):
         set_widths(
             view,
             {m.KIND: "organization", m.LEFT: "Right", m.RIGHT: "Right", m.PRESENCE: "right only"},
-            stretch=m.NAME,
         )
         view.header().resizeSection(m.KIND, view.header().sectionSize(m.KIND) + 20)
 
@@ -146,6 +146,7 @@ class ActorsPanel(Panel):
                 self._show(NO_ACTORS)
             else:
                 self._show(None)
+            self._fit_names()
             if busy and comparison is not None:
                 self._pending, self._pending_current = selected, current
                 return
@@ -265,9 +266,22 @@ class ActorsPanel(Panel):
         if actor_id == self._at_press == self._active:
             self._announce(actor_id, again=True)  # clicked again: show its mentions again
 
+    def _fit_names(self) -> None:
+        """Names whole where the list has room (up to a limit), and a person's name whole
+        even in a narrow sidebar, which then scrolls sideways to the counts."""
+        m = ActorsModel
+        header = self.view.header()
+        need = content_width(self.view, self.model, m.NAME, least="Kim Jong Un", most=260)
+        others = sum(header.sectionSize(c) for c in (m.KIND, m.LEFT, m.RIGHT))
+        presence = self.view.fontMetrics().horizontalAdvance("right only") + 28
+        room = self.view.viewport().width() - others - presence
+        header.resizeSection(m.NAME, max(min(need, 140), min(need, room)))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched is self.view.viewport() and kind == QEvent.Type.MouseButtonPress:
+        if watched is self.view.viewport() and kind == QEvent.Type.Resize:
+            self._fit_names()
+        elif watched is self.view.viewport() and kind == QEvent.Type.MouseButtonPress:
             self._at_press = self._active
         elif watched is self.view and kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)

@@ -68,6 +68,20 @@ def set_widths(view: QTreeView, widths: dict[int, str], *, stretch: int | None =
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
+def content_width(view: QTreeView, model: Any, column: int, *, least: str, most: int) -> int:
+    """The width that shows the text of ``column`` in every row of ``model`` whole: at least
+    as wide as ``least``, at most ``most`` pixels."""
+    fm = view.fontMetrics()
+    widest = max(
+        (
+            fm.horizontalAdvance(str(model.index(r, column).data() or ""))
+            for r in range(model.rowCount())
+        ),
+        default=0,
+    )
+    return min(max(widest, fm.horizontalAdvance(least)) + 28, most)
+
+
 class Panel(QWidget):
     """A filter bar, a list (or a placeholder in its place) and a status line."""
 

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parallax.core.model import Comparison
 from parallax.ui.models import INDEX_ROLE, SIDE_ROLE, ReactionsModel, RowFilter
@@ -14,6 +23,7 @@ from parallax.ui.sidebar.panel import (
     CLEAR_LINK,
     NO_COMPARISON,
     Panel,
+    content_width,
     enable_sorting,
     set_widths,
     skipped_note,
@@ -24,15 +34,24 @@ from parallax.ui.sidebar.row_tracker import RowTracker
 FINDING_REACTIONS = "Finding actors and their reactions…"
 REACTIONS_SKIPPED = "Reactions were not looked for in this comparison."
 NO_REACTIONS = "No reactions found: neither article reports what an actor said or did."
+#: The detail pane before a reaction is chosen.
+CHOOSE_REACTION = "Choose a reaction to read what was said in full."
+#: The widest the Actor column grows to fit the names (a hand-set width may be wider).
+ACTOR_COLUMN_MAX = 300
 
 
 class ReactionsPanel(Panel):
     """What each actor said or did, per outlet, filterable by outlet and by actor.
 
+    The Actor column is as wide as the longest name (or as the journalist set it by hand,
+    which is kept: :meth:`actor_column_width`); the Quote column takes the rest of the
+    width, and the detail pane under the list reads the chosen reaction in full.
+
     Attributes:
         side_filter: "Both outlets" or one outlet.
         actor_filter: "All actors" or one actor (follows the actor chosen in Actors).
         clear_actor: Shows the reactions of every actor again.
+        detail: The chosen reaction in full: actor, cue, stance, outlet, sentence, quote.
     """
 
     activated = Signal(str, int)
@@ -52,9 +71,30 @@ class ReactionsPanel(Panel):
             {m.ACTOR: "Vladimir Putin", m.OUTLET: "The Guardian", m.CUE: "expressed regret"},
         )
         view.setItemDelegateForColumn(m.OUTLET, MiddleElide(view))
-        view.header().resizeSection(
-            m.STANCE, view.fontMetrics().horizontalAdvance("− negative") + 24
-        )
+        header = view.header()
+        header.resizeSection(m.STANCE, view.fontMetrics().horizontalAdvance("− negative") + 24)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(m.QUOTE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        # The Quote column takes the room the others leave, but never less than this: where
+        # the room is short the list scrolls sideways instead (see _fit_quote_column).
+        self._quote_least = view.fontMetrics().horizontalAdvance("what was said, read") + 28
+        view.viewport().installEventFilter(self)
+        self._hand_width: int | None = None  # the Actor column's width set by hand
+        self._sizing = False
+        header.sectionResized.connect(self._section_resized)
+        self.detail = QLabel(CHOOSE_REACTION, self)
+        self.detail.setObjectName("reactionDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail.setContentsMargins(6, 4, 6, 4)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setAccessibleName("Reaction in full")
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.status), self.detail)
 
         self.side_filter = self._side_combo("Both outlets")
         self.side_filter.currentIndexChanged.connect(self._filters_changed)
@@ -77,6 +117,7 @@ class ReactionsPanel(Panel):
         self._names: dict[str, str] = {}
         self._pending_actor: str | None = None  # the actor filter, kept while actors are found
         self._tracker = RowTracker(view, self._row_activated)
+        view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_detail(cur))
         self._show(NO_COMPARISON)
         self._filters_changed()
 
@@ -110,8 +151,78 @@ class ReactionsPanel(Panel):
             else:
                 self._show(None)
             self.set_actor(keep if keep in self._names else None)
+            self._fit_actor_column()
+            self._show_detail(self.view.currentIndex())
         finally:
             self._tracker.quiet = False
+
+    # The Actor column and the detail pane ------------------------------------------------
+
+    def actor_column_width(self) -> int | None:
+        """The Actor column's width if the journalist set it by hand (kept), else None."""
+        return self._hand_width
+
+    def set_actor_column_width(self, width: int | None) -> None:
+        """Give the Actor column a hand-set width (None: as wide as the longest name)."""
+        self._hand_width = width if width is None or width > 0 else None
+        self._fit_actor_column()
+
+    def _fit_actor_column(self) -> None:
+        width = self._hand_width
+        if width is None:
+            width = content_width(
+                self.view,
+                self.model,
+                ReactionsModel.ACTOR,
+                least="Vladimir Putin",
+                most=ACTOR_COLUMN_MAX,
+            )
+        self._sizing = True
+        try:
+            self.view.header().resizeSection(ReactionsModel.ACTOR, width)
+        finally:
+            self._sizing = False
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if column == ReactionsModel.ACTOR and not self._sizing:
+            self._hand_width = new
+        if column != ReactionsModel.QUOTE:
+            self._fit_quote_column()
+
+    def _fit_quote_column(self) -> None:
+        """Stretch the Quote column over the room left, or give it its least readable width
+        (and let the list scroll sideways) when the other columns leave less."""
+        header, quote = self.view.header(), ReactionsModel.QUOTE
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != quote)
+        room = self.view.viewport().width() - others
+        stretch = QHeaderView.ResizeMode.Stretch
+        if room >= self._quote_least:
+            if header.sectionResizeMode(quote) != stretch:
+                header.setSectionResizeMode(quote, stretch)
+        else:
+            header.setSectionResizeMode(quote, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(quote, self._quote_least)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_quote_column()
+        return super().eventFilter(watched, event)
+
+    def _show_detail(self, index: QModelIndex) -> None:
+        """Read the reaction of ``index`` in full under the list (or say how to choose one)."""
+        if not index.isValid():
+            self.detail.setText(CHOOSE_REACTION)
+            return
+        model = self.view.model()
+        cells = [model.index(index.row(), c).data() or "" for c in range(model.columnCount())]
+        m = ReactionsModel
+        sentence = index.data(INDEX_ROLE)
+        where = f"{html.escape(cells[m.OUTLET])}, sentence {int(sentence) + 1}"
+        quote = html.escape(cells[m.QUOTE])
+        self.detail.setText(
+            f"<b>{html.escape(cells[m.ACTOR])}</b> {html.escape(cells[m.CUE])} "
+            f"({html.escape(cells[m.STANCE])}) · {where}<br>{quote}"
+        )
 
     def actor(self) -> str | None:
         """The actor whose reactions are listed, or None for every actor."""

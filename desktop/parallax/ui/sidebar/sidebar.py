@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 from parallax.core.model import Comparison
 from parallax.ui.sidebar.actors import ActorsPanel
@@ -104,6 +104,14 @@ class Sidebar(QObject):
         self._comparison: Comparison | None = None
         self._busy = False
         self._update_titles()
+
+    def tidy_tabs(self) -> None:
+        """Show the docks' tab titles whole: a tab bar too narrow for them scrolls instead of
+        cutting every title short."""
+        for bar in self._window.findChildren(QTabBar):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
+            bar.setExpanding(False)
 
     def docks(self) -> list[QDockWidget]:
         """The Actors, Reactions, Repairs, Sourcing, Only in One and Decisions docks (their
