@@ -54,8 +54,7 @@ def test_fresh_library_has_the_tables_views_and_version(tmp_path: Path) -> None:
         assert [m.name for m in MIGRATIONS.applied(db)] == [
             "m001_initial",
             "m002_correction_history",
-            "m003_titles_pins_and_note_history",
-            "m004_article_author",
+            "m003_titles_pins_notes_authors",
         ]
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     # Re-opening applies nothing twice.

@@ -30,7 +30,7 @@ __all__ = ["MIGRATIONS", "MIGRATION_SET", "SCHEMA_VERSION", "TABLES", "VIEWS"]
 #: The name under which sqlite-utils records our migrations in ``_sqlite_migrations``.
 MIGRATION_SET: Final = "parallax"
 #: Also written to ``PRAGMA user_version`` so any SQLite tool can tell the schema apart.
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 3
 
 MIGRATIONS: Final = Migrations(MIGRATION_SET)
 
@@ -433,27 +433,15 @@ _M003: Final[tuple[str, ...]] = (
     "DROP TABLE correction_history",
     "ALTER TABLE correction_history_new RENAME TO correction_history",
     "CREATE INDEX correction_history_pair ON correction_history(left_sha256, right_sha256)",
+    # -- who wrote each article, as found in its page or byline or as the journalist gave it --
+    "ALTER TABLE articles ADD COLUMN author TEXT",
     "PRAGMA user_version = 3",
 )
 
 
-@MIGRATIONS(name="m003_titles_pins_and_note_history")
-def m003_titles_pins_and_note_history(db: Database) -> None:
-    """Titles keep their repairs, links whether the journalist pinned them, and notes join
-    the pair's history of corrections."""
+@MIGRATIONS(name="m003_titles_pins_notes_authors")
+def m003_titles_pins_notes_authors(db: Database) -> None:
+    """Titles keep their repairs, links whether the journalist pinned them, notes join the
+    pair's history of corrections, and articles keep their author."""
     for statement in _M003:
-        db.execute(statement)
-
-
-_M004: Final[tuple[str, ...]] = (
-    # -- who wrote each article, as found in its page or byline or as the journalist gave it --
-    "ALTER TABLE articles ADD COLUMN author TEXT",
-    "PRAGMA user_version = 4",
-)
-
-
-@MIGRATIONS(name="m004_article_author")
-def m004_article_author(db: Database) -> None:
-    """Each article's author, beside its outlet and date."""
-    for statement in _M004:
         db.execute(statement)
