@@ -54,6 +54,7 @@ def test_a_click_in_the_matrix_opens_the_pair_at_the_fact(
     shown = window.comparison
     assert shown is not None
     assert (shown.left.original, shown.right.original) == (ledger.original, gazette.original)
+    assert (shown.left.source, shown.right.source) == ("Daily Ledger", "Harbour Gazette")
     assert window.selected_link is not None
     link = shown.links[window.selected_link]
     assert at(ledger, "repairs would cost") in link.left

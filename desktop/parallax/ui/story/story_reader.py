@@ -20,7 +20,7 @@ the pair is already on screen, nothing is compared again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget
@@ -50,6 +50,12 @@ class _Target:
 
 def _same_article(story_doc: Document, shown: Document) -> bool:
     return story_doc.original == shown.original
+
+
+def _as_outlet(article: StoryArticle) -> Document:
+    """The article's document, named after its outlet, so the panes are headed by it."""
+    doc = article.document
+    return replace(doc, source=article.outlet) if article.outlet else doc
 
 
 def _on_screen(indexes: tuple[int, ...], story_doc: Document, shown: Document) -> tuple[int, ...]:
@@ -161,7 +167,7 @@ class StoryReader:
             self._show_story_fact(shown)
             self._story_target = None
             return
-        self.compare(left.document, right.document)
+        self.compare(_as_outlet(left), _as_outlet(right))
 
     def _on_story_comparison(self, comparison: Comparison | None) -> None:
         target = self._story_target
