@@ -82,3 +82,16 @@ def test_a_fact_one_outlet_alone_carries_opens_at_its_sentence(
     assert (shown.left.original, shown.right.original) == (times.original, ledger.original)
     assert window.current_sentence["left"] == at(times, "detour")
     assert window.focus_side == "left"
+
+
+def test_a_shortcut_goes_from_the_story_to_the_reader_and_back(
+    qtbot: Any, window: MainWindow, story: Story
+) -> None:
+    assert not window.act_story_tab.isEnabled()  # no story yet
+    window.show_story(story)
+    assert window.act_story_tab.isEnabled()
+    assert window.act_story_tab.shortcut().toString() == "Ctrl+Shift+S"
+    window.act_story_tab.trigger()
+    assert window.tabs.currentIndex() == 0
+    window.act_story_tab.trigger()
+    assert window.tabs.currentWidget() is window.story_view

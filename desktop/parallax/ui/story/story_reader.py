@@ -4,7 +4,7 @@
 (the two panes), in the window's central area, and brings it forward: the matrix needs the
 window's width for its outlet columns, and a journalist goes back and forth between the
 overview of the story and reading two of its articles, which tabs of one window make one
-click (or Ctrl+Tab) apart. With no story open the tab bar is hidden and the reader looks as
+click (or Ctrl+Shift+S) apart. With no story open the tab bar is hidden and the reader looks as
 it always did.
 
 Clicking a cell of the matrix (:attr:`~.story_view.StoryView.openPair`) switches to the
@@ -31,6 +31,7 @@ from parallax.ui.story.story_view import StoryView
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLabel
 
     from parallax.ui.worker import CompareWorker, Source
@@ -92,6 +93,7 @@ class StoryReader:
 
     if TYPE_CHECKING:  # what the window provides
         tabs: QTabWidget
+        act_story_tab: QAction
         worker: CompareWorker
         comparison: Comparison | None
         focus_side: Side
@@ -123,6 +125,7 @@ class StoryReader:
         self.worker.finished.connect(self._end_story_target)
         self.worker.failed.connect(self._end_story_target)
         self.worker.cancelled.connect(self._end_story_target)
+        self.act_story_tab.setEnabled(False)
 
     def show_story(self, story: Story) -> None:
         """Show a story's coverage and actors in the Story tab, and bring the tab forward."""
@@ -138,6 +141,13 @@ class StoryReader:
         self.tabs.setTabText(k, f"Story: {story.name}")
         self.tabs.setTabToolTip(k, f"{len(story.articles)} outlets, {len(story.facts)} facts")
         self.tabs.setCurrentWidget(view)
+        self.act_story_tab.setEnabled(True)
+
+    def toggle_story_tab(self) -> None:
+        """From the Story tab to the Reader tab, and back."""
+        if self.story_view is not None:
+            reading = self.tabs.currentWidget() is not self.story_view
+            self.tabs.setCurrentIndex(self.tabs.indexOf(self.story_view) if reading else 0)
 
     def open_story_pair(self, left_id: str, right_id: str, fact_id: str) -> None:
         """Read two articles of the story side by side at one fact."""
