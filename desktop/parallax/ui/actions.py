@@ -102,6 +102,8 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
       "Keep the counterpart of what you read level in the other pane", checkable=True),
     A("original", "Show &Original Text", "set_show_original", "Ctrl+Shift+O", "view",
       "Show the text as it arrived, with removed characters struck out", checkable=True),
+    A("story_tab", "Switch Between S&tory and Reader", "toggle_story_tab", "Ctrl+Shift+S",
+      "view", "Go from the story's coverage to the two articles, and back", separator=True),
     A("zoom_in", "Zoom &In", "zoom_by", Key.ZoomIn, "view", args=(1.1,), separator=True),
     A("zoom_out", "Zoom &Out", "zoom_by", Key.ZoomOut, "view", args=(1 / 1.1,)),
     A("zoom_reset", "&Actual Size", "set_zoom", "Ctrl+0", "view", args=(1.0,)),
@@ -174,6 +176,7 @@ class WindowActions:
     act_paste_left: QAction
     act_paste_right: QAction
     act_sample: QAction
+    act_story_tab: QAction
     act_quit: QAction
     act_undo: QAction
     act_details: QAction

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -51,13 +52,14 @@ from parallax.ui.recent_menu import RecentMenu
 from parallax.ui.sentence_menu import SentenceMenu
 from parallax.ui.sidebar import Sidebar
 from parallax.ui.status_bar import StatusLine
+from parallax.ui.story.story_reader import StoryReader
 from parallax.ui.sync import ScrollSync
 from parallax.ui.theme import Scheme, Theme, apply_scheme, theme_for
 from parallax.ui.window_settings import Key, restore_settings, save_settings
 from parallax.ui.worker import CompareRequest, CompareWorker, Source
 
 
-class MainWindow(QMainWindow, WindowActions, Corrections):
+class MainWindow(QMainWindow, WindowActions, Corrections, StoryReader):
     """The Parallax reader."""
 
     #: A comparison is on screen (after a load, a compare, or a correction).
@@ -118,7 +120,15 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         column.addWidget(self.library_banner)
         column.addWidget(self.splitter, 1)
         column.addWidget(self.find_bar)
-        self.setCentralWidget(central)
+        # The reader, and beside it a story's coverage once one is shown (ui.story): the tab
+        # bar only shows when there is a second tab.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("readerTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)
+        self.tabs.addTab(central, "Reader")
+        self.tabs.setTabToolTip(0, "The two articles side by side")
+        self.setCentralWidget(self.tabs)
 
         self.sync = ScrollSync(self.left.view, self.right.view, self)
         self.sidebar = Sidebar(self)
@@ -129,6 +139,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections):
         self.summary = self.status_line.summary
         self._build_actions()
         self._connect()
+        self._init_story()
         restore_settings(self)
         self.sidebar.tidy_tabs()
         self._show(None)
