@@ -57,6 +57,16 @@ def test_a_pinned_link_comes_back_pinned_and_the_document_says_so() -> None:
     assert [k.pinned for k in Comparison.from_dict(document).links] == [k.pinned for k in c.links]
 
 
+def test_how_an_article_was_read_comes_back_with_it() -> None:
+    c = make_comparison(4)
+    note = "Parallax found no article on this web page, so its whole visible text is shown."
+    c = dataclasses.replace(c, right=dataclasses.replace(c.right, notes=(note,)))
+    with Library() as lib:
+        loaded = lib.load(lib.save(c))
+    assert loaded.right.notes == (note,) and loaded.left.notes == ()
+    assert loaded == c
+
+
 def test_same_article_is_stored_once_and_same_result_keeps_its_id() -> None:
     a = make_comparison(1)
     # Another comparison that shares the left article.

@@ -123,7 +123,8 @@ class ComparisonMethods(LibraryFile):
             return int(row[0])
         cur = conn.execute(
             "INSERT INTO articles (sha256, record_sha256, title, source, url, published,"
-            " author, original, text, title_repairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " author, original, text, title_repairs, reading_notes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.original_sha256,
                 digest,
@@ -135,6 +136,7 @@ class ComparisonMethods(LibraryFile):
                 doc.original,
                 doc.text,
                 json.dumps([r.to_dict() for r in doc.title_repairs], ensure_ascii=False),
+                json.dumps(list(doc.notes), ensure_ascii=False),
             ),
         )
         assert cur.lastrowid is not None
@@ -288,8 +290,8 @@ class ComparisonMethods(LibraryFile):
     @staticmethod
     def _load_article(conn: sqlite3.Connection, article_id: int) -> Document:
         row = conn.execute(
-            "SELECT original, text, title, source, published, url, title_repairs, author"
-            " FROM articles"
+            "SELECT original, text, title, source, published, url, title_repairs, author,"
+            " reading_notes FROM articles"
             " WHERE id = ?",
             (article_id,),
         ).fetchone()
@@ -320,6 +322,7 @@ class ComparisonMethods(LibraryFile):
             repairs=repairs,
             sentences=sentences,
             title_repairs=tuple(Repair.from_dict(r) for r in json.loads(row[6])),
+            notes=tuple(str(n) for n in json.loads(row[8])),
         )
 
     @staticmethod

@@ -435,6 +435,9 @@ _M003: Final[tuple[str, ...]] = (
     "CREATE INDEX correction_history_pair ON correction_history(left_sha256, right_sha256)",
     # -- who wrote each article, as found in its page or byline or as the journalist gave it --
     "ALTER TABLE articles ADD COLUMN author TEXT",
+    # -- how the text was read, when the reader should know (JSON list of sentences): "the
+    # page's whole visible text is shown" and the like, as in the comparison document.
+    "ALTER TABLE articles ADD COLUMN reading_notes TEXT NOT NULL DEFAULT '[]'",
     "PRAGMA user_version = 3",
 )
 
@@ -442,6 +445,6 @@ _M003: Final[tuple[str, ...]] = (
 @MIGRATIONS(name="m003_titles_pins_notes_authors")
 def m003_titles_pins_notes_authors(db: Database) -> None:
     """Titles keep their repairs, links whether the journalist pinned them, notes join the
-    pair's history of corrections, and articles keep their author."""
+    pair's history of corrections, and articles keep their author and how they were read."""
     for statement in _M003:
         db.execute(statement)
