@@ -433,13 +433,19 @@ _M003: Final[tuple[str, ...]] = (
     "DROP TABLE correction_history",
     "ALTER TABLE correction_history_new RENAME TO correction_history",
     "CREATE INDEX correction_history_pair ON correction_history(left_sha256, right_sha256)",
+    # -- notes on a link and on an actor -------------------------------------------------------
+    # A note on a link has the left sentence in ``sentence`` (side 'left') and the right one in
+    # ``other_sentence``; a note on an actor has the actor's id (``person:kim-jong-un``), which
+    # renames keep and re-comparisons of the pair find again, as the actor corrections do.
+    "ALTER TABLE notes ADD COLUMN other_sentence INTEGER",
+    "ALTER TABLE notes ADD COLUMN actor TEXT",
     "PRAGMA user_version = 3",
 )
 
 
 @MIGRATIONS(name="m003_titles_pins_and_note_history")
 def m003_titles_pins_and_note_history(db: Database) -> None:
-    """Titles keep their repairs, links whether the journalist pinned them, and notes join
-    the pair's history of corrections."""
+    """Titles keep their repairs, links whether the journalist pinned them, notes join the
+    pair's history of corrections and may be about a link or an actor."""
     for statement in _M003:
         db.execute(statement)
