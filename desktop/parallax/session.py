@@ -541,7 +541,7 @@ class Session:
     def note_lines(self, comparison: Comparison, comparison_id: int | None) -> list[str]:
         """The comparison's notes as a report lists them, each saying what it is on
         (sentences numbered from 1); none for a comparison not in the library."""
-        if comparison_id is None:
+        if comparison_id is None or self._library is None:
             return []
         return [
             f"{subject}: {n.body}" if (subject := note_subject(n, comparison)) else n.body
@@ -549,7 +549,10 @@ class Session:
         ]
 
     def decision_lines(self, comparison: Comparison) -> list[str]:
-        """The pairs pinned or rejected, with both sentences, numbered from 1."""
+        """The pairs pinned or rejected, with both sentences, numbered from 1 (none without
+        a library)."""
+        if self._library is None:
+            return []
         return [
             f"{d.verdict} left {d.left + 1} / right {d.right + 1}: "
             f"“{d.left_text}” / “{d.right_text}”"
@@ -567,7 +570,8 @@ class Session:
         """The report of a comparison, with the journalist's decisions and (when it is saved)
         notes: ``json`` is the ``parallax.comparison/1`` document, ``md`` and ``html`` a
         report to share, ``text`` the terminal's. What ``parallax library export`` and the
-        reader's File ▸ Export Report write."""
+        reader's File ▸ Export Report write; a session without a library reports the
+        comparison alone."""
         if fmt == "json":
             import json
 
