@@ -105,6 +105,11 @@ def test_a_note_on_an_actor_from_the_actors_panel_is_in_its_tooltip_and_undone(
     assert win.left.view.margin.notes == {} and win.right.view.margin.notes == {}
     panel = win.sidebar.decisions
     assert panel.count() == 1 and f"Note on {actor.name}" in panel.row_text(0)
+    # Activating it chooses the actor, as the Actors list does.
+    actors.select(None)
+    with qtbot.waitSignal(win.sidebar.actorActivated, timeout=5_000) as shown:
+        panel.list.itemActivated.emit(panel.list.item(0))
+    assert shown.args == [actor.id] and actors.current_id() == actor.id
     # Edited from the Decisions panel.
     panel.select_row(0)
     monkeypatch.setattr(win, "ask_note_text", lambda title, text="": text + " (asked)")

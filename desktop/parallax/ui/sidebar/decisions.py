@@ -5,7 +5,7 @@ Each pinned or rejected pair is listed with both sentences' text; choosing one a
 left to the aligner). Each note is listed with what it is on: a sentence, a link (both
 sentences), an actor (by its name as it is now) or the comparison; **Edit Note…** and
 **Delete Note** change it. Activating a row (double click, Enter) reads its sentence (a
-link's left sentence) in the panes.
+link's left sentence) in the panes, or shows the actor a note is on.
 
 The panel only asks (:attr:`DecisionsPanel.restoreRequested`, ...): the window saves the
 change through its worker and hands the new list back with :meth:`DecisionsPanel.set_annotations`.
@@ -94,6 +94,8 @@ class DecisionsPanel(QWidget):
     deleteNoteRequested = Signal(int)
     #: Read a side's sentence in its pane.
     sentenceActivated = Signal(str, int)
+    #: Show an actor (a note on it was activated), by id.
+    actorActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,8 +145,11 @@ class DecisionsPanel(QWidget):
             self.list.addItem(item)
         for note in self.notes:
             item = QListWidgetItem(note_label(note, comparison))
-            side = "left" if note.link is not None else note.side  # a link: read its left end
-            item.setData(_ROLE, ("note", note.id, side, note.sentence))
+            if note.actor is not None:
+                item.setData(_ROLE, ("note", note.id, "actor", note.actor))
+            else:  # a link: read its left end
+                side = "left" if note.link is not None else note.side
+                item.setData(_ROLE, ("note", note.id, side, note.sentence))
             self.list.addItem(item)
         empty = not self.decisions and not self.notes
         self.placeholder.setVisible(empty)
@@ -198,7 +203,9 @@ class DecisionsPanel(QWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         kind, first, second, third = item.data(_ROLE)
         side: Side | None = None
-        if kind == "decision":
+        if second == "actor" and isinstance(third, str):
+            self.actorActivated.emit(third)
+        elif kind == "decision":
             side, sentence = "left", first
         elif is_side(second) and isinstance(third, int):
             side, sentence = second, third

@@ -103,6 +103,7 @@ class Sidebar(QObject):
         self.decisions.editNoteRequested.connect(self.editNoteRequested)
         self.decisions.deleteNoteRequested.connect(self.deleteNoteRequested)
         self.decisions.sentenceActivated.connect(self.sentenceActivated)
+        self.decisions.actorActivated.connect(self._note_actor_activated)
         self._comparison: Comparison | None = None
         self._busy = False
         self._update_titles()
@@ -177,6 +178,11 @@ class Sidebar(QObject):
         """Repaint the lists with the theme's colours."""
         for panel in (self.actors, self.reactions, self.repairs, self.sourcing, self.unique):
             panel.set_theme(theme)
+
+    def _note_actor_activated(self, actor_id: str) -> None:
+        """A note on an actor was activated: the actor chosen, as if in the Actors list."""
+        self.select_actor(actor_id)
+        self.actorActivated.emit(actor_id)
 
     def _actor_activated(self, actor_id: str) -> None:
         self.reactions.set_actor(actor_id or None)
