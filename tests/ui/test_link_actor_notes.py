@@ -122,7 +122,7 @@ def test_a_note_on_an_actor_from_the_actors_panel_is_in_its_tooltip_and_undone(
             win.worker.libraryDone, timeout=30_000, check_params_cb=_is("annotations")
         ):
             win.act_undo.trigger()
-        assert f"Undid the {expected} on {actor.id}" in win.statusBar().currentMessage()
+        assert f"Undid the {expected} on {actor.name}" in win.statusBar().currentMessage()
     assert panel.count() == 0
     tip = actors.model.data(actors.model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
     assert "Your note" not in tip

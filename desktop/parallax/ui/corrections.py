@@ -340,8 +340,12 @@ class Corrections:
         if tag in ("undo", "redo"):
             done = "Undid" if tag == "undo" else "Redid"
             message = f"{done} the {result}" if result else f"Nothing to {tag}"
-            self._window().statusBar().showMessage(message, 8000)
             comparison = self.comparison
+            if isinstance(result, str) and result.startswith(_NOTE_CHANGES) and comparison:
+                for actor in comparison.actors:  # a note on an actor: by its name, not its id
+                    if message.endswith(f" on {actor.id}"):
+                        message = message.removesuffix(actor.id) + actor.name
+            self._window().statusBar().showMessage(message, 8000)
             if isinstance(result, str) and result.startswith(_NOTE_CHANGES):
                 self._fetch_annotations()  # the links and actors are as they were
             elif result and comparison is not None:  # actors again too: a rename may be undone
