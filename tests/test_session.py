@@ -231,3 +231,35 @@ def test_the_public_api_compares_through_the_session(
     ((options, refined),) = linked
     assert options.pinned == ((1, 1),) and refined
     assert comparison.actors and not library_path.exists()  # nothing saved
+
+
+def test_notes_on_a_link_and_an_actor_survive_comparing_again_and_are_reported(
+    pair: tuple[Document, Document], linked: list[tuple[Options, bool]]
+) -> None:
+    left, right = pair
+    with Session.open() as session:
+        first = session.compare(left, right)
+        cid = first.saved
+        assert cid is not None
+        session.add_note(cid, "Same quote?", link=(1, 0))
+        session.add_note(cid, "Which title?", actor="person:kim")
+        session.correct_actors(
+            first.comparison, [ActorCorrection("rename", "person:kim", "Kim Jong Un")]
+        )
+        again = session.compare(left, right)  # the pair compared again: the same comparison
+        assert again.saved == cid and len(session.recent()) == 1
+        notes = session.notes(cid)
+        assert [(n.link, n.actor) for n in notes] == [((1, 0), None), (None, "person:kim")]
+        lines = session.note_lines(again.comparison, cid)
+        assert lines == [
+            "on the link of left 2 / right 1: Same quote?",
+            "on Kim Jong Un: Which title?",
+        ]
+        md = session.export(cid, "md")
+        assert all(line.split(": ")[1] in md for line in lines)
+        assert session.note_lines(again.comparison, None) == []  # not saved: no notes
+        html = session.report(again.comparison, cid, "html")
+        assert "on Kim Jong Un: Which title?" in html and f"comparison {cid}, saved" in html
+    # Without a library, the report is the comparison alone.
+    alone = Session().report(again.comparison, None, "md")
+    assert "Which title?" not in alone and alone.startswith("# ")

@@ -33,8 +33,8 @@ from parallax.core.names import shown_name
 from parallax.report import inline, one_line
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parallax.core.model import Comparison, Document
-    from parallax.session import SearchHit, Session
+    from parallax.core.model import Actor, Comparison, Document
+    from parallax.session import Note, ReportFormat, SearchHit, Session
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -310,15 +310,28 @@ def _add_library_parser(sub: argparse._SubParsersAction[_Parser], db_option: _Pa
     note = actions.add_parser(
         "note",
         parents=[db_option],
-        help="keep a note on a saved comparison (or on one sentence of it)",
-        description="Keep a note on a saved comparison; 'library show' and the reports list it.",
+        help="keep a note on a saved comparison (or on one sentence, link or actor of it)",
+        description=(
+            "Keep a note on a saved comparison, or on one sentence, one link or one actor of "
+            "it (sentences numbered as 'library show' prints them); 'library show', the "
+            "reports and 'library search' list it."
+        ),
     )
     note.add_argument("id", type=_comparison_id, metavar="ID", help="the comparison's id")
     note.add_argument("text", nargs="+", help="the note")
+    on = note.add_mutually_exclusive_group()
     note.add_argument("--side", choices=["left", "right"], help="with --sentence: which article")
-    note.add_argument(
+    on.add_argument(
         "--sentence", type=positive_int, metavar="N", help="the sentence, numbered as shown"
     )
+    on.add_argument(
+        "--link",
+        type=positive_int,
+        nargs=2,
+        metavar=("LEFT", "RIGHT"),
+        help="the link of these two sentences",
+    )
+    on.add_argument("--actor", metavar="NAME", help="the actor (its name as shown, or an alias)")
     for verb, what in (("pin", "link"), ("reject", "never link")):
         decide = actions.add_parser(
             verb,
@@ -507,17 +520,6 @@ def _article_label(title: str | None, source: str | None) -> str:
     return f"{label} — {one_line(source)}" if source else label
 
 
-def _when(created: str) -> str:
-    """An ISO UTC timestamp from the library, in the user's local time."""
-    import datetime
-
-    try:
-        moment = datetime.datetime.fromisoformat(created.replace("Z", "+00:00"))
-    except ValueError:
-        return created
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def _library(args: argparse.Namespace, out: IO[str]) -> int:
     action = getattr(args, "action", None) or "list"
     with _session(args, reading=action != "delete") as session:
@@ -545,14 +547,52 @@ def _library(args: argparse.Namespace, out: IO[str]) -> int:
 def _note(session: Session, args: argparse.Namespace) -> str:
     if (args.side is None) != (args.sentence is None):
         raise UsageError("--side and --sentence go together")
+    body = " ".join(args.text)
+    if args.link is not None:
+        left, right = args.link
+        _check_link(session.load(args.id), args.id, left - 1, right - 1)
+        session.add_note(args.id, body, link=(left - 1, right - 1))
+        return f"Noted on the link of left {left} / right {right} of comparison {args.id}.\n"
+    if args.actor is not None:
+        actor = _find_actor(session.load(args.id), args.id, args.actor)
+        session.add_note(args.id, body, actor=actor.id)
+        return f"Noted on {one_line(actor.name)} in comparison {args.id}.\n"
     index = None if args.sentence is None else args.sentence - 1
     if index is not None:
         count = len(session.load(args.id).document(args.side).sentences)
         if index >= count:
             raise Failure(f"the {args.side} article has sentences 1 to {count}")
-    session.add_note(args.id, " ".join(args.text), side=args.side, sentence=index)
+    session.add_note(args.id, body, side=args.side, sentence=index)
     where = f" ({args.side} sentence {args.sentence})" if index is not None else ""
     return f"Noted on comparison {args.id}{where}.\n"
+
+
+def _check_link(comparison: Comparison, comparison_id: int, left: int, right: int) -> None:
+    """Fail unless the two sentences (from 0) are linked in the comparison."""
+    for doc, side, index in ((comparison.left, "left", left), (comparison.right, "right", right)):
+        count = len(doc.sentences)
+        if index >= count:
+            raise Failure(f"the {side} article has sentences 1 to {count}")
+    if not any(left in link.left and right in link.right for link in comparison.links):
+        raise Failure(
+            f"left {left + 1} and right {right + 1} are not linked in comparison "
+            f"{comparison_id} ('parallax library show {comparison_id}' lists the links)"
+        )
+
+
+def _find_actor(comparison: Comparison, comparison_id: int, name: str) -> Actor:
+    """The actor called ``name`` (its name, an alias or its id, in any case)."""
+    wanted = " ".join(name.split()).casefold()
+    for names in (lambda a: (a.name,), lambda a: a.aliases, lambda a: (a.id,)):
+        for actor in comparison.actors:
+            if any(" ".join(n.split()).casefold() == wanted for n in names(actor)):
+                return actor
+    known = ", ".join(a.name for a in comparison.actors[:8])
+    more = ", …" if len(comparison.actors) > 8 else ""
+    raise Failure(
+        f"no actor {one_line(name)!r} in comparison {comparison_id}"
+        + (f" (its actors: {known}{more})" if known else " (it has no actors)")
+    )
 
 
 def _decide(session: Session, args: argparse.Namespace, action: str) -> str:
@@ -581,6 +621,8 @@ def _step_history(session: Session, comparison_id: int, *, redo: bool) -> str:
 
 
 def _list_text(session: Session) -> str:
+    from parallax.session import saved_when
+
     summaries = session.recent()
     if not summaries:
         return (
@@ -594,7 +636,7 @@ def _list_text(session: Session) -> str:
     for s in summaries:
         left = one_line(_article_label(s.left_title, s.left_source), room)
         right = one_line(_article_label(s.right_title, s.right_source), room)
-        lines.append(f"{s.id:>5}  {_when(s.created):16}  {s.links:>5}  L: {left}")
+        lines.append(f"{s.id:>5}  {saved_when(s.created):16}  {s.links:>5}  L: {left}")
         lines.append(f"{'':>5}  {'':16}  {'':>5}  R: {right}")
     return "\n".join(lines) + "\n"
 
@@ -634,11 +676,7 @@ def _search_text(session: Session, query: str, limit: int, tty: bool) -> str:
         noun = "note matches" if len(notes) == 1 else "notes match"
         lines += [f"{len(notes)} of your {noun} {one_line(query)!r}", ""]
         for n, note in enumerate(notes, 1):
-            where = (
-                f", {note.side} sentence {note.sentence + 1}"
-                if note.side is not None and note.sentence is not None
-                else ""
-            )
+            where = _note_where(session, note)
             lines.append(f"[note {n}] comparison {note.comparison_id}{where}")
             lines += textwrap.wrap(
                 one_line(note.body), _WIDTH, initial_indent="    ", subsequent_indent="    "
@@ -667,56 +705,29 @@ def _sentence_hits(hits: list[SearchHit], query: str, limit: int, tty: bool) -> 
     return lines
 
 
-def _note_lines(session: Session, comparison_id: int) -> list[str]:
-    """The notes as people read them: sentences numbered from 1."""
-    return [
-        (
-            f"{n.side} sentence {n.sentence + 1}: "
-            if n.side is not None and n.sentence is not None
-            else ""
-        )
-        + n.body
-        for n in session.notes(comparison_id)
-    ]
+def _note_where(session: Session, note: Note) -> str:
+    """ ", on the link of left 3 / right 5" and the like; "" for a note on the comparison."""
+    from parallax.session import LibraryError, note_subject
 
-
-def _decision_lines(session: Session, comparison: Comparison) -> list[str]:
-    """The pairs pinned or rejected, with both sentences, numbered from 1."""
-    return [
-        f"{d.verdict} left {d.left + 1} / right {d.right + 1}: “{d.left_text}” / “{d.right_text}”"
-        for d in session.decisions(comparison)
-    ]
+    comparison = None
+    if note.actor is not None:  # the actor's name as it is now (renames included)
+        with contextlib.suppress(LibraryError):
+            comparison = session.load(note.comparison_id)
+    subject = note_subject(note, comparison)
+    return f", {subject}" if subject else ""
 
 
 def _show_text(session: Session, comparison_id: int) -> str:
-    from parallax.report import to_text
+    from parallax.session import saved_when
 
     comparison = session.load(comparison_id)
     summary = session.summary(comparison_id)
     heading = (
-        f"Comparison {comparison_id}, saved {_when(summary.created)}, "
+        f"Comparison {comparison_id}, saved {saved_when(summary.created)}, "
         f"in {shown_name(str(session.path))}"
     )
-    return to_text(
-        comparison,
-        heading=heading,
-        notes=_note_lines(session, comparison_id),
-        decisions=_decision_lines(session, comparison),
-    )
+    return session.report(comparison, comparison_id, "text", heading=heading)
 
 
-def _export_text(session: Session, comparison_id: int, fmt: str) -> str:
-    comparison = session.load(comparison_id)
-    if fmt == "json":
-        return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    from parallax.report import to_html, to_markdown
-
-    summary = session.summary(comparison_id)
-    heading = f"Parallax comparison {comparison_id}, saved {_when(summary.created)}"
-    render = to_html if fmt == "html" else to_markdown
-    return render(
-        comparison,
-        heading=heading,
-        notes=_note_lines(session, comparison_id),
-        decisions=_decision_lines(session, comparison),
-    )
+def _export_text(session: Session, comparison_id: int, fmt: ReportFormat) -> str:
+    return session.export(comparison_id, fmt)

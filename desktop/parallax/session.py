@@ -57,17 +57,23 @@ __all__ = [
     "LibraryUnavailable",
     "Note",
     "Outcome",
+    "ReportFormat",
     "SearchHit",
     "Session",
     "UnknownComparison",
     "Verdict",
     "library_path",
+    "note_subject",
     "recent",
+    "saved_when",
 ]
 
 #: A journalist's verdict on a link: keep it whatever the aligner says, never show it, or
 #: (None) let the aligner decide again.
 Verdict = Literal["pinned", "rejected"] | None
+
+#: What a report is written as: the comparison document, Markdown, HTML, or terminal text.
+ReportFormat = Literal["json", "md", "html", "text"]
 
 # Overall progress of :meth:`Session.compare`: quick links 0..QUICK_END, refined links
 # ..LINKED_END, actors and reactions ..ACTORS_END, saving ..1.
@@ -520,19 +526,91 @@ class Session:
         *,
         side: Side | None = None,
         sentence: int | None = None,
+        link: tuple[int, int] | None = None,
+        actor: str | None = None,
     ) -> Note:
-        """Keep a note on a saved comparison (on one sentence if ``side`` and ``sentence``).
+        """Keep a note on a saved comparison: on one sentence if ``side`` and ``sentence``,
+        on the link of two sentences if ``link`` (left, right), on an actor if ``actor`` (its
+        id, which renames keep and a re-comparison of the pair finds again).
 
         Raises:
             UnknownComparison: No comparison has this id.
+            ValueError: The note would be about more than one thing.
         """
-        return self.library.add_note(comparison_id, body, side=side, sentence=sentence)
+        return self.library.add_note(
+            comparison_id, body, side=side, sentence=sentence, link=link, actor=actor
+        )
 
     def update_note(self, note_id: int, body: str) -> None:
         self.library.update_note(note_id, body)
 
     def delete_note(self, note_id: int) -> None:
         self.library.delete_note(note_id)
+
+    # -- reports ------------------------------------------------------------------------
+
+    def note_lines(self, comparison: Comparison, comparison_id: int | None) -> list[str]:
+        """The comparison's notes as a report lists them, each saying what it is on
+        (sentences numbered from 1); none for a comparison not in the library."""
+        if comparison_id is None or self._library is None:
+            return []
+        return [
+            f"{subject}: {n.body}" if (subject := note_subject(n, comparison)) else n.body
+            for n in self.notes(comparison_id)
+        ]
+
+    def decision_lines(self, comparison: Comparison) -> list[str]:
+        """The pairs pinned or rejected, with both sentences, numbered from 1 (none without
+        a library)."""
+        if self._library is None:
+            return []
+        return [
+            f"{d.verdict} left {d.left + 1} / right {d.right + 1}: "
+            f"“{d.left_text}” / “{d.right_text}”"
+            for d in self.decisions(comparison)
+        ]
+
+    def report(
+        self,
+        comparison: Comparison,
+        comparison_id: int | None,
+        fmt: ReportFormat,
+        *,
+        heading: str | None = None,
+    ) -> str:
+        """The report of a comparison, with the journalist's decisions and (when it is saved)
+        notes: ``json`` is the ``parallax.comparison/1`` document, ``md`` and ``html`` a
+        report to share, ``text`` the terminal's. What ``parallax library export`` and the
+        reader's File ▸ Export Report write; a session without a library reports the
+        comparison alone."""
+        if fmt == "json":
+            import json
+
+            return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        from parallax.report import to_html, to_markdown, to_text
+
+        render = {"html": to_html, "md": to_markdown, "text": to_text}[fmt]
+        if heading is None:
+            heading = "Parallax comparison" + (
+                ""
+                if comparison_id is None
+                else f" {comparison_id}, saved " + saved_when(self.summary(comparison_id).created)
+            )
+        return render(
+            comparison,
+            heading=heading,
+            notes=self.note_lines(comparison, comparison_id),
+            decisions=self.decision_lines(comparison),
+        )
+
+    def export(self, comparison_id: int, fmt: ReportFormat) -> str:
+        """The report of a saved comparison, as it is now (see :meth:`report`).
+
+        Raises:
+            UnknownComparison: No comparison has this id.
+            LibraryError: The library cannot be read.
+        """
+        return self.report(self.load(comparison_id), comparison_id, fmt)
 
     def delete(self, comparison_id: int) -> ComparisonSummary:
         """Delete a saved comparison; returns what it was, to name it to the user."""
@@ -549,6 +627,32 @@ def _apply_actor_corrections(
     from parallax.core.actors import apply_actor_corrections
 
     return apply_actor_corrections(comparison, corrections)
+
+
+def note_subject(note: Note, comparison: Comparison | None = None) -> str:
+    """What a note is on, in words, sentences numbered from 1: "on the link of left 3 /
+    right 5", "on Kim Jong Un" (the actor's name in ``comparison``, else its id), "left
+    sentence 2"; "" for a note on the whole comparison."""
+    if note.actor is not None:
+        names = {} if comparison is None else {a.id: a.name for a in comparison.actors}
+        return f"on {names.get(note.actor, note.actor)}"
+    if note.link is not None:
+        left, right = note.link
+        return f"on the link of left {left + 1} / right {right + 1}"
+    if note.side is not None and note.sentence is not None:
+        return f"{note.side} sentence {note.sentence + 1}"
+    return ""
+
+
+def saved_when(created: str) -> str:
+    """An ISO UTC timestamp from the library, in the user's local time."""
+    import datetime
+
+    try:
+        moment = datetime.datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except ValueError:
+        return created
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def recent(db_path: str | Path | None, limit: int = 10) -> list[ComparisonSummary]:

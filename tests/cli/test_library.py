@@ -547,3 +547,64 @@ def test_error_lines_and_paths_reach_the_terminal_neutralised(
     assert code == 2 and "file" in one_line_error(err)
     for text in (out, err):
         assert not any(raw in text for raw in RAW), text
+
+
+def test_notes_on_a_link_and_an_actor_outlive_a_compare_again_and_are_undone(
+    sample_paths: tuple[Path, Path], fake_compare: list[Options]
+) -> None:
+    assert run("compare", *map(str, sample_paths))[0] == 0
+    code, out, err = run("library", "note", "1", "Same", "quote,", "other day", "--link", "2", "1")
+    assert code == 0, err
+    assert out == "Noted on the link of left 2 / right 1 of comparison 1.\n"
+    code, out, err = run("library", "note", "1", "Ask", "for", "his", "title", "--actor", "kim")
+    assert code == 0 and out == "Noted on Kim in comparison 1.\n", err
+    # A rename since is the name the reports give; comparing the pair again keeps both notes.
+    with Library() as lib:
+        c = lib.load(1)
+        fix = ActorCorrection("rename", "person:kim", "Kim Jong Un")
+        lib.correct_actor(c.left.original_sha256, c.right.original_sha256, fix)
+    assert run("compare", *map(str, sample_paths))[0] == 0
+    assert "1 comparison in" in run("library", "list")[1]
+    shown = " ".join(run("library", "show", "1")[1].split())
+    assert "on the link of left 2 / right 1: Same quote, other day" in shown
+    assert "on Kim Jong Un: Ask for his title" in shown
+    md = run("library", "export", "1", "--format", "md")[1]
+    assert "on the link of left 2 / right 1: Same quote, other day" in md
+    assert "on Kim Jong Un: Ask for his title" in md
+    found = run("library", "search", "title")[1]
+    assert "[note 1] comparison 1, on Kim Jong Un" in found
+    found = run("library", "search", "other", "day")[1]
+    assert "[note 1] comparison 1, on the link of left 2 / right 1" in found
+    # Undone and redone in the pair's history.
+    code, out, _ = run("library", "undo", "1")
+    assert out.startswith("Undid the rename of person:kim to Kim Jong Un")
+    code, out, _ = run("library", "undo", "1")
+    assert code == 0 and out.startswith("Undid the note on person:kim of comparison 1")
+    assert "Ask for his title" not in run("library", "show", "1")[1]
+    code, out, _ = run("library", "redo", "1")
+    assert out.startswith("Redid the note on person:kim")
+    assert "on Kim: Ask for his title" in " ".join(run("library", "show", "1")[1].split())
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--link", "1", "1"], "left 1 and right 1 are not linked in comparison 1"),
+        (["--link", "99", "1"], "the left article has sentences 1 to"),
+        (["--actor", "Merkel"], "no actor 'Merkel' in comparison 1 (its actors: Kim, Putin)"),
+    ],
+)
+def test_a_note_on_a_link_or_actor_that_is_not_there_is_one_clear_line(
+    sample_paths: tuple[Path, Path],
+    fake_compare: list[Options],
+    argv: list[str],
+    message: str,
+) -> None:
+    assert run("compare", *map(str, sample_paths))[0] == 0
+    code, out, err = run("library", "note", "1", "text", *argv)
+    assert code == 2 and out == ""
+    assert message in one_line_error(err)
+    with Library() as lib:
+        assert lib.notes(1) == []
+    code, _, err = run("library", "note", "1", "x", "--link", "2", "1", "--actor", "Kim")
+    assert code == 2 and "not allowed with" in err

@@ -78,6 +78,38 @@ def test_notes() -> None:
             lib.add_note(999, "nowhere")
 
 
+def test_notes_on_a_link_and_on_an_actor_round_trip_and_are_undone_and_redone() -> None:
+    with Library() as lib:
+        c = make_comparison(1)
+        lsha, rsha = c.left.original_sha256, c.right.original_sha256
+        cid = lib.save(c)
+        on_link = lib.add_note(cid, "Same figure, other source", link=(2, 4))
+        on_actor = lib.add_note(cid, "Check his title", actor="person:kim")
+        assert (on_link.link, on_link.actor, on_link.side) == ((2, 4), None, None)
+        assert not on_link.on_sentence and on_actor.link is None
+        assert (on_actor.actor, on_actor.sentence) == ("person:kim", None)
+        # A comparison saved again (a re-comparison of the pair) keeps them.
+        assert lib.save(c) == cid
+        assert lib.notes(cid) == [on_link, on_actor]
+        assert [n.id for n in lib.search_notes("title")] == [on_actor.id]
+        lib.update_note(on_link.id, "Same figure, same source")
+        assert lib.undo(lsha, rsha) == "edit of the note on the link of left 3 / right 5"
+        assert lib.notes(cid)[0] == on_link
+        assert lib.undo(lsha, rsha) == "note on person:kim"
+        assert lib.undo(lsha, rsha) == "note on the link of left 3 / right 5"
+        assert lib.notes(cid) == []
+        assert lib.redo(lsha, rsha) == "note on the link of left 3 / right 5"
+        assert lib.redo(lsha, rsha) == "note on person:kim"
+        assert lib.notes(cid) == [on_link, on_actor]
+        lib.delete_note(on_actor.id)
+        assert lib.undo(lsha, rsha) == "deletion of the note on person:kim"
+        assert lib.notes(cid)[1].actor == "person:kim"
+        with pytest.raises(ValueError, match="one sentence, one link or one actor"):
+            lib.add_note(cid, "both", link=(0, 0), actor="person:kim")
+        with pytest.raises(ValueError, match="side and its number"):
+            lib.add_note(cid, "half", sentence=1)
+
+
 def test_search_notes_finds_every_word_in_any_case_newest_first() -> None:
     with Library() as lib:
         a = lib.save(make_comparison(1))

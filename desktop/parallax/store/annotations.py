@@ -22,6 +22,11 @@ __all__ = ["CorrectionMethods", "NoteMethods", "Verdict"]
 
 Verdict = Literal["pinned", "rejected"]
 
+#: The columns of a :class:`~parallax.store.records.Note`, in its fields' order.
+_READ_COLUMNS: Final = (
+    "id, comparison_id, body, side, sentence, created, updated, other_sentence, actor"
+)
+
 
 class CorrectionMethods(LibraryFile):
     """The corrections of a :class:`~parallax.store.library.Library`."""
@@ -227,11 +232,14 @@ def _describe(kind: str, change: dict[str, Any]) -> str:
     """A change of the history in words, sentences numbered from 1."""
     if kind == "note":
         note = change["note"]
-        where = (
-            "the comparison"
-            if note["side"] is None or note["sentence"] is None
-            else f"{note['side']} {note['sentence'] + 1}"
-        )
+        if note.get("actor") is not None:
+            where = note["actor"]
+        elif note.get("other_sentence") is not None and note["sentence"] is not None:
+            where = f"the link of left {note['sentence'] + 1} / right {note['other_sentence'] + 1}"
+        elif note["side"] is None or note["sentence"] is None:
+            where = "the comparison"
+        else:
+            where = f"{note['side']} {note['sentence'] + 1}"
         action = {"write": "note", "edit": "edit of the note", "delete": "deletion of the note"}
         return f"{action[change['action']]} on {where}"
     if kind == "link":
@@ -251,18 +259,31 @@ class NoteMethods(LibraryFile):
         *,
         side: Side | None = None,
         sentence: int | None = None,
+        link: tuple[int, int] | None = None,
+        actor: str | None = None,
     ) -> Note:
-        """Attach a note to a saved comparison (or to one sentence of it); it joins the pair's
-        history, so it can be undone.
+        """Attach a note to a saved comparison, or to one sentence (``side`` and ``sentence``),
+        one link (``link``: the left and right sentence) or one actor (``actor``: its id) of
+        it; it joins the pair's history, so it can be undone.
 
         Raises:
             UnknownComparison: No comparison has this id.
+            ValueError: The note would be about more than one thing, or half a sentence.
         """
+        if (side is None) != (sentence is None):
+            raise ValueError("a note on a sentence needs both its side and its number")
+        if sum(x is not None for x in (sentence, link, actor)) > 1:
+            raise ValueError("a note is on one sentence, one link or one actor, not several")
+        if link is not None:
+            sentence, other = link
+        else:
+            other = None
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM comparisons WHERE id = ?", (comparison_id,)).fetchone():
                 cur = conn.execute(
-                    "INSERT INTO notes (comparison_id, side, sentence, body) VALUES (?, ?, ?, ?)",
-                    (comparison_id, side, sentence, body),
+                    "INSERT INTO notes (comparison_id, side, sentence, other_sentence, actor,"
+                    " body) VALUES (?, ?, ?, ?, ?, ?)",
+                    (comparison_id, side, sentence, other, actor, body),
                 )
                 note_id = cur.lastrowid
                 written = {"action": "write", "note": _note_row(conn, int(note_id or 0))}
@@ -275,8 +296,7 @@ class NoteMethods(LibraryFile):
         """The notes on a comparison, oldest first."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT id, comparison_id, body, side, sentence, created, updated FROM notes"
-                " WHERE comparison_id = ? ORDER BY id",
+                f"SELECT {_READ_COLUMNS} FROM notes WHERE comparison_id = ? ORDER BY id",
                 (comparison_id,),
             ).fetchall()
         return [Note(*row) for row in rows]
@@ -296,10 +316,7 @@ class NoteMethods(LibraryFile):
         if not words:
             return []
         with self._read() as conn:
-            rows = conn.execute(
-                "SELECT id, comparison_id, body, side, sentence, created, updated FROM notes"
-                " ORDER BY id DESC"
-            ).fetchall()
+            rows = conn.execute(f"SELECT {_READ_COLUMNS} FROM notes ORDER BY id DESC").fetchall()
         found = [Note(*row) for row in rows if all(w in row[2].casefold() for w in words)]
         return found[:limit]
 
@@ -331,7 +348,17 @@ class NoteMethods(LibraryFile):
 
 # -- notes in the history --------------------------------------------------------------------
 
-_NOTE_COLUMNS: Final = ("id", "comparison_id", "side", "sentence", "body", "created", "updated")
+_NOTE_COLUMNS: Final = (
+    "id",
+    "comparison_id",
+    "side",
+    "sentence",
+    "other_sentence",
+    "actor",
+    "body",
+    "created",
+    "updated",
+)
 
 
 def _note_row(conn: sqlite3.Connection, note_id: int) -> dict[str, Any] | None:
@@ -358,7 +385,7 @@ def _put_note(conn: sqlite3.Connection, note: dict[str, Any]) -> None:
         conn.execute(
             f"INSERT OR REPLACE INTO notes ({', '.join(_NOTE_COLUMNS)})"
             f" VALUES ({', '.join('?' * len(_NOTE_COLUMNS))})",
-            tuple(note[c] for c in _NOTE_COLUMNS),
+            tuple(note.get(c) for c in _NOTE_COLUMNS),
         )
 
 

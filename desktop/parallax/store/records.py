@@ -60,7 +60,15 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A journalist's note on a comparison, optionally about one sentence of one side."""
+    """A journalist's note on a comparison, or on one sentence, one link or one actor of it.
+
+    Attributes:
+        side: With ``sentence``, the side of the sentence the note is on (None for a note on
+            a link, an actor or the comparison).
+        sentence: The sentence's index (from 0); the left sentence of a link.
+        other_sentence: The right sentence of the link the note is on; None for any other.
+        actor: The id of the actor the note is on (``Actor.id``, e.g. ``person:kim-jong-un``).
+    """
 
     id: int
     comparison_id: int
@@ -69,3 +77,17 @@ class Note:
     sentence: int | None
     created: str
     updated: str
+    other_sentence: int | None = None
+    actor: str | None = None
+
+    @property
+    def link(self) -> tuple[int, int] | None:
+        """``(left sentence, right sentence)`` when the note is on a link."""
+        if self.sentence is None or self.other_sentence is None:
+            return None
+        return (self.sentence, self.other_sentence)
+
+    @property
+    def on_sentence(self) -> bool:
+        """Whether the note is on one sentence (not a link, an actor or the comparison)."""
+        return self.side is not None and self.sentence is not None

@@ -438,6 +438,12 @@ _M003: Final[tuple[str, ...]] = (
     # -- how the text was read, when the reader should know (JSON list of sentences): "the
     # page's whole visible text is shown" and the like, as in the comparison document.
     "ALTER TABLE articles ADD COLUMN reading_notes TEXT NOT NULL DEFAULT '[]'",
+    # -- notes on a link and on an actor -------------------------------------------------------
+    # A note on a link has the left sentence in ``sentence`` (side 'left') and the right one in
+    # ``other_sentence``; a note on an actor has the actor's id (``person:kim-jong-un``), which
+    # renames keep and re-comparisons of the pair find again, as the actor corrections do.
+    "ALTER TABLE notes ADD COLUMN other_sentence INTEGER",
+    "ALTER TABLE notes ADD COLUMN actor TEXT",
     "PRAGMA user_version = 3",
 )
 
@@ -445,6 +451,7 @@ _M003: Final[tuple[str, ...]] = (
 @MIGRATIONS(name="m003_titles_pins_notes_authors")
 def m003_titles_pins_notes_authors(db: Database) -> None:
     """Titles keep their repairs, links whether the journalist pinned them, notes join the
-    pair's history of corrections, and articles keep their author and how they were read."""
+    pair's history of corrections and may be about a link or an actor, and articles keep
+    their author and how they were read."""
     for statement in _M003:
         db.execute(statement)

@@ -82,6 +82,9 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
       "Paste an article's text into the left pane", args=("left",), separator=True),
     A("paste_right", "Paste Text as Right…", "paste_dialog", None, "file",
       "Paste an article's text into the right pane", args=("right",)),
+    A("export", "&Export Report…", "export_report", "Ctrl+E", "file",
+      "Save this comparison as an HTML, Markdown or JSON report, with your notes and decisions",
+      separator=True),
     # (the window puts its Recent Comparisons submenu before the sample pair)
     A("sample", "Open the &Sample Pair", "open_sample", None, "file",
       "The two sample articles", separator=True),
@@ -134,6 +137,8 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
       "Undo every pin and rejection made for this pair", separator=True),
     A("note", "Write a &Note on the Current Sentence…", "note_current", "Ctrl+Alt+N", "link",
       "A note of yours on the sentence last clicked, kept in the library", separator=True),
+    A("note_link", "Write a Note on the Selected &Link…", "note_selected_link", None, "link",
+      "A note of yours on the link selected, kept in the library"),
     A("note_comparison", "Write a Note on the &Comparison…", "note_comparison", None, "link",
       "A note of yours on this comparison as a whole, kept in the library"),
     # Help
@@ -175,6 +180,7 @@ class WindowActions:
     act_open_right: QAction
     act_paste_left: QAction
     act_paste_right: QAction
+    act_export: QAction
     act_sample: QAction
     act_story_tab: QAction
     act_quit: QAction
@@ -201,6 +207,7 @@ class WindowActions:
     act_reject_pair: QAction
     act_forget: QAction
     act_note: QAction
+    act_note_link: QAction
     act_note_comparison: QAction
     act_colours: QAction
     act_about: QAction

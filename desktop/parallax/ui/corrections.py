@@ -3,8 +3,8 @@
 Renaming, merging and deleting actors; pinning a link between the sentences last clicked,
 rejecting the selected link or only the pair of sentences last clicked; restoring a pin or a
 rejection from the Decisions panel; forgetting every decision for the pair; writing, editing
-and deleting notes on a sentence or on the comparison; opening a saved comparison and listing
-the recent ones. Every library
+and deleting notes on a sentence, a link, an actor or the comparison; opening a saved
+comparison and listing the recent ones. Every library
 read and write is a task of the window's worker, run on its one thread in the order asked (a
 correction is saved before the re-comparison reads it); the results come back to
 :meth:`Corrections.on_library_done` and :meth:`Corrections.on_library_failed`.
@@ -26,7 +26,8 @@ from parallax.ui import dialogs
 
 if TYPE_CHECKING:
     from parallax.core.actors import ActorCorrection
-    from parallax.session import Annotations, Session
+    from parallax.session import Annotations, Note, Session
+    from parallax.ui.export import ExportedReport
     from parallax.ui.pane import ArticlePane
     from parallax.ui.recent_menu import RecentMenu
     from parallax.ui.sidebar import Sidebar
@@ -47,6 +48,7 @@ FAILED: Final = {
     "restore": "Decision not taken back",
     "annotations": "Could not read your decisions and notes",
     "note": "Note not saved",
+    "export": "Report not exported",
 }
 
 
@@ -81,6 +83,7 @@ class Corrections:
         ) -> None: ...
         def _show(self, comparison: Comparison | None, *, keep_view: bool = False) -> None: ...
         def _same_texts(self, comparison: Comparison) -> bool: ...
+        def write_report(self, report: ExportedReport) -> None: ...
 
     def _window(self) -> QMainWindow:
         """The window this is a part of (the parent of a dialog, the owner of the status bar)."""
@@ -259,9 +262,28 @@ class Corrections:
         """Write a note on the comparison as a whole."""
         self.write_note(None, None)
 
-    def write_note(self, side: Side | None, sentence: int | None) -> None:
-        """Ask for a note's text and keep it in the library, on a sentence or (None) on the
-        comparison; its mark appears in the margin when it is saved."""
+    def note_selected_link(self) -> None:
+        """Write a note on the selected link (Link ▸ Write a Note on the Selected Link…)."""
+        comparison, index = self.comparison, self.selected_link
+        if comparison is not None and index is not None and 0 <= index < len(comparison.links):
+            link = comparison.links[index]
+            self.write_note(None, None, link=(link.left[0], link.right[0]))
+
+    def note_actor(self, actor_id: str) -> None:
+        """Write a note on an actor (the Actors panel's Write a Note…)."""
+        self.write_note(None, None, actor=actor_id)
+
+    def write_note(
+        self,
+        side: Side | None,
+        sentence: int | None,
+        *,
+        link: tuple[int, int] | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """Ask for a note's text and keep it in the library, on a sentence, a link (its left
+        and right sentence), an actor (its id) or (all None) on the comparison; its mark
+        appears in the margin, or in the actor's tooltip, when it is saved."""
         comparison, cid = self.comparison, self.comparison_id
         if comparison is None:
             return
@@ -273,10 +295,15 @@ class Corrections:
                 " saved (yet).",
             )
             return
-        where = "the comparison" if side is None or sentence is None else f"{side} {sentence + 1}"
+        from parallax.session import Note, note_subject
+
+        about = Note(0, cid, "", side, sentence, "", "", None, actor)
+        if link is not None:
+            about = Note(0, cid, "", None, link[0], "", "", link[1], None)
+        where = note_subject(about, comparison).removeprefix("on ") or "the comparison"
         body = self.ask_note_text(f"Note on {where}")
         if body is not None:
-            self._library("note", lambda s: _noted(s, comparison, cid, body, side, sentence))
+            self._library("note", lambda s: _noted(s, comparison, cid, body, about))
 
     def edit_note(self, note_id: int) -> None:
         comparison, cid = self.comparison, self.comparison_id
@@ -303,17 +330,27 @@ class Corrections:
     def _clear_annotations(self) -> None:
         """No decisions or notes shown (another pair is on screen until they are read)."""
         self.sidebar.set_annotations((), ())
+        self.sidebar.actors.set_notes({})
         for pane in self.panes.values():
             pane.view.set_notes({})
 
     def _show_annotations(self, annotations: Annotations) -> None:
         self.sidebar.set_annotations(annotations.decisions, annotations.notes)
         by_side: dict[Side, dict[int, list[str]]] = {"left": {}, "right": {}}
+        by_actor: dict[str, list[str]] = {}
         for note in annotations.notes:
-            if note.side is not None and note.sentence is not None:
+            if note.link is not None:  # marked beside both sentences of the link
+                left, right = note.link
+                text = f"On the link of left {left + 1} / right {right + 1}: {note.body}"
+                by_side["left"].setdefault(left, []).append(text)
+                by_side["right"].setdefault(right, []).append(text)
+            elif note.actor is not None:
+                by_actor.setdefault(note.actor, []).append(note.body)
+            elif note.side is not None and note.sentence is not None:
                 by_side[note.side].setdefault(note.sentence, []).append(note.body)
         for side, pane in self.panes.items():
             pane.view.set_notes(by_side[side])
+        self.sidebar.actors.set_notes(by_actor)
 
     def forget_corrections(self) -> None:
         comparison = self.comparison
@@ -326,8 +363,12 @@ class Corrections:
         if tag in ("undo", "redo"):
             done = "Undid" if tag == "undo" else "Redid"
             message = f"{done} the {result}" if result else f"Nothing to {tag}"
-            self._window().statusBar().showMessage(message, 8000)
             comparison = self.comparison
+            if isinstance(result, str) and result.startswith(_NOTE_CHANGES) and comparison:
+                for actor in comparison.actors:  # a note on an actor: by its name, not its id
+                    if message.endswith(f" on {actor.id}"):
+                        message = message.removesuffix(actor.id) + actor.name
+            self._window().statusBar().showMessage(message, 8000)
             if isinstance(result, str) and result.startswith(_NOTE_CHANGES):
                 self._fetch_annotations()  # the links and actors are as they were
             elif result and comparison is not None:  # actors again too: a rename may be undone
@@ -345,6 +386,11 @@ class Corrections:
                 self._show_annotations(result)
         elif tag == "recent":
             self.recent_menu.show_comparisons(result)  # type: ignore[arg-type]
+        elif tag == "export":
+            from parallax.ui.export import ExportedReport
+
+            if isinstance(result, ExportedReport):
+                self.write_report(result)
         elif tag == "actors" and isinstance(result, Comparison) and self._same_texts(result):
             self._show(result, keep_view=True)
 
@@ -359,14 +405,17 @@ class Corrections:
 
 
 def _noted(
-    session: Session,
-    comparison: Comparison,
-    comparison_id: int,
-    body: str,
-    side: Side | None,
-    sentence: int | None,
+    session: Session, comparison: Comparison, comparison_id: int, body: str, about: Note
 ) -> Annotations:
-    session.add_note(comparison_id, body, side=side, sentence=sentence)
+    """Keep a note on what ``about`` is on (a sentence, a link, an actor or the comparison)."""
+    session.add_note(
+        comparison_id,
+        body,
+        side=about.side,
+        sentence=about.sentence if about.link is None else None,
+        link=about.link,
+        actor=about.actor,
+    )
     return session.annotations(comparison, comparison_id)
 
 

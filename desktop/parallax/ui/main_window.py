@@ -44,6 +44,7 @@ from parallax.ui.actions import (
 )
 from parallax.ui.banner import Banner
 from parallax.ui.corrections import FAILED, Corrections
+from parallax.ui.export import ReportExport
 from parallax.ui.find_bar import FindBar
 from parallax.ui.gutter import LinkGutter
 from parallax.ui.pane import ArticlePane
@@ -59,7 +60,7 @@ from parallax.ui.window_settings import Key, restore_settings, save_settings
 from parallax.ui.worker import CompareRequest, CompareWorker, Source
 
 
-class MainWindow(QMainWindow, WindowActions, Corrections, StoryReader):
+class MainWindow(QMainWindow, WindowActions, Corrections, StoryReader, ReportExport):
     """The Parallax reader."""
 
     #: A comparison is on screen (after a load, a compare, or a correction).
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections, StoryReader):
         self.sidebar.restoreRequested.connect(self.restore_decision)
         self.sidebar.editNoteRequested.connect(self.edit_note)
         self.sidebar.deleteNoteRequested.connect(self.delete_note)
+        self.sidebar.noteActorRequested.connect(self.note_actor)
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(lambda _s: self._follow_system_scheme())
 
@@ -276,6 +278,8 @@ class MainWindow(QMainWindow, WindowActions, Corrections, StoryReader):
         clicked = any(v is not None for v in self.current_sentence.values())
         self.act_note.setEnabled(self.comparison is not None and clicked)
         self.act_note_comparison.setEnabled(self.comparison is not None)
+        self.act_note_link.setEnabled(self.selected_link is not None)
+        self.act_export.setEnabled(self.comparison is not None)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -392,6 +396,7 @@ class MainWindow(QMainWindow, WindowActions, Corrections, StoryReader):
             menu.pinRequested.connect(self.pin_current)
             menu.rejectRequested.connect(self.reject_selected)
             menu.noteRequested.connect(lambda: self.write_note(side, sentence))
+            menu.linkNoteRequested.connect(self.note_selected_link)
         menu.add_selection()
         self._menu = menu  # kept for tests and while it is open
         menu.popup(at)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, Literal
@@ -381,6 +381,21 @@ class ActorsModel(_RecordModel):
         super().__init__(parent)
         self._rows: list[_ActorRow] = []
         self._row_of: dict[str, int] = {}
+        self._notes: dict[str, tuple[str, ...]] = {}
+
+    def set_notes(self, notes: Mapping[str, Sequence[str]]) -> None:
+        """The journalist's notes by actor id: each actor's tooltip lists its own."""
+        self._notes = {a: tuple(texts) for a, texts in notes.items() if texts}
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(self.HEADERS) - 1),
+                [Qt.ItemDataRole.ToolTipRole],
+            )
+
+    def notes_of(self, actor_id: str) -> tuple[str, ...]:
+        """The journalist's notes on an actor."""
+        return self._notes.get(actor_id, ())
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         """Show the actors of ``comparison`` (none when it is None)."""
@@ -487,6 +502,11 @@ class ActorsModel(_RecordModel):
             "right": f"Mentioned only by {html.escape(self._labels['right'])} ({r.right}).",
             "none": "No mentions left.",
         }[r.presence]
+        notes = self._notes.get(a.id, ())
+        if notes:
+            head = "Your note" if len(notes) == 1 else f"Your {len(notes)} notes"
+            mine = f"<b>{head}:</b> " + " — ".join(html.escape(n) for n in notes)
+            return _tooltip(name, aliases, where, mine)
         return _tooltip(name, aliases, where)
 
 

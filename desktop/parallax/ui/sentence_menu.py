@@ -3,7 +3,8 @@
 The window selects the sentence's link first, then fills the menu: linking the sentence
 with the one last clicked in the other article (:attr:`SentenceMenu.pinRequested`),
 rejecting the selected link (:attr:`SentenceMenu.rejectRequested`), writing a note on the
-sentence (:attr:`SentenceMenu.noteRequested`), copying the sentence, and copying the text
+sentence (:attr:`SentenceMenu.noteRequested`) or on its link
+(:attr:`SentenceMenu.linkNoteRequested`), copying the sentence, and copying the text
 selected in the article.
 """
 
@@ -25,6 +26,8 @@ class SentenceMenu(QMenu):
     rejectRequested = Signal()
     #: Write a note on this sentence.
     noteRequested = Signal()
+    #: Write a note on the link selected (the sentence's link).
+    linkNoteRequested = Signal()
 
     def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,7 +37,8 @@ class SentenceMenu(QMenu):
         self, text: str, there: Side, counterpart: int | None, *, linked: bool
     ) -> None:
         """Link with ``there``'s sentence ``counterpart`` (None: none clicked yet), reject
-        the selected link (if ``linked``), write a note on it, copy ``text``."""
+        the selected link (if ``linked``), write a note on the sentence or (if ``linked``)
+        on its link, copy ``text``."""
         pin = self.addAction(
             f"Link with {there} sentence {counterpart + 1}"
             if counterpart is not None
@@ -48,6 +52,9 @@ class SentenceMenu(QMenu):
         note = self.addAction("Write a Note on This Sentence…")
         note.setShortcut("Ctrl+Alt+N")
         note.triggered.connect(lambda: self.noteRequested.emit())
+        if linked:
+            link_note = self.addAction("Write a Note on This Link…")
+            link_note.triggered.connect(lambda: self.linkNoteRequested.emit())
         self.addSeparator()
         copy = self.addAction("Copy sentence")
         copy.triggered.connect(lambda: QApplication.clipboard().setText(text))

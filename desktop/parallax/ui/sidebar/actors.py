@@ -6,6 +6,7 @@ the panel asks the journalist, then signals; it never changes the comparison its
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
@@ -44,8 +45,8 @@ class ActorsPanel(Panel):
     Attributes:
         search: Filters by name or alias (every word typed must appear).
         presence: "All actors", "In both", "Left only", "Right only".
-        rename_action, merge_action, delete_action, reactions_action: What the context menu
-            and the keys (F2, Delete) trigger; enabled to suit the selection.
+        rename_action, merge_action, delete_action, reactions_action, note_action: What the
+            context menu and the keys (F2, Delete) trigger; enabled to suit the selection.
     """
 
     activated = Signal(str)
@@ -53,6 +54,8 @@ class ActorsPanel(Panel):
     mergeRequested = Signal(list)
     deleteRequested = Signal(str)
     reactionsRequested = Signal(str)
+    #: Write a note on an actor (its id).
+    noteRequested = Signal(str)
 
     model: ActorsModel
 
@@ -100,6 +103,9 @@ class ActorsPanel(Panel):
         self.delete_action.triggered.connect(self.delete_selected)
         self.reactions_action = QAction("Show reactions", self)
         self.reactions_action.triggered.connect(self._show_reactions)
+        self.note_action = QAction("Write a Note…", self)
+        self.note_action.setStatusTip("A note of yours on this actor, kept in the library")
+        self.note_action.triggered.connect(self._write_note)
 
         self._active = ""  # the actor last announced with `activated`
         self._at_press = ""
@@ -319,6 +325,11 @@ class ActorsPanel(Panel):
             f"Delete {len(actors)} actors…" if len(actors) > 1 else "Delete…"
         )
         self.reactions_action.setEnabled(len(actors) == 1)
+        self.note_action.setEnabled(len(actors) == 1)
+
+    def set_notes(self, notes: Mapping[str, Sequence[str]]) -> None:
+        """The journalist's notes on the actors, by actor id: shown in their tooltips."""
+        self.model.set_notes(notes)
 
     def context_menu(self) -> QMenu:
         """The actions for the selected actors (what a right click shows)."""
@@ -328,6 +339,7 @@ class ActorsPanel(Panel):
         menu.addAction(self.delete_action)
         menu.addSeparator()
         menu.addAction(self.reactions_action)
+        menu.addAction(self.note_action)
         return menu
 
     def _context_menu(self, pos: Any) -> None:
@@ -404,6 +416,11 @@ class ActorsPanel(Panel):
         if answer == QMessageBox.StandardButton.Yes:
             for a in actors:
                 self.deleteRequested.emit(a.id)
+
+    def _write_note(self) -> None:
+        actors = self._selected_actors()
+        if len(actors) == 1:
+            self.noteRequested.emit(actors[0].id)
 
     def _show_reactions(self) -> None:
         actors = self._selected_actors()

@@ -2,9 +2,10 @@
 
 Each pinned or rejected pair is listed with both sentences' text; choosing one and
 **Restore** takes the decision back (a rejected pair can be linked again, a pinned one is
-left to the aligner). Each note is listed with the sentence it is on (or "on the
-comparison"); **Edit Note…** and **Delete Note** change it. Activating a row (double click,
-Enter) reads its sentence in the panes.
+left to the aligner). Each note is listed with what it is on: a sentence, a link (both
+sentences), an actor (by its name as it is now) or the comparison; **Edit Note…** and
+**Delete Note** change it. Activating a row (double click, Enter) reads its sentence (a
+link's left sentence) in the panes, or shows the actor a note is on.
 
 The panel only asks (:attr:`DecisionsPanel.restoreRequested`, ...): the window saves the
 change through its worker and hands the new list back with :meth:`DecisionsPanel.set_annotations`.
@@ -35,7 +36,7 @@ __all__ = ["NO_DECISIONS", "DecisionsPanel", "decision_label", "note_label"]
 
 NO_DECISIONS = (
     "Nothing decided yet. Pin a pair (Ctrl+Shift+P), reject one (Ctrl+Alt+R) or write a "
-    "note on a sentence (Ctrl+Alt+N): it is listed here."
+    "note on a sentence (Ctrl+Alt+N), a link or an actor: it is listed here."
 )
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -56,8 +57,23 @@ def decision_label(d: Decision) -> str:
 
 
 def note_label(note: Note, comparison: Comparison | None) -> str:
-    """A note as the list shows it: its text, then where it is."""
-    if note.side is None or note.sentence is None:
+    """A note as the list shows it: its text, then what it is on."""
+    if note.actor is not None:
+        names = {a.id: a.name for a in comparison.actors} if comparison is not None else {}
+        where = f"on {names.get(note.actor, note.actor)}"
+    elif note.link is not None:
+        where = f"on the link of left {note.link[0] + 1} / right {note.link[1] + 1}"
+        if comparison is not None:
+            texts = [
+                _cut(sentences[i].text, 40)
+                for sentences, i in zip(
+                    (comparison.left.sentences, comparison.right.sentences), note.link, strict=True
+                )
+                if 0 <= i < len(sentences)
+            ]
+            if len(texts) == 2:
+                where += f": {texts[0]} / {texts[1]}"
+    elif note.side is None or note.sentence is None:
         where = "on the comparison"
     else:
         where = f"on {note.side} {note.sentence + 1}"
@@ -78,6 +94,8 @@ class DecisionsPanel(QWidget):
     deleteNoteRequested = Signal(int)
     #: Read a side's sentence in its pane.
     sentenceActivated = Signal(str, int)
+    #: Show an actor (a note on it was activated), by id.
+    actorActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,7 +145,11 @@ class DecisionsPanel(QWidget):
             self.list.addItem(item)
         for note in self.notes:
             item = QListWidgetItem(note_label(note, comparison))
-            item.setData(_ROLE, ("note", note.id, note.side, note.sentence))
+            if note.actor is not None:
+                item.setData(_ROLE, ("note", note.id, "actor", note.actor))
+            else:  # a link: read its left end
+                side = "left" if note.link is not None else note.side
+                item.setData(_ROLE, ("note", note.id, side, note.sentence))
             self.list.addItem(item)
         empty = not self.decisions and not self.notes
         self.placeholder.setVisible(empty)
@@ -181,7 +203,9 @@ class DecisionsPanel(QWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         kind, first, second, third = item.data(_ROLE)
         side: Side | None = None
-        if kind == "decision":
+        if second == "actor" and isinstance(third, str):
+            self.actorActivated.emit(third)
+        elif kind == "decision":
             side, sentence = "left", first
         elif is_side(second) and isinstance(third, int):
             side, sentence = second, third

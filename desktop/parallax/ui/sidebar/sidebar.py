@@ -53,6 +53,7 @@ class Sidebar(QObject):
     restoreRequested = Signal(int, int)
     editNoteRequested = Signal(int)  # note id
     deleteNoteRequested = Signal(int)  # note id
+    noteActorRequested = Signal(str)  # write a note on this actor (its id)
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -92,6 +93,7 @@ class Sidebar(QObject):
         self.actors.mergeRequested.connect(self.mergeRequested)
         self.actors.deleteRequested.connect(self.deleteRequested)
         self.actors.reactionsRequested.connect(self.show_reactions_of)
+        self.actors.noteRequested.connect(self.noteActorRequested)
         self.reactions.activated.connect(self.reactionActivated)
         self.repairs.activated.connect(self.repairActivated)
         self.sourcing.activated.connect(self.show_reactions_of)
@@ -101,6 +103,7 @@ class Sidebar(QObject):
         self.decisions.editNoteRequested.connect(self.editNoteRequested)
         self.decisions.deleteNoteRequested.connect(self.deleteNoteRequested)
         self.decisions.sentenceActivated.connect(self.sentenceActivated)
+        self.decisions.actorActivated.connect(self._note_actor_activated)
         self._comparison: Comparison | None = None
         self._busy = False
         self._update_titles()
@@ -140,6 +143,8 @@ class Sidebar(QObject):
         self.sourcing.set_comparison(comparison, busy=busy)
         self.unique.set_comparison(comparison)
         self.actors.set_comparison(comparison, busy=busy)  # may announce a vanished actor
+        # The notes' labels name actors and sentences as this comparison has them (a rename).
+        self.decisions.set_annotations(comparison, self.decisions.decisions, self.decisions.notes)
         self._update_titles()
 
     def set_annotations(self, decisions: Sequence[Decision], notes: Sequence[Note]) -> None:
@@ -173,6 +178,11 @@ class Sidebar(QObject):
         """Repaint the lists with the theme's colours."""
         for panel in (self.actors, self.reactions, self.repairs, self.sourcing, self.unique):
             panel.set_theme(theme)
+
+    def _note_actor_activated(self, actor_id: str) -> None:
+        """A note on an actor was activated: the actor chosen, as if in the Actors list."""
+        self.select_actor(actor_id)
+        self.actorActivated.emit(actor_id)
 
     def _actor_activated(self, actor_id: str) -> None:
         self.reactions.set_actor(actor_id or None)
