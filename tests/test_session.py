@@ -59,12 +59,13 @@ def test_compare_reapplies_the_pairs_corrections_and_saves(
     pair: tuple[Document, Document], linked: list[tuple[Options, bool]], library_path: Path
 ) -> None:
     left, right = pair
+    lkey, rkey = (prepare(doc, skip_repairs=("mojibake",)).content_sha256 for doc in pair)
     with Library() as lib:
-        lib.correct_link(left.original_sha256, right.original_sha256, 2, 3, "pinned")
-        lib.correct_link(left.original_sha256, right.original_sha256, 1, 0, "rejected")
+        lib.correct_link(lkey, rkey, 2, 3, "pinned")
+        lib.correct_link(lkey, rkey, 1, 0, "rejected")
         lib.correct_actor(
-            left.original_sha256,
-            right.original_sha256,
+            lkey,
+            rkey,
             ActorCorrection("rename", "person:kim", "Kim Jong Un"),
         )
     with Session.open() as session:
@@ -164,12 +165,12 @@ def test_corrections_notes_and_deletion() -> None:
         session.correct_link(saved, 0, 1, "pinned")
         session.correct_link(saved, 2, 2, "rejected")
         corrections = session.library.corrections_for(
-            saved.left.original_sha256, saved.right.original_sha256
+            saved.left.content_sha256, saved.right.content_sha256
         )
         assert (corrections.pinned, corrections.rejected) == (((0, 1),), ((2, 2),))
         session.forget_corrections(saved)
         assert (
-            session.library.corrections_for(saved.left.original_sha256, saved.right.original_sha256)
+            session.library.corrections_for(saved.left.content_sha256, saved.right.content_sha256)
             == type(corrections)()
         )
         note = session.add_note(cid, "Ask the ministry", side="right", sentence=2)
@@ -202,7 +203,7 @@ def test_decisions_list_both_sentences_and_restore_takes_one_back() -> None:
         note = session.add_note(cid, "Ask the ministry", side="right", sentence=2)
         both = session.annotations(saved, cid)
         assert both.notes == (note,) and len(both.decisions) == 2
-        assert both.pair == (saved.left.original_sha256, saved.right.original_sha256)
+        assert both.pair == (saved.left.content_sha256, saved.right.content_sha256)
         assert session.annotations(saved, None).notes == ()
 
 

@@ -147,6 +147,30 @@ def _reusable(source: Comparison, fresh: Comparison) -> bool:
     )
 
 
+def _pair(comparison: Comparison) -> tuple[str, str]:
+    """The keys under which the library keeps the corrections of a comparison's articles:
+    their content, so the same article read from another file keeps them."""
+    return comparison.left.content_sha256, comparison.right.content_sha256
+
+
+def _texts(comparison: Comparison) -> tuple[list[str], list[str]]:
+    """Both articles' sentences, for corrections to find theirs in this reading."""
+    left, right = ([s.text for s in comparison.document(side).sentences] for side in SIDES)
+    return left, right
+
+
+def _keyed(
+    left: Document, right: Document, skip_repairs: Sequence[str]
+) -> tuple[str, str, tuple[list[str], list[str]]]:
+    """The content keys and sentences of a pair as it is about to be compared (repaired and
+    split as the comparison will be), to look its corrections up before it is aligned."""
+    from parallax.core import pipeline
+
+    docs = [pipeline.prepare(doc, skip_repairs=skip_repairs) for doc in (left, right)]
+    texts = ([s.text for s in docs[0].sentences], [s.text for s in docs[1].sentences])
+    return docs[0].content_sha256, docs[1].content_sha256, texts
+
+
 def _span(progress: Progress | None, start: float, end: float) -> Progress | None:
     """``progress`` for a part of the job that runs from ``start`` to ``end`` overall."""
     if progress is None:
@@ -280,9 +304,7 @@ class Session:
                     on_store_error(exc)
                     save = False  # told once; the comparison goes on without saving
             try:
-                corrections = self._library.corrections_for(
-                    left.original_sha256, right.original_sha256
-                )
+                corrections = self._library.corrections_for(*_keyed(left, right, skip_repairs))
             except LibraryError as exc:
                 if on_store_error is None:
                     raise
@@ -374,9 +396,7 @@ class Session:
         """
         library = self.library
         comparison = library.load(comparison_id)
-        corrections = library.corrections_for(
-            comparison.left.original_sha256, comparison.right.original_sha256
-        )
+        corrections = library.corrections_for(*_pair(comparison))
         return _apply_actor_corrections(comparison, corrections.actors)
 
     def summary(self, comparison_id: int) -> ComparisonSummary:
@@ -408,13 +428,11 @@ class Session:
         takes effect when the pair is compared again (with ``actors_from`` to skip the
         recogniser).
         """
-        self.library.correct_link(
-            comparison.left.original_sha256,
-            comparison.right.original_sha256,
-            left_index,
-            right_index,
-            verdict,
-        )
+        left, right = (comparison.document(side).sentences for side in SIDES)
+        texts = None
+        if 0 <= left_index < len(left) and 0 <= right_index < len(right):
+            texts = (left[left_index].text, right[right_index].text)
+        self.library.correct_link(*_pair(comparison), left_index, right_index, verdict, texts)
 
     def keep_details(self, comparison: Comparison) -> int:
         """Keep the outlet, author and date of both articles as ``comparison`` has them
@@ -436,9 +454,7 @@ class Session:
         a later comparison of the pair, so what the journalist sees now is what they get then.
         """
         for correction in corrections:
-            self.library.correct_actor(
-                comparison.left.original_sha256, comparison.right.original_sha256, correction
-            )
+            self.library.correct_actor(*_pair(comparison), correction)
         return _apply_actor_corrections(comparison, corrections)
 
     def decide_link(
@@ -462,11 +478,11 @@ class Session:
 
     def undo(self, comparison: Comparison) -> str | None:
         """Take back the pair's latest correction; what it was, or None if there is none."""
-        return self.library.undo(comparison.left.original_sha256, comparison.right.original_sha256)
+        return self.library.undo(*_pair(comparison))
 
     def redo(self, comparison: Comparison) -> str | None:
         """Make again the correction undone last; what it was, or None."""
-        return self.library.redo(comparison.left.original_sha256, comparison.right.original_sha256)
+        return self.library.redo(*_pair(comparison))
 
     def step_history(self, comparison_id: int, *, redo: bool = False) -> tuple[str, Outcome] | None:
         """Undo (or redo) a saved comparison's latest correction and compare the pair again,
@@ -485,9 +501,7 @@ class Session:
     def decisions(self, comparison: Comparison) -> tuple[Decision, ...]:
         """The pairs of sentences the journalist pinned, then those they rejected, each with
         both sentences' text; :meth:`restore` takes one back."""
-        fixes = self.library.corrections_for(
-            comparison.left.original_sha256, comparison.right.original_sha256
-        )
+        fixes = self.library.corrections_for(*_pair(comparison), _texts(comparison))
 
         def text(side: Side, index: int) -> str:
             sentences = comparison.document(side).sentences
@@ -510,14 +524,12 @@ class Session:
     def annotations(self, comparison: Comparison, comparison_id: int | None) -> Annotations:
         """The pair's decisions and (when it is saved) the comparison's notes."""
         notes = () if comparison_id is None else tuple(self.notes(comparison_id))
-        pair = (comparison.left.original_sha256, comparison.right.original_sha256)
+        pair = _pair(comparison)
         return Annotations(self.decisions(comparison), notes, pair)
 
     def forget_corrections(self, comparison: Comparison) -> None:
         """Forget every link and actor correction made to this pair of articles."""
-        self.library.clear_corrections(
-            comparison.left.original_sha256, comparison.right.original_sha256
-        )
+        self.library.clear_corrections(*_pair(comparison))
 
     def add_note(
         self,

@@ -123,8 +123,9 @@ def test_saved_corrections_are_reapplied(
     sample_paths: tuple[Path, Path], fake_compare: list[Options]
 ) -> None:
     from parallax.core.ingest import read_path
+    from parallax.core.pipeline import prepare
 
-    lsha, rsha = (read_path(p).original_sha256 for p in sample_paths)
+    lsha, rsha = (prepare(read_path(p)).content_sha256 for p in sample_paths)
     with Library() as lib:
         lib.correct_link(lsha, rsha, 3, 4, "pinned")
         lib.correct_link(lsha, rsha, 900, 0, "pinned")  # past the end: the aligner drops it
@@ -248,7 +249,7 @@ def test_show_and_export_carry_the_actor_corrections_made_since_saving(
             ActorCorrection("merge", merged, kept),
             ActorCorrection("delete", gone),
         ):
-            lib.correct_actor(saved.left.original_sha256, saved.right.original_sha256, fix)
+            lib.correct_actor(saved.left.content_sha256, saved.right.content_sha256, fix)
     doc = json.loads(run("library", "export", str(cid))[1])
     names = [a["name"] for a in doc["actors"]]
     assert "The Kremlin" in names and len(names) == len(saved.actors) - 2
@@ -421,7 +422,7 @@ def test_show_and_export_list_the_decisions_with_both_sentences(filled: list[int
     cid = filled[0]
     saved = make_comparison(1)
     with Library() as lib:
-        lib.correct_link(saved.left.original_sha256, saved.right.original_sha256, 1, 2, "rejected")
+        lib.correct_link(saved.left.content_sha256, saved.right.content_sha256, 1, 2, "rejected")
     shown = run("library", "show", str(cid))[1]
     assert "Your decisions (1):" in shown
     expected = f"rejected left 2 / right 3: “{saved.left.sentences[1].text}”"
@@ -562,7 +563,7 @@ def test_notes_on_a_link_and_an_actor_outlive_a_compare_again_and_are_undone(
     with Library() as lib:
         c = lib.load(1)
         fix = ActorCorrection("rename", "person:kim", "Kim Jong Un")
-        lib.correct_actor(c.left.original_sha256, c.right.original_sha256, fix)
+        lib.correct_actor(c.left.content_sha256, c.right.content_sha256, fix)
     assert run("compare", *map(str, sample_paths))[0] == 0
     assert "1 comparison in" in run("library", "list")[1]
     shown = " ".join(run("library", "show", "1")[1].split())

@@ -88,7 +88,7 @@ def main(argv: list[str]) -> int:
         c = make_comparison(7, n=5)
         # Since schema 3 a link says whether the journalist pinned it: the pinned pair below.
         c = replace(c, links=(*c.links, Link((3,), (0,), 1.0, "paraphrase", pinned=True)))
-        lsha, rsha = c.left.original_sha256, c.right.original_sha256
+        lsha, rsha = c.left.content_sha256, c.right.content_sha256
         with Library(path) as lib:
             cid = lib.save(c)
             lib.add_note(cid, "Fixture note: ask the ministry", side="left", sentence=1)

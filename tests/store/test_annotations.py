@@ -56,7 +56,7 @@ def test_actor_corrections_are_kept_in_order() -> None:
 
 def test_corrections_survive_deleting_the_comparison() -> None:
     c = make_comparison(1)
-    lsha, rsha = c.left.original_sha256, c.right.original_sha256
+    lsha, rsha = c.left.content_sha256, c.right.content_sha256
     with Library() as lib:
         cid = lib.save(c)
         lib.correct_link(lsha, rsha, 0, 1, "pinned")
@@ -81,7 +81,7 @@ def test_notes() -> None:
 def test_notes_on_a_link_and_on_an_actor_round_trip_and_are_undone_and_redone() -> None:
     with Library() as lib:
         c = make_comparison(1)
-        lsha, rsha = c.left.original_sha256, c.right.original_sha256
+        lsha, rsha = c.left.content_sha256, c.right.content_sha256
         cid = lib.save(c)
         on_link = lib.add_note(cid, "Same figure, other source", link=(2, 4))
         on_actor = lib.add_note(cid, "Check his title", actor="person:kim")
@@ -150,7 +150,7 @@ def test_undo_and_redo_walk_the_history_of_a_pair() -> None:
 def test_writing_editing_and_deleting_a_note_are_undone_and_redone_in_order() -> None:
     with Library() as lib:
         c = make_comparison(1)
-        lsha, rsha = c.left.original_sha256, c.right.original_sha256
+        lsha, rsha = c.left.content_sha256, c.right.content_sha256
         cid = lib.save(c)
         lib.correct_link(lsha, rsha, 0, 0, "pinned")
         note = lib.add_note(cid, "Ask the ministry", side="left", sentence=2)

@@ -99,7 +99,7 @@ def test_upgrade_from_released_schema(fixture: Path, tmp_path: Path) -> None:
         (note,) = lib.notes(expected["id"])
         assert note.body.startswith("Fixture note")
         c = Comparison.from_dict(expected["comparison"])
-        fixes = lib.corrections_for(c.left.original_sha256, c.right.original_sha256)
+        fixes = lib.corrections_for(c.left.content_sha256, c.right.content_sha256)
         assert fixes.pinned == ((3, 0),) and fixes.rejected == ((0, 0),)
         assert [a.value for a in fixes.actors] == ["Kim Jong Un"]
         # Search was rebuilt by the triggers and new saves work.

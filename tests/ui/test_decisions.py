@@ -98,6 +98,6 @@ def test_a_rejected_pair_is_listed_and_restore_brings_its_link_back(
     assert panel.count() == 0 and panel.placeholder.isVisibleTo(panel)
     with open_library(library_path) as library:
         fixes = library.corrections_for(
-            comparison.left.original_sha256, comparison.right.original_sha256
+            comparison.left.content_sha256, comparison.right.content_sha256
         )
     assert fixes.rejected == () and fixes.pinned == ()

@@ -127,8 +127,8 @@ def test_a_saved_comparison_reopens_with_the_corrections_made_since(
     with open_library(library_path) as library:
         saved = library.save(full_comparison)
         library.correct_actor(
-            full_comparison.left.original_sha256,
-            full_comparison.right.original_sha256,
+            full_comparison.left.content_sha256,
+            full_comparison.right.content_sha256,
             ActorCorrection("rename", actor.id, "Renamed Since"),
         )
     window.show_comparison(None)
@@ -177,7 +177,7 @@ def test_actor_corrections_are_saved_to_the_library(
     assert all(a.id != victim.id for a in window.comparison.actors)
     with open_library(library_path) as library:
         fixes = library.corrections_for(
-            comparison.left.original_sha256, comparison.right.original_sha256
+            comparison.left.content_sha256, comparison.right.content_sha256
         )
     assert [(f.action, f.actor) for f in fixes.actors] == [
         ("rename", actor.id),
@@ -209,7 +209,7 @@ def test_pinning_and_rejecting_links_persist_and_realign(
     assert not ({(a, b) for a in rejected.left for b in rejected.right} & pairs)
     with open_library(library_path) as library:
         fixes = library.corrections_for(
-            comparison.left.original_sha256, comparison.right.original_sha256
+            comparison.left.content_sha256, comparison.right.content_sha256
         )
     assert (left, right) in fixes.pinned
     assert set(fixes.rejected) == {(a, b) for a in rejected.left for b in rejected.right}
@@ -347,7 +347,7 @@ def test_rejecting_one_pair_of_sentences_keeps_the_rest_of_its_link(
         window.act_reject_pair.trigger()
     with open_library(library_path) as library:
         fixes = library.corrections_for(
-            comparison.left.original_sha256, comparison.right.original_sha256
+            comparison.left.content_sha256, comparison.right.content_sha256
         )
     assert fixes.rejected == (pair,)  # only that pair, not every pair of the link
     assert window.comparison is not None
@@ -381,7 +381,7 @@ def test_undo_and_redo_a_rejection_in_the_reader(
     assert "Redid the rejection" in window.statusBar().currentMessage()
     with open_library(library_path) as library:
         fixes = library.corrections_for(
-            comparison.left.original_sha256, comparison.right.original_sha256
+            comparison.left.content_sha256, comparison.right.content_sha256
         )
     assert len(fixes.rejected) == 1
 

@@ -204,7 +204,7 @@ def test_a_pinned_link_is_stored_and_reapplied_on_the_next_run(
         qtbot, worker, library_path, lambda s: s.correct_link(first, left, right, "pinned")
     )
     with Library(library_path) as library:
-        stored = library.corrections_for(first.left.original_sha256, first.right.original_sha256)
+        stored = library.corrections_for(first.left.content_sha256, first.right.content_sha256)
     assert (left, right) in stored.pinned
 
     second, second_id = run(qtbot, worker, request)

@@ -13,6 +13,7 @@ the right characters.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal, TypeGuard
@@ -127,6 +128,59 @@ class Sentence:
         )
 
 
+_QUOTES: Final = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
+
+
+def fold_text(text: str) -> str:
+    """``text`` as the same words read from another file would give it: typographic quotes
+    and apostrophes as plain ones, invisible and bidi control characters left out, every run
+    of whitespace (no-break spaces, line breaks, a hard wrap) as one space, none at either
+    end."""
+    text = text.translate(_QUOTES)
+    if any(unicodedata.category(c) == "Cf" for c in text):
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.split())
+
+
+def content_text(doc: Document) -> str:
+    """The words of an article that every way of reading it keeps, folded (:func:`fold_text`).
+
+    Its lines (paragraphs) with the headline and the byline left out: a saved page's text
+    starts with its headline, a plain text's first line may be it or not, and a byline line
+    ("By Maria Olsen") stays in a plain text but is not part of a page's article.
+    """
+    title = None if doc.title is None else fold_text(doc.title).casefold()
+    author = None if doc.author is None else fold_text(doc.author).casefold()
+    lines = [fold_text(line) for line in doc.text.split("\n")]
+    kept = [
+        line
+        for line in lines
+        if line
+        and line.casefold() != title
+        and (author is None or line.casefold() not in (f"by {author}", author))
+    ]
+    return " ".join(kept)
+
+
+def sentence_sha256(text: str) -> str:
+    """A sentence's key however its article was read (:func:`fold_text`): what a correction
+    remembers of the sentences it is about, so it finds them again in another reading."""
+    return hashlib.sha256(fold_text(text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article as it moves through ingest, repair and sentence splitting.
@@ -156,6 +210,16 @@ class Document:
     @property
     def original_sha256(self) -> str:
         return hashlib.sha256(self.original.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @property
+    def content_sha256(self) -> str:
+        """The article's key however it was read (a saved page, plain text, Markdown).
+
+        SHA-256 of the repaired text as :func:`content_text` folds it: the same article
+        saved as a web page and as plain text has the same key, so the journalist's
+        corrections follow it from one file to the other.
+        """
+        return hashlib.sha256(content_text(self).encode("utf-8", "surrogatepass")).hexdigest()
 
     @property
     def original_title(self) -> str | None:

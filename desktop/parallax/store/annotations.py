@@ -1,6 +1,8 @@
 """What a journalist adds to the comparisons: corrections of links and actors, and notes.
 
-Corrections are stored per pair of articles (by the SHA-256 of each original text), so they
+Corrections are stored per pair of articles (by each article's content key,
+:attr:`~parallax.core.model.Document.content_sha256`, the same whichever file it was read
+from), so they
 outlive the comparison they were made on (see :mod:`parallax.store.corrections`); notes
 belong to one saved comparison and are deleted with it. Both are entries of the pair's
 history: writing, editing and deleting a note are undone and redone in order with the pins,
@@ -11,9 +13,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from typing import Any, Final, Literal
 
-from parallax.core.model import Side
+from parallax.core.model import Side, sentence_sha256
 from parallax.store.connection import LibraryFile
 from parallax.store.corrections import ActorCorrection, Corrections
 from parallax.store.records import Note
@@ -31,29 +34,48 @@ _READ_COLUMNS: Final = (
 class CorrectionMethods(LibraryFile):
     """The corrections of a :class:`~parallax.store.library.Library`."""
 
-    def corrections_for(self, left_sha256: str, right_sha256: str) -> Corrections:
-        """The corrections recorded for this pair of articles (by original SHA-256).
+    def corrections_for(
+        self,
+        left_sha256: str,
+        right_sha256: str,
+        sentences: tuple[Sequence[str], Sequence[str]] | None = None,
+    ) -> Corrections:
+        """The corrections recorded for this pair of articles (by content key,
+        :attr:`~parallax.core.model.Document.content_sha256`).
 
         Corrections recorded with the two articles the other way round are returned with
         their sentence pairs swapped, so swapping LEFT and RIGHT keeps the journalist's work.
+
+        ``sentences`` (the texts of the left and the right article's sentences, in order)
+        lets a pin or rejection find its two sentences again in this reading of the
+        articles: it keeps its numbers when the sentences there are the ones it was made
+        on, moves to where they are when another reading numbers them differently (a byline
+        line more or less), and is left out when either of them is not in the article. A
+        correction that remembers no sentences keeps its numbers (the aligner drops those
+        past an article's end).
         """
         pinned: list[tuple[int, int]] = []
         rejected: list[tuple[int, int]] = []
+        left_at = right_at = None
+        if sentences is not None:
+            left_at, right_at = (_positions(texts) for texts in sentences)
         with self._read() as conn:
-            for lsha, ls, rs, verdict in conn.execute(
-                "SELECT left_sha256, left_sentence, right_sentence, verdict"
-                " FROM link_corrections WHERE (left_sha256 = ? AND right_sha256 = ?)"
-                " OR (left_sha256 = ? AND right_sha256 = ?)",
+            for lsha, ls, rs, verdict, ltext, rtext in conn.execute(
+                "SELECT left_sha256, left_sentence, right_sentence, verdict, left_text_sha256,"
+                f" right_text_sha256 FROM link_corrections WHERE {_EITHER_WAY} ORDER BY created",
                 (left_sha256, right_sha256, right_sha256, left_sha256),
             ):
-                pair = (int(ls), int(rs)) if lsha == left_sha256 else (int(rs), int(ls))
-                (pinned if verdict == "pinned" else rejected).append(pair)
+                if lsha != left_sha256:
+                    ls, rs, ltext, rtext = rs, ls, rtext, ltext
+                i = _find(left_at, int(ls), ltext)
+                j = _find(right_at, int(rs), rtext)
+                if i is not None and j is not None:
+                    (pinned if verdict == "pinned" else rejected).append((i, j))
             actors = tuple(
                 ActorCorrection(action=action, actor=key, value=value)
                 for action, key, value in conn.execute(
                     "SELECT action, actor_key, value FROM actor_corrections"
-                    " WHERE (left_sha256 = ? AND right_sha256 = ?)"
-                    " OR (left_sha256 = ? AND right_sha256 = ?) ORDER BY id",
+                    f" WHERE {_EITHER_WAY} ORDER BY id",
                     (left_sha256, right_sha256, right_sha256, left_sha256),
                 )
             )
@@ -70,18 +92,31 @@ class CorrectionMethods(LibraryFile):
         left_sentence: int,
         right_sentence: int,
         verdict: Verdict | None,
+        texts: tuple[str, str] | None = None,
     ) -> None:
         """Pin (``"pinned"``) or reject (``"rejected"``) a link, or forget it (None).
+
+        ``texts`` are the two sentences' texts: with them the correction finds its sentences
+        again in another reading of the articles (see :meth:`corrections_for`).
 
         The latest verdict on a pair of sentences wins. The change joins the pair's history
         (see :meth:`undo`); a change the journalist had undone can then no longer be redone.
         """
         if verdict not in ("pinned", "rejected", None):
             raise ValueError(f"unknown link verdict {verdict!r}")
+        keys = None if texts is None else (sentence_sha256(texts[0]), sentence_sha256(texts[1]))
         with self._write() as conn:
             previous = self._verdict(conn, left_sha256, right_sha256, left_sentence, right_sentence)
-            self._set_link(conn, left_sha256, right_sha256, left_sentence, right_sentence, verdict)
-            change = {"left": left_sentence, "right": right_sentence, "verdict": verdict}
+            self._set_link(
+                conn, left_sha256, right_sha256, left_sentence, right_sentence, verdict, keys
+            )
+            change: dict[str, Any] = {
+                "left": left_sentence,
+                "right": right_sentence,
+                "verdict": verdict,
+            }
+            if keys is not None:
+                change["texts"] = list(keys)
             _record(conn, left_sha256, right_sha256, "link", change, {"verdict": previous})
 
     def correct_actor(
@@ -131,7 +166,9 @@ class CorrectionMethods(LibraryFile):
             change = json.loads(change_text)
             if kind == "link":
                 previous = json.loads(previous_text)["verdict"]
-                self._set_link(conn, lsha, rsha, change["left"], change["right"], previous)
+                self._set_link(
+                    conn, lsha, rsha, change["left"], change["right"], previous, _keys(change)
+                )
             elif kind == "note":
                 _undo_note(
                     conn, change, None if previous_text is None else json.loads(previous_text)
@@ -155,7 +192,10 @@ class CorrectionMethods(LibraryFile):
             entry_id, lsha, rsha, kind, change_text = row
             change = json.loads(change_text)
             if kind == "link":
-                self._set_link(conn, lsha, rsha, change["left"], change["right"], change["verdict"])
+                verdict = change["verdict"]
+                self._set_link(
+                    conn, lsha, rsha, change["left"], change["right"], verdict, _keys(change)
+                )
             elif kind == "note":
                 _redo_note(conn, change)
             else:  # back under its own id, so corrections replay in the order made
@@ -181,19 +221,37 @@ class CorrectionMethods(LibraryFile):
 
     @staticmethod
     def _set_link(
-        conn: sqlite3.Connection, lsha: str, rsha: str, ls: int, rs: int, verdict: Verdict | None
+        conn: sqlite3.Connection,
+        lsha: str,
+        rsha: str,
+        ls: int,
+        rs: int,
+        verdict: Verdict | None,
+        texts: tuple[str, str] | None = None,
     ) -> None:
+        """Set the verdict on a pair of sentences: it replaces any on the same numbers and,
+        when ``texts`` (the two sentences' keys) are known, any on the same two sentences
+        as another reading of the articles numbered them."""
         for a, b, i, j in ((lsha, rsha, ls, rs), (rsha, lsha, rs, ls)):
             conn.execute(
                 "DELETE FROM link_corrections WHERE left_sha256 = ? AND right_sha256 = ?"
                 " AND left_sentence = ? AND right_sentence = ?",
                 (a, b, i, j),
             )
+        if texts is not None:
+            conn.execute(
+                "DELETE FROM link_corrections WHERE (left_sha256 = ? AND right_sha256 = ?"
+                " AND left_text_sha256 = ? AND right_text_sha256 = ?) OR (left_sha256 = ?"
+                " AND right_sha256 = ? AND left_text_sha256 = ? AND right_text_sha256 = ?)",
+                (lsha, rsha, *texts, rsha, lsha, *reversed(texts)),
+            )
         if verdict is not None:
+            lt, rt = texts or (None, None)
             conn.execute(
                 "INSERT INTO link_corrections (left_sha256, right_sha256, left_sentence,"
-                " right_sentence, verdict) VALUES (?, ?, ?, ?, ?)",
-                (lsha, rsha, ls, rs, verdict),
+                " right_sentence, verdict, left_text_sha256, right_text_sha256)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (lsha, rsha, ls, rs, verdict, lt, rt),
             )
 
 
@@ -224,8 +282,34 @@ def _record(
 
 
 _EITHER_WAY: Final = (
-    "(left_sha256 = ? AND right_sha256 = ?) OR (left_sha256 = ? AND right_sha256 = ?)"
+    "((left_sha256 = ? AND right_sha256 = ?) OR (left_sha256 = ? AND right_sha256 = ?))"
 )
+
+
+def _keys(change: dict[str, Any]) -> tuple[str, str] | None:
+    """The two sentences' keys a link change of the history remembers, if any."""
+    texts = change.get("texts")
+    return None if texts is None else (str(texts[0]), str(texts[1]))
+
+
+def _positions(texts: Sequence[str]) -> dict[str, list[int]]:
+    """Where each sentence (by :func:`~parallax.core.model.sentence_sha256`) is."""
+    at: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        at.setdefault(sentence_sha256(text), []).append(index)
+    return at
+
+
+def _find(at: dict[str, list[int]] | None, index: int, key: str | None) -> int | None:
+    """Where a corrected sentence is in this reading of its article: its number when the
+    sentence there is the one corrected (or nothing tells), else the one place the sentence
+    is, else None (it is not in the article, or more than once)."""
+    if at is None or key is None:
+        return index
+    places = at.get(key, [])
+    if index in places:
+        return index
+    return places[0] if len(places) == 1 else None
 
 
 def _describe(kind: str, change: dict[str, Any]) -> str:
@@ -369,9 +453,9 @@ def _note_row(conn: sqlite3.Connection, note_id: int) -> dict[str, Any] | None:
 
 
 def _pair_of(conn: sqlite3.Connection, comparison_id: int) -> tuple[str, str]:
-    """The two articles' original SHA-256 of a saved comparison: whose history a note joins."""
+    """The two articles' content keys of a saved comparison: whose history a note joins."""
     left, right = conn.execute(
-        "SELECT la.sha256, ra.sha256 FROM comparisons AS c"
+        "SELECT la.content_sha256, ra.content_sha256 FROM comparisons AS c"
         " JOIN articles AS la ON la.id = c.left_article_id"
         " JOIN articles AS ra ON ra.id = c.right_article_id WHERE c.id = ?",
         (comparison_id,),

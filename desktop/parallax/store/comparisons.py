@@ -64,8 +64,10 @@ class ComparisonMethods(LibraryFile):
         """Store a comparison in one transaction and return its id.
 
         The same result saved again returns the id it already has. A new result for a pair
-        of articles already saved (the same originals, in the same order) replaces the old
-        one under its id, keeping its notes. An article already in the library (the same
+        of articles already saved (the same articles in the same order, however they were
+        read, :attr:`~parallax.core.model.Document.content_sha256`, or the same originals
+        repaired differently) replaces the old one
+        under its id, keeping its notes. An article already in the library (the same
         original, repaired and split the same way) is not stored twice.
         """
         left_digest = _article_digest(comparison.left)
@@ -82,8 +84,14 @@ class ComparisonMethods(LibraryFile):
                 "SELECT c.id, c.left_article_id, c.right_article_id FROM comparisons AS c"
                 " JOIN articles AS l ON l.id = c.left_article_id"
                 " JOIN articles AS r ON r.id = c.right_article_id"
-                " WHERE l.sha256 = ? AND r.sha256 = ? ORDER BY c.id DESC LIMIT 1",
-                (comparison.left.original_sha256, comparison.right.original_sha256),
+                " WHERE (l.content_sha256 = ? OR l.sha256 = ?)"
+                " AND (r.content_sha256 = ? OR r.sha256 = ?) ORDER BY c.id DESC LIMIT 1",
+                (
+                    comparison.left.content_sha256,
+                    comparison.left.original_sha256,
+                    comparison.right.content_sha256,
+                    comparison.right.original_sha256,
+                ),
             ).fetchone()
             if same_pair is None:
                 cur = conn.execute(
@@ -123,8 +131,8 @@ class ComparisonMethods(LibraryFile):
             return int(row[0])
         cur = conn.execute(
             "INSERT INTO articles (sha256, record_sha256, title, source, url, published,"
-            " author, original, text, title_repairs, reading_notes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " author, original, text, title_repairs, reading_notes, content_sha256)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.original_sha256,
                 digest,
@@ -137,6 +145,7 @@ class ComparisonMethods(LibraryFile):
                 doc.text,
                 json.dumps([r.to_dict() for r in doc.title_repairs], ensure_ascii=False),
                 json.dumps(list(doc.notes), ensure_ascii=False),
+                doc.content_sha256,
             ),
         )
         assert cur.lastrowid is not None

@@ -25,6 +25,8 @@ from typing import Final
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from parallax.core.model import Document, sentence_sha256
+
 __all__ = ["MIGRATIONS", "MIGRATION_SET", "SCHEMA_VERSION", "TABLES", "VIEWS"]
 
 #: The name under which sqlite-utils records our migrations in ``_sqlite_migrations``.
@@ -444,14 +446,78 @@ _M003: Final[tuple[str, ...]] = (
     # renames keep and re-comparisons of the pair find again, as the actor corrections do.
     "ALTER TABLE notes ADD COLUMN other_sentence INTEGER",
     "ALTER TABLE notes ADD COLUMN actor TEXT",
+    # -- corrections follow the article, not the file --------------------------------------
+    # An article's content key (Document.content_sha256): the same for the same article read
+    # from a saved page or from plain text. Corrections, their history and the one comparison
+    # of a pair are found by it; the ``left_sha256``/``right_sha256`` columns of
+    # link_corrections, actor_corrections and correction_history hold it from schema 3 on.
+    "ALTER TABLE articles ADD COLUMN content_sha256 TEXT",
+    "CREATE INDEX articles_content_sha256 ON articles(content_sha256)",
+    # What a pin or rejection remembers of its two sentences (sentence_sha256 of each), so
+    # it finds them again when another reading of the article numbers them differently; NULL
+    # for corrections of the sentences' numbers alone.
+    "ALTER TABLE link_corrections ADD COLUMN left_text_sha256 TEXT",
+    "ALTER TABLE link_corrections ADD COLUMN right_text_sha256 TEXT",
     "PRAGMA user_version = 3",
 )
+
+#: The tables whose rows are a pair's corrections, keyed by ``left_sha256``/``right_sha256``.
+_KEYED_BY_PAIR: Final = ("link_corrections", "actor_corrections", "correction_history")
 
 
 @MIGRATIONS(name="m003_titles_pins_notes_authors")
 def m003_titles_pins_notes_authors(db: Database) -> None:
     """Titles keep their repairs, links whether the journalist pinned them, notes join the
     pair's history of corrections and may be about a link or an actor, and articles keep
-    their author and how they were read."""
+    their author and how they were read; corrections are keyed by the articles' content."""
     for statement in _M003:
         db.execute(statement)
+    _rekey_corrections(db)
+
+
+def _rekey_corrections(db: Database) -> None:
+    """Key the corrections made before schema 3 by their articles' content.
+
+    Until then they were keyed by the SHA-256 of each original text (``articles.sha256``).
+    Every stored article gets its content key, computed from its stored repaired text, title
+    and author; every correction whose two articles are stored is re-keyed by them, and a
+    pin or rejection also remembers its two sentences (from the stored sentences). A
+    correction of an article no longer stored cannot be re-keyed and is left as it was:
+    it keeps its rows (and ``library`` exports show it) but no comparison finds it again.
+    """
+    conn = db.conn
+    keys: dict[str, str] = {}
+    rows = conn.execute("SELECT id, sha256, text, title, author FROM articles").fetchall()
+    for article_id, original_sha, text, title, author in rows:
+        key = Document(original="", text=text, title=title, author=author).content_sha256
+        conn.execute("UPDATE articles SET content_sha256 = ? WHERE id = ?", (key, article_id))
+        keys.setdefault(original_sha, key)
+
+    def sentence_key(original_sha: str, idx: int) -> str | None:
+        row = conn.execute(
+            "SELECT s.text FROM sentences AS s JOIN articles AS a ON a.id = s.article_id"
+            " WHERE a.sha256 = ? AND s.idx = ? ORDER BY a.id LIMIT 1",
+            (original_sha, idx),
+        ).fetchone()
+        return None if row is None else sentence_sha256(row[0])
+
+    for lsha, rsha, ls, rs in conn.execute(
+        "SELECT left_sha256, right_sha256, left_sentence, right_sentence FROM link_corrections"
+    ).fetchall():
+        conn.execute(
+            "UPDATE link_corrections SET left_text_sha256 = ?, right_text_sha256 = ?"
+            " WHERE left_sha256 = ? AND right_sha256 = ? AND left_sentence = ?"
+            " AND right_sentence = ?",
+            (sentence_key(lsha, ls), sentence_key(rsha, rs), lsha, rsha, ls, rs),
+        )
+    for table in _KEYED_BY_PAIR:
+        for lsha, rsha in conn.execute(
+            f"SELECT DISTINCT left_sha256, right_sha256 FROM {table}"
+        ).fetchall():
+            if lsha in keys and rsha in keys:
+                # OR IGNORE: two files of one article corrected the same way keep one row.
+                conn.execute(
+                    f"UPDATE OR IGNORE {table} SET left_sha256 = ?, right_sha256 = ?"
+                    " WHERE left_sha256 = ? AND right_sha256 = ?",
+                    (keys[lsha], keys[rsha], lsha, rsha),
+                )

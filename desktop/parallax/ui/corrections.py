@@ -380,8 +380,7 @@ class Corrections:
             if (
                 isinstance(result, Annotations)
                 and comparison is not None
-                and result.pair
-                == (comparison.left.original_sha256, comparison.right.original_sha256)
+                and result.pair == (comparison.left.content_sha256, comparison.right.content_sha256)
             ):  # still the pair on screen
                 self._show_annotations(result)
         elif tag == "recent":
