@@ -264,3 +264,32 @@ def test_notes_on_a_link_and_an_actor_survive_comparing_again_and_are_reported(
     # Without a library, the report is the comparison alone.
     alone = Session().report(again.comparison, None, "md")
     assert "Which title?" not in alone and alone.startswith("# ")
+
+
+def test_corrections_follow_the_article_from_its_text_to_its_page(
+    tmp_path: Path, linked: list[tuple[Options, bool]]
+) -> None:
+    """A rename and a rejection made on the plain text of an article are there when the
+    same article is opened as a saved web page, which numbers its sentences differently
+    (no byline line): the rejection moves to the same two sentences; one comparison."""
+    from tests.core.test_content_key import write_article
+
+    txt, html = write_article(tmp_path / "left")
+    other = tmp_path / "other.txt"
+    other.write_text("The sea wall will cost 12 million euros.\n\nFishermen oppose it.\n")
+    right = read_path(other)
+    with Session.open() as session:
+        first = session.compare(read_path(txt), right)
+        assert first.comparison.left.sentences[3].text.startswith("The wall will cost")
+        session.correct_link(first.comparison, 3, 0, "rejected")
+        session.correct_actors(
+            first.comparison, [ActorCorrection("rename", "person:kim", "Kim Jong Un")]
+        )
+        again = session.compare(read_path(html), right)
+        page = again.comparison.left
+        assert page.sentences[2].text.startswith("The wall will cost")
+        assert linked[-1][0].rejected == ((2, 0),)
+        assert "Kim Jong Un" in [a.name for a in again.comparison.actors]
+        assert again.saved == first.saved
+        assert [d.left for d in session.decisions(again.comparison)] == [2]
+        assert len(session.recent()) == 1

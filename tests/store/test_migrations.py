@@ -102,6 +102,17 @@ def test_upgrade_from_released_schema(fixture: Path, tmp_path: Path) -> None:
         fixes = lib.corrections_for(c.left.content_sha256, c.right.content_sha256)
         assert fixes.pinned == ((3, 0),) and fixes.rejected == ((0, 0),)
         assert [a.value for a in fixes.actors] == ["Kim Jong Un"]
+        # Re-keyed by the articles' content: the pin finds its sentences by their text, and
+        # the history is the pair's (undo takes back the latest correction).
+        keys = (c.left.content_sha256, c.right.content_sha256)
+        left, right = ([s.text for s in d.sentences] for d in (c.left, c.right))
+        moved = (left[1:], right)  # another reading, one sentence less on the left
+        version = int(fixture.stem.split("-")[1])
+        if version < 3:  # the upgrade gave the pin its sentences' keys
+            assert lib.corrections_for(*keys, moved).pinned == ((2, 0),)
+        if version >= 2:  # the history came with schema 2
+            assert lib.undo(*keys) == "rename of person:kim to Kim Jong Un"
+            assert lib.corrections_for(*keys).actors == ()
         # Search was rebuilt by the triggers and new saves work.
         assert lib.search("Pyongyang")
         new = lib.save(make_comparison(99))
