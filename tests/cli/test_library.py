@@ -609,3 +609,27 @@ def test_a_note_on_a_link_or_actor_that_is_not_there_is_one_clear_line(
         assert lib.notes(1) == []
     code, _, err = run("library", "note", "1", "x", "--link", "2", "1", "--actor", "Kim")
     assert code == 2 and "not allowed with" in err
+
+
+def test_a_rejection_made_on_the_text_holds_when_the_page_of_the_article_is_compared(
+    tmp_path: Path,
+) -> None:
+    """The same article as plain text and as a saved web page (which has no byline line, so
+    its sentences are numbered one lower): a pair rejected on the text stays rejected when
+    the page is compared, and the library keeps one comparison."""
+    from tests.core.test_content_key import write_article
+
+    txt, html = write_article(tmp_path / "left")
+    other = tmp_path / "other.txt"
+    other.write_text("The sea wall will cost 12 million euros.\n\nFishermen oppose it.\n")
+    db = str(tmp_path / "library.db")
+    assert run("compare", str(txt), str(other), "--db", db)[0] == 0
+    code, shown, _ = run("library", "show", "1", "--db", db)
+    assert code == 0 and "L4: The wall will cost" in shown
+    assert run("library", "reject", "1", "4", "1", "--db", db)[0] == 0
+    assert run("compare", str(html), str(other), "--db", db)[0] == 0
+    code, listed, _ = run("library", "list", "--db", db)
+    assert code == 0 and listed.startswith("1 comparison in ")
+    code, shown, _ = run("library", "show", "1", "--db", db)
+    assert "L3: The wall will cost" in shown  # the page's numbering
+    assert "rejected left 3 / right 1" in shown
