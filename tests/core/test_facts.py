@@ -281,5 +281,20 @@ def test_encoding_reports_progress_and_can_be_stopped_between_batches() -> None:
         if fraction > 0:
             raise Stop
 
+    others = [t.replace("vote", "storm") for t in texts]  # the encoder keeps what it encoded
     with pytest.raises(Stop):
-        contextual_encoder().encode(texts, progress=stop)
+        contextual_encoder().encode(others, progress=stop)
+
+
+def test_sentences_encoded_before_are_not_encoded_again() -> None:
+    texts = [f"Sentence {k} of an article the journalist compares twice." for k in range(40)]
+    encoder = contextual_encoder()
+    first = encoder.encode(texts)
+    seen: list[float] = []
+    again = encoder.encode([*reversed(texts), "A new sentence."], progress=seen.append)
+    assert seen == [0.0]  # one batch: only the new sentence
+    assert np.array_equal(again.pooled[:40], first.pooled[::-1])
+    assert all(
+        np.array_equal(a, b) for a, b in zip(again.pieces[:40], first.pieces[::-1], strict=True)
+    )
+    assert np.array_equal(again.pooled[40], encoder.encode(["A new sentence."]).pooled[0])
