@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from parallax.core.model import Side
 
-__all__ = ["ComparisonSummary", "Note", "SearchHit"]
+__all__ = ["ComparisonSummary", "Note", "SearchHit", "StorySummary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +69,16 @@ class Note:
     sentence: int | None
     created: str
     updated: str
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One line of the list of stories: its name, when it was made, its outlets."""
+
+    name: str
+    created: str
+    outlets: tuple[str, ...]
+
+    @property
+    def articles(self) -> int:
+        return len(self.outlets)

@@ -362,6 +362,8 @@ TABLES: Final = (
     "correction_history",
     "sentences_fts",
     "articles_fts",
+    "stories",
+    "story_articles",
 )
 #: The views, for the joins readers of the file in Datasette make most often.
 VIEWS: Final = ("comparison_overview", "link_texts", "reaction_details", "mention_details")
@@ -433,6 +435,29 @@ _M003: Final[tuple[str, ...]] = (
     "DROP TABLE correction_history",
     "ALTER TABLE correction_history_new RENAME TO correction_history",
     "CREATE INDEX correction_history_pair ON correction_history(left_sha256, right_sha256)",
+    # -- stories: a named set of articles on one event ------------------------------------------
+    # A story's articles are stored once, as comparisons store them; the comparisons of its
+    # pairs are the library's comparisons of those pairs (found by the articles' sha256), so a
+    # pair is compared once whichever story or face asked for it.
+    f"""
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created TEXT NOT NULL DEFAULT {_NOW}
+    )
+    """,
+    """
+    CREATE TABLE story_articles (
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        sha256 TEXT NOT NULL,            -- the article's original (Document.original_sha256)
+        position INTEGER NOT NULL,       -- 1, 2, ... as added, never reused: "a1", "a2", ...
+        outlet TEXT,                     -- who published it, as the journalist named it
+        PRIMARY KEY (story_id, position),
+        UNIQUE (story_id, sha256)
+    )
+    """,
+    "CREATE INDEX story_articles_article ON story_articles(article_id)",
     "PRAGMA user_version = 3",
 )
 
@@ -440,6 +465,6 @@ _M003: Final[tuple[str, ...]] = (
 @MIGRATIONS(name="m003_titles_pins_and_note_history")
 def m003_titles_pins_and_note_history(db: Database) -> None:
     """Titles keep their repairs, links whether the journalist pinned them, and notes join
-    the pair's history of corrections."""
+    the pair's history of corrections; stories (named sets of articles) are kept."""
     for statement in _M003:
         db.execute(statement)
