@@ -41,7 +41,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 #: The sub-commands; a command line naming none of them opens the reader.
-COMMANDS = ("open", "compare", "library")
+COMMANDS = ("open", "compare", "library", "story")
 
 _WIDTH = 88
 
@@ -148,6 +148,9 @@ def _build_parser(command: str = "compare") -> argparse.ArgumentParser:
     _add_open_parser(sub, db_option)
     _add_compare_parser(sub, db_option, full=command == "compare")
     _add_library_parser(sub, db_option)
+    from parallax.cli_story import add_story_parser
+
+    add_story_parser(sub, db_option, _Parser)
     return parser
 
 
@@ -345,6 +348,8 @@ def main(
         with _failures():
             if args.command == "library":
                 return _library(args, out)
+            if args.command == "story":
+                return _story(args, out, err)
             return _compare(args, stdin if stdin is not None else sys.stdin.buffer, out, err)
     except UsageError as exc:
         err.write(f"parallax: {one_line(str(exc))}\n")
@@ -440,6 +445,15 @@ def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[st
             f"parallax: saved as comparison {outcome.saved} in {one_line(str(where))} "
             f"(parallax library show {outcome.saved})\n"
         )
+    return EXIT_OK
+
+
+def _story(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from parallax.cli_story import story_command
+
+    action = getattr(args, "action", None) or "list"
+    with _session(args, reading=action in ("list", "show", "export")) as session:
+        _write(out, story_command(session, args, out, err))
     return EXIT_OK
 
 
