@@ -149,6 +149,9 @@ def piece_cover(
     by_left: dict[int, list[int]] = {}
     for p, i in enumerate(li.tolist()):
         by_left.setdefault(i, []).append(p)
+    if n >= DENSE_SHARE * len(left) * len(right):
+        _dense_cover(left, left_ids, right, right_ids, idf, li, rj, by_left, lo, hi)
+        return lo, hi
     right32: dict[int, npt.NDArray[np.float32]] = {}
     for i, ps in by_left.items():
         a, wa = left[i].astype(np.float32), idf[left_ids[i]]
@@ -156,7 +159,7 @@ def piece_cover(
             continue
         # Each candidate once, in blocks side by side: the best match of every piece of
         # ``i`` in each candidate and of each candidate's pieces in ``i``, in a few array
-        # operations rather than one small product per pair (a story compares 45 pairs).
+        # operations rather than one small product per pair.
         kept = [(p, j) for p, j in zip(ps, rj[ps].tolist(), strict=True) if len(right[j])]
         if not kept:
             continue
@@ -166,15 +169,84 @@ def piece_cover(
         blocks = [right32[j] for _, j in kept]
         starts = np.cumsum([0, *(len(b) for b in blocks[:-1])])
         sims = a @ np.vstack(blocks).T  # i's pieces x every candidate's
-        best_of_left = np.maximum.reduceat(sims, starts, axis=1).astype(np.float64)
-        from_left = (best_of_left * wa[:, None]).sum(0) / wa.sum()
-        wb = np.concatenate([idf[right_ids[j]] for _, j in kept])
-        weighted = sims.max(0).astype(np.float64) * wb
-        from_right = np.add.reduceat(weighted, starts) / np.add.reduceat(wb, starts)
-        where = np.fromiter((p for p, _ in kept), dtype=np.int64, count=len(kept))
-        lo[where] = np.minimum(from_left, from_right)
-        hi[where] = np.maximum(from_left, from_right)
+        _cover_into(sims, wa, np.concatenate([idf[right_ids[j]] for _, j in kept]), starts,
+                    np.fromiter((p for p, _ in kept), dtype=np.int64, count=len(kept)),
+                    np.arange(len(kept)), lo, hi)  # fmt: skip
     return lo, hi
+
+
+#: Candidate pairs, as a share of all sentence pairs, from which :func:`piece_cover` scores
+#: every pair: short articles (a story's) have nearly all their pairs as candidates.
+DENSE_SHARE: Final = 0.5
+#: Word pieces x word pieces scored at once when scoring every pair (16 MB of float32).
+_DENSE_CHUNK: Final = 4_000_000
+
+
+def _cover_into(
+    sims: npt.NDArray[np.float32],
+    wa: npt.NDArray[np.float64],
+    wb: npt.NDArray[np.float64],
+    starts: npt.NDArray[np.int64],
+    where: npt.NDArray[np.int64],
+    blocks: npt.NDArray[np.int64],
+    lo: Scores,
+    hi: Scores,
+) -> None:
+    """From one left sentence's pieces x the pieces of right sentences side by side (each
+    starting at ``starts``): the covers of the pairs ``where``, whose right sentences are
+    the blocks ``blocks``."""
+    best_of_left = np.maximum.reduceat(sims, starts, axis=1)[:, blocks].astype(np.float64)
+    from_left = (best_of_left * wa[:, None]).sum(0) / wa.sum()
+    weighted = sims.max(0).astype(np.float64) * wb
+    from_right = (np.add.reduceat(weighted, starts) / np.add.reduceat(wb, starts))[blocks]
+    lo[where] = np.minimum(from_left, from_right)
+    hi[where] = np.maximum(from_left, from_right)
+
+
+def _dense_cover(
+    left: Sequence[npt.NDArray[np.floating[Any]]],
+    left_ids: Sequence[npt.NDArray[np.int64]],
+    right: Sequence[npt.NDArray[np.floating[Any]]],
+    right_ids: Sequence[npt.NDArray[np.int64]],
+    idf: npt.NDArray[np.float64],
+    li: npt.NDArray[np.int64],
+    rj: npt.NDArray[np.int64],
+    by_left: dict[int, list[int]],
+    lo: Scores,
+    hi: Scores,
+) -> None:
+    """:func:`piece_cover` when most pairs are candidates: every right sentence's pieces in
+    one matrix, and many left sentences' pieces against it in one product (small products
+    one sentence at a time spend more on starting the BLAS threads than on multiplying,
+    and on a busy two-core machine many times more)."""
+    full = [j for j in range(len(right)) if len(right[j])]
+    if not full:
+        return
+    block_of = np.full(len(right), -1, dtype=np.int64)
+    block_of[full] = np.arange(len(full))
+    matrix = np.vstack([right[j] for j in full]).astype(np.float32)
+    starts = np.cumsum([0, *(len(right[j]) for j in full[:-1])])
+    wb = np.concatenate([idf[right_ids[j]] for j in full])
+    rows = [i for i in by_left if len(left[i])]
+    per_chunk = max(1, _DENSE_CHUNK // max(1, len(matrix)))
+    k = 0
+    while k < len(rows):
+        chunk: list[int] = []
+        size = 0
+        while k < len(rows) and (not chunk or size + len(left[rows[k]]) <= per_chunk):
+            chunk.append(rows[k])
+            size += len(left[rows[k]])
+            k += 1
+        sims = np.vstack([left[i] for i in chunk]).astype(np.float32) @ matrix.T
+        at = 0
+        for i in chunk:
+            ps = np.asarray(by_left[i], dtype=np.int64)
+            blocks = block_of[rj[ps]]
+            keep = blocks >= 0
+            mine = sims[at : at + len(left[i])]
+            at += len(left[i])
+            if keep.any():
+                _cover_into(mine, idf[left_ids[i]], wb, starts, ps[keep], blocks[keep], lo, hi)
 
 
 def logistic(features: npt.NDArray[np.float64]) -> Scores:
