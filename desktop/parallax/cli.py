@@ -1,9 +1,10 @@
-"""The ``parallax`` command line: the reader window, ``compare`` and ``library``.
+"""The ``parallax`` command line: the reader window, ``compare``, ``library`` and ``story``.
 
 ``parallax [LEFT RIGHT]`` opens the reader window (``parallax open`` is the same command,
 spelled out); ``parallax compare`` prints a comparison and keeps it in the local library
 (``--no-store`` to skip), with the corrections saved for the pair re-applied; ``parallax
-library`` lists, searches, shows, exports and deletes what is there. What these commands do
+library`` lists, searches, shows, exports and deletes what is there; ``parallax story``
+(:mod:`parallax.cli_story`) keeps three or more outlets on one event. What these commands do
 with a pair and the library is :mod:`parallax.session`'s; this module only reads the
 command line and prints.
 

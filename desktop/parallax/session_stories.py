@@ -7,12 +7,16 @@ again compares only the pairs the library lacks. The facts across the story are 
 those comparisons each time it is shown (:func:`parallax.core.story.build_story`, pure and
 quick), so a correction of a pair shows in every story that holds it.
 
-The comparisons a story lacks run in up to two worker processes when there are enough of
-them to pay for starting the workers (each loads the language models, a few seconds);
-the results come back to this process, which alone writes the library (one writer).
-The same shape would run a newsroom archive's stories on a distributed engine: a map over
-the missing pairs (:func:`compare_pair`, a pure function of two documents and the pair's
-corrections) whose results are saved into the library by one writer.
+The comparisons a story lacks run in this process by default: each article is encoded and
+analysed once (the encoder and the recogniser keep what they did), then each pair costs
+about a third of a second. With ``workers=2`` they run in two worker processes instead,
+whose results come back to this process, which alone writes the library (one writer); but
+each worker must encode and analyse every article again, and on a busy two-core machine
+that costs more than it saves (ten 60-sentence articles: 38.6 s in this process, 54.6 s in
+two workers; fifteen: 58.6 s against about 70 s; ``tests/bench/bench_story.py``), so it
+is for machines with cores to spare. The same shape runs a newsroom archive's stories on a
+distributed engine: a map over the missing pairs (:func:`compare_pair`, a pure function of
+two documents and the pair's corrections) whose results one writer saves into the library.
 """
 
 from __future__ import annotations
@@ -35,8 +39,9 @@ __all__ = ["MIN_PARALLEL_PAIRS", "StoryError", "StoryUseCases", "compare_pair"]
 #: Fewer missing pairs than this are compared in this process: starting a worker and
 #: loading its models costs about as much as comparing four 60-sentence pairs.
 MIN_PARALLEL_PAIRS: Final = 6
-#: Worker processes for a story's comparisons (the machines Parallax runs on have 2 cores).
-WORKERS: Final = 2
+#: Worker processes for a story's comparisons: 1 compares them in this process, which
+#: measured faster on two cores (see the module's documentation).
+WORKERS: Final = 1
 #: Share of a story's progress spent comparing pairs; the rest merges the facts.
 _COMPARED: Final = 0.9
 
