@@ -206,3 +206,12 @@ def test_sources_count_each_articles_named_and_unnamed_sources_once() -> None:
         StorySource("a2", "Ana Ruiz", True, 1, 1),  # the fullest name of the two pairs
         StorySource("a3", "officials", False, 0, 1),
     )
+
+
+def test_a_link_past_an_articles_sentences_is_left_out() -> None:
+    a1, a2, a3 = arts = _articles()
+    comparisons = {("a1", "a3"): _pair(a1, a3, _link((1,), (1, 9)))}
+    facts = story_facts(arts, comparisons)
+    assert dict(facts[0].sentences) == {"a1": (1,), "a3": (1,)}
+    assert all(i < 3 for f in facts for i in f.sentences.get("a3", ()))
+    assert len(a2.document.sentences) == 5

@@ -288,9 +288,13 @@ def story_facts(
             links.append((link.pinned, link.score, order, x, y, link))
     links.sort(key=lambda t: (not t[0], -t[1], t[2]))  # pinned, strongest, story order
     uf = _Facts(ties)
+    sizes = {a.id: len(a.document.sentences) for a in articles}
     placed: list[tuple[_Node, StoryDifference]] = []
     for _pinned, _score, _order, x, y, link in links:
-        nodes = [(x, i) for i in link.left] + [(y, j) for j in link.right]
+        # A link to a sentence the story's article lacks (a comparison of the pair read
+        # another way, e.g. with a repair left out) is left out rather than misplaced.
+        nodes = [(x, i) for i in link.left if i < sizes[x]]
+        nodes += [(y, j) for j in link.right if j < sizes[y]]
         if not nodes:
             continue
         first = nodes[0]
