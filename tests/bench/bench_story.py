@@ -12,11 +12,12 @@ library in a temporary folder:
    worker processes, ``--workers 1`` all in this process) and saved, and the facts across
    the story merged, as ``parallax story new`` does it; then the story shown again (its
    pairs loaded from the library, the facts merged anew), as ``parallax story show`` does;
-2. the same 45 pairs compared one by one in this process, as the reader or ``parallax
-   compare`` would, one after the other.
+2. the same 45 pairs compared one by one in this process, each from scratch (what
+   encoder and recogniser keep is forgotten before each pair), as ``parallax compare`` run
+   45 times would.
 
-with the time, the peak memory (this process and its workers) and the ratio. The budget is
-"the whole story ready under 10 s" on a 2-core machine; nothing is asserted.
+with the time, the peak memory (this process and its workers) and the ratio. The models are loaded before either is timed. The budget is "the whole story
+ready under 10 s" on a 2-core machine; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -67,6 +68,23 @@ def peak_mb() -> tuple[float, float]:
     return me, kids
 
 
+def forget() -> None:
+    """Forget the sentences the encoder and the recogniser keep between comparisons."""
+    from parallax.core.contextual import contextual_encoder
+    from parallax.nlp import recognizer
+
+    contextual_encoder()._kept.clear()
+    recognizer()._parsed.clear()
+
+
+def warm_up() -> None:
+    """Load every model (a small pair end to end), then forget what it analysed."""
+    from parallax import compare_texts
+
+    compare_texts("The port reopened on Monday.", "On Monday the port opened again.")
+    forget()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10)
@@ -77,6 +95,7 @@ def main() -> None:
     docs = articles(args.articles, args.sentences)
     pairs = list(combinations(range(len(docs)), 2))
     print(f"{len(docs)} articles of {args.sentences} sentences, {len(pairs)} pairs")
+    warm_up()
     with tempfile.TemporaryDirectory() as folder:
         with Session.open(Path(folder) / "story.db") as session:
             start = time.perf_counter()
@@ -101,9 +120,10 @@ def main() -> None:
         with Session.open(Path(folder) / "pairs.db") as session:
             start = time.perf_counter()
             for i, j in pairs:
+                forget()
                 session.compare(docs[i], docs[j])
             one_by_one = time.perf_counter() - start
-        print(f"{len(pairs)} pairs one by one: {one_by_one:6.1f} s")
+        print(f"{len(pairs)} pairs one by one, each from scratch: {one_by_one:6.1f} s")
         print(f"  peak memory: {peak_mb()[0]:.0f} MB here")
         print(f"ratio (one by one / story): {one_by_one / whole:.2f}")
 
