@@ -450,11 +450,18 @@ def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[st
 
 
 def _story(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from parallax.cli_story import story_command
+    from parallax.cli_story import StoryUsage, story_command
+    from parallax.session import StoryError
 
     action = getattr(args, "action", None) or "list"
     with _session(args, reading=action in ("list", "show", "export")) as session:
-        _write(out, story_command(session, args, out, err))
+        try:
+            text = story_command(session, args, err)
+        except StoryUsage as exc:
+            raise UsageError(str(exc)) from exc
+        except StoryError as exc:
+            raise Failure(str(exc)) from exc
+    _write(out, text)
     return EXIT_OK
 
 

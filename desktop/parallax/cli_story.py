@@ -28,7 +28,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from parallax.core.story import Story
     from parallax.session import Session
 
-__all__ = ["add_story_parser", "story_command"]
+__all__ = ["StoryUsage", "add_story_parser", "story_command"]
+
+
+class StoryUsage(Exception):
+    """A mistake in how ``parallax story`` was called (the command line reports it)."""
 
 
 def add_story_parser(sub: Any, db_option: argparse.ArgumentParser, parser_class: Any) -> None:
@@ -83,11 +87,10 @@ def add_story_parser(sub: Any, db_option: argparse.ArgumentParser, parser_class:
 
 
 def _articles(args: argparse.Namespace) -> list[tuple[Document, str | None]]:
-    from parallax.cli import UsageError
     from parallax.core.ingest import read_path
 
     if len(args.outlet) > len(args.files):
-        raise UsageError(f"{len(args.outlet)} outlets for {len(args.files)} files")
+        raise StoryUsage(f"{len(args.outlet)} outlets for {len(args.files)} files")
     outlets: list[str | None] = [*args.outlet, *[None] * (len(args.files) - len(args.outlet))]
     return [(read_path(f), o) for f, o in zip(args.files, outlets, strict=True)]
 
@@ -115,40 +118,41 @@ def _summary(story: Story) -> str:
     )
 
 
-def story_command(session: Session, args: argparse.Namespace, out: IO[str], err: IO[str]) -> str:
-    """Run one ``parallax story`` action; returns what to print."""
-    from parallax.cli import Failure
+def story_command(session: Session, args: argparse.Namespace, err: IO[str]) -> str:
+    """Run one ``parallax story`` action; returns what to print.
+
+    Raises:
+        StoryUsage: The command line is wrong (more outlets than files).
+        StoryError: The story cannot be made as asked.
+        LibraryError: No such story, a name taken, or the library cannot be used.
+    """
     from parallax.report import story_to_html, story_to_markdown, story_to_text
-    from parallax.session import StoryError
 
     action = getattr(args, "action", None) or "list"
-    try:
-        if action == "list":
-            rows = session.stories()
-            if not rows:
-                return "No stories yet: parallax story new NAME FILE FILE...\n"
-            return "".join(
-                f"{one_line(s.name, 40):40} {s.articles:>2} articles  "
-                f"{one_line(', '.join(s.outlets), 40)}\n"
-                for s in rows
-            )
-        if action == "new":
-            story = session.story_new(args.name, _articles(args), progress=_progress(err))
-            return _summary(story) + "\n"
-        if action == "add":
-            story = session.story_add(args.name, _articles(args), progress=_progress(err))
-            return _summary(story) + "\n"
-        if action == "remove":
-            story = session.story_remove_article(args.name, args.article)
-            return _summary(story) + "\n"
-        if action == "delete":
-            session.story_delete(args.name)
-            return f"Deleted story {one_line(args.name, 60)!r}.\n"
-        story = session.story(args.name, progress=_progress(err))
-        if action == "show":
-            return story_to_text(story, only_coverage=True)
-        if args.format == "json":
-            return json.dumps(story.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        return story_to_html(story) if args.format == "html" else story_to_markdown(story)
-    except StoryError as exc:
-        raise Failure(str(exc)) from exc
+    if action == "list":
+        rows = session.stories()
+        if not rows:
+            return "No stories yet: parallax story new NAME FILE FILE...\n"
+        return "".join(
+            f"{one_line(s.name, 40):40} {s.articles:>2} articles  "
+            f"{one_line(', '.join(s.outlets), 40)}\n"
+            for s in rows
+        )
+    if action == "new":
+        story = session.story_new(args.name, _articles(args), progress=_progress(err))
+        return _summary(story) + "\n"
+    if action == "add":
+        story = session.story_add(args.name, _articles(args), progress=_progress(err))
+        return _summary(story) + "\n"
+    if action == "remove":
+        story = session.story_remove_article(args.name, args.article)
+        return _summary(story) + "\n"
+    if action == "delete":
+        session.story_delete(args.name)
+        return f"Deleted story {one_line(args.name, 60)!r}.\n"
+    story = session.story(args.name, progress=_progress(err))
+    if action == "show":
+        return story_to_text(story, only_coverage=True)
+    if args.format == "json":
+        return json.dumps(story.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return story_to_html(story) if args.format == "html" else story_to_markdown(story)
