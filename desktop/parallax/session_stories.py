@@ -9,12 +9,11 @@ quick), so a correction of a pair shows in every story that holds it.
 
 The comparisons a story lacks run in this process by default: each article is encoded and
 analysed once (the encoder and the recogniser keep what they did), then each pair costs
-about a third of a second. With ``workers=2`` they run in two worker processes instead,
-whose results come back to this process, which alone writes the library (one writer); but
-each worker must encode and analyse every article again, and on a busy two-core machine
-that costs more than it saves (ten 60-sentence articles: 38.6 s in this process, 54.6 s in
-two workers; fifteen: 58.6 s against about 70 s; ``tests/bench/bench_story.py``), so it
-is for machines with cores to spare. The same shape runs a newsroom archive's stories on a
+about 0.15 s. With ``workers=2`` they run in two worker processes instead, whose results
+come back to this process, which alone writes the library (one writer); but each worker
+must encode and analyse every article again, and on two cores that costs more than it
+saves (ten 60-sentence articles: 13.0 s in this process, 22.2 s in two workers;
+``tests/bench/bench_story.py``), so it is for machines with cores to spare. The same shape runs a newsroom archive's stories on a
 distributed engine: a map over the missing pairs (:func:`compare_pair`, a pure function of
 two documents and the pair's corrections) whose results one writer saves into the library.
 """
