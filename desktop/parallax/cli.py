@@ -1,9 +1,10 @@
-"""The ``parallax`` command line: the reader window, ``compare`` and ``library``.
+"""The ``parallax`` command line: the reader window, ``compare``, ``library`` and ``story``.
 
 ``parallax [LEFT RIGHT]`` opens the reader window (``parallax open`` is the same command,
 spelled out); ``parallax compare`` prints a comparison and keeps it in the local library
 (``--no-store`` to skip), with the corrections saved for the pair re-applied; ``parallax
-library`` lists, searches, shows, exports and deletes what is there. What these commands do
+library`` lists, searches, shows, exports and deletes what is there; ``parallax story``
+(:mod:`parallax.cli_story`) keeps three or more outlets on one event. What these commands do
 with a pair and the library is :mod:`parallax.session`'s; this module only reads the
 command line and prints.
 
@@ -41,7 +42,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 #: The sub-commands; a command line naming none of them opens the reader.
-COMMANDS = ("open", "compare", "library")
+COMMANDS = ("open", "compare", "library", "story")
 
 _WIDTH = 88
 
@@ -174,6 +175,9 @@ def _build_parser(command: str = "compare") -> argparse.ArgumentParser:
     _add_open_parser(sub, db_option)
     _add_compare_parser(sub, db_option, full=command == "compare")
     _add_library_parser(sub, db_option)
+    from parallax.cli_story import add_story_parser
+
+    add_story_parser(sub, db_option, _Parser)
     return parser
 
 
@@ -401,6 +405,8 @@ def main(
         with _failures():
             if args.command == "library":
                 return _library(args, out)
+            if args.command == "story":
+                return _story(args, out, err)
             return _compare(args, stdin if stdin is not None else sys.stdin.buffer, out, err)
     except UsageError as exc:
         err.write(f"parallax: {one_line(str(exc))}\n")
@@ -503,6 +509,22 @@ def _compare(args: argparse.Namespace, stdin: BinaryIO, out: IO[str], err: IO[st
             f"parallax: saved as comparison {outcome.saved} in {one_line(str(where))} "
             f"(parallax library show {outcome.saved})\n"
         )
+    return EXIT_OK
+
+
+def _story(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from parallax.cli_story import StoryUsage, story_command
+    from parallax.session import StoryError
+
+    action = getattr(args, "action", None) or "list"
+    with _session(args, reading=action in ("list", "show", "export")) as session:
+        try:
+            text = story_command(session, args, err)
+        except StoryUsage as exc:
+            raise UsageError(str(exc)) from exc
+        except StoryError as exc:
+            raise Failure(str(exc)) from exc
+    _write(out, text)
     return EXIT_OK
 
 

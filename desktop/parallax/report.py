@@ -22,11 +22,16 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from parallax.core.model import Comparison, Document, Side
+from parallax.core.story import Story, StoryDifference, StoryFact
 
 __all__ = [
     "Section",
     "one_line",
     "sections",
+    "story_sections",
+    "story_to_html",
+    "story_to_markdown",
+    "story_to_text",
     "to_html",
     "to_markdown",
     "to_text",
@@ -464,6 +469,255 @@ def to_html(
                 + "".join(f"<li>{_runs(i, _h, ('<b>', '</b>'))}</li>" for i in section.items)
                 + "</ul>"
             )
+        if section.paragraph:
+            out.append(f"<p>{_h(section.paragraph)}</p>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+# -- stories --------------------------------------------------------------------------------
+# A story report has its own section list (:func:`story_sections`), rendered by the same
+# rules: the coverage table (facts against outlets), each shared fact in each outlet's
+# words with its differences, whom each outlet lets speak, and what one outlet alone says.
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    """One fact of the coverage table: which outlets state it, and a short text."""
+
+    fact: str
+    cells: tuple[bool, ...]
+    text: str
+    alone: str = ""  # the outlet that alone states it
+
+
+@dataclass(frozen=True, slots=True)
+class StorySection:
+    """A titled part of a story report (one of ``coverage``, ``facts``, ``items``)."""
+
+    title: str
+    outlets: tuple[str, ...] = ()
+    coverage: tuple[CoverageRow, ...] = ()
+    facts: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]], ...] = ()
+    items: tuple[str, ...] = ()
+    paragraph: str = ""
+
+
+def _fact_text(story: Story, fact: StoryFact) -> str:
+    article, indexes = next(iter(fact.sentences.items()))
+    sentences = story.article(article).document.sentences
+    return " ".join(sentences[i].text for i in indexes if i < len(sentences))
+
+
+def _wordings(story: Story, fact: StoryFact) -> tuple[tuple[str, str], ...]:
+    out = []
+    for article, indexes in fact.sentences.items():
+        a = story.article(article)
+        sentences = a.document.sentences
+        out.append((a.label, " ".join(sentences[i].text for i in indexes if i < len(sentences))))
+    return tuple(out)
+
+
+def story_sections(story: Story) -> list[StorySection]:
+    """What a story report says, in order (every renderer follows it)."""
+    labels = tuple(a.label for a in story.articles)
+    ids = [a.id for a in story.articles]
+    articles = StorySection(
+        f"Articles ({len(story.articles)})",
+        items=tuple(
+            f"{a.label}: {a.document.title or a.document.source or a.id} "
+            f"({len(a.document.sentences)} sentences)"
+            for a in story.articles
+        ),
+    )
+    coverage = StorySection(
+        f"Coverage ({len(story.facts)} facts)",
+        outlets=labels,
+        coverage=tuple(
+            CoverageRow(
+                f.id,
+                tuple(i in f.sentences for i in ids),
+                _fact_text(story, f),
+                story.article(next(iter(f.sentences))).label if f.alone else "",
+            )
+            for f in story.facts
+        ),
+    )
+    shared = [f for f in story.facts if not f.alone]
+    facts = StorySection(
+        f"Shared facts in each outlet's words ({len(shared)})",
+        facts=tuple(
+            (f.id, _wordings(story, f), tuple(_difference(story, d) for d in f.differences))
+            for f in shared
+        ),
+        paragraph="" if shared else "No fact is stated by more than one outlet.",
+    )
+    differences = [(f.id, d) for f in story.facts for d in f.differences]
+    diff_section = StorySection(
+        f"Differences ({len(differences)})",
+        items=tuple(f"{fid}: {_difference(story, d)}" for fid, d in differences),
+        paragraph="" if differences else "The outlets' wordings of shared facts agree.",
+    )
+    sources = []
+    for a in story.articles:
+        mine = [s for s in story.sources if s.article == a.id]
+        named = sum(s.named for s in mine)
+        quotes = sum(s.quotes for s in mine)
+        who = ", ".join(
+            f"{s.actor}{'' if s.named else ' (unnamed)'} ({s.reports} reports, {s.quotes} quotes)"
+            for s in mine
+        )
+        sources.append(
+            f"{a.label}: {named} named, {len(mine) - named} unnamed, {quotes} quotes"
+            + (f": {who}" if who else "")
+        )
+    alone = [
+        f"{story.article(next(iter(f.sentences))).label} ({f.id}): {_fact_text(story, f)}"
+        for f in story.facts
+        if f.alone
+    ]
+    return [
+        articles,
+        coverage,
+        facts,
+        diff_section,
+        StorySection("Sources per outlet", items=tuple(sources)),
+        StorySection(
+            f"Facts only one outlet carries ({len(alone)})",
+            items=tuple(alone),
+            paragraph="" if alone else "Every fact is carried by more than one outlet.",
+        ),
+    ]
+
+
+def _difference(story: Story, d: StoryDifference) -> str:
+    a, b = story.article(d.a).label, story.article(d.b).label
+    diff = d.difference
+    return f"{diff.kind}: {a} “{diff.left}”, {b} “{diff.right}”"
+
+
+def coverage_table(section: StorySection, width: int = _WIDTH) -> list[str]:
+    """The coverage table for a terminal: one column per outlet (numbered, with a legend),
+    ● where the outlet states the fact, then its short text; a fact one outlet alone
+    states ends with "only" and that outlet."""
+    n = len(section.outlets)
+    lines = [
+        f"  {k:>2}  {one_line(label, width - 6)}" for k, label in enumerate(section.outlets, 1)
+    ]
+    lines.append("")
+    head = " ".join(f"{k % 100:>2}" for k in range(1, n + 1))
+    lines.append(f"  {'':5} {head}")
+    room = max(20, width - 9 - 3 * n)
+    for row in section.coverage:
+        cells = " ".join(" ●" if c else "  " for c in row.cells)
+        note = f" [only {one_line(row.alone, 20)}]" if row.alone else ""
+        lines.append(
+            f"  {row.fact:5} {cells}  {one_line(row.text, max(10, room - len(note)))}{note}"
+        )
+    return lines
+
+
+def story_to_text(story: Story, *, width: int = _WIDTH, only_coverage: bool = False) -> str:
+    """A story for a terminal (``only_coverage``: the coverage table alone)."""
+    lines = _wrap(f"Story: {story.name}", "", width)
+    for section in story_sections(story):
+        if only_coverage and not section.coverage:
+            continue
+        lines += ["", one_line(section.title) + ":"]
+        if section.coverage:
+            lines += coverage_table(section, width)
+        for fid, wordings, diffs in section.facts:
+            lines.append(f"  [{fid}]")
+            for label, text in wordings:
+                lines += _wrap(text, f"      {one_line(label, 20)}: ", width)
+            lines += [w for d in diffs for w in _wrap(d, "      differs in ", width)]
+        for item in section.items:
+            lines += _wrap(item, "  - ", width)
+        if section.paragraph:
+            lines += _wrap(section.paragraph, "  ", width)
+    return "\n".join(lines) + "\n"
+
+
+def story_to_markdown(story: Story) -> str:
+    """A story as Markdown, every markup character of the text escaped."""
+    out = [f"# {_md(story.name)}", ""]
+    for section in story_sections(story):
+        out += [f"## {_md(section.title)}", ""]
+        if section.coverage:
+            out.append("| Fact | " + " | ".join(_md(o) for o in section.outlets) + " | |")
+            out.append("|---|" + "---|" * len(section.outlets) + "---|")
+            for row in section.coverage:
+                cells = " | ".join("●" if c else "" for c in row.cells)
+                alone = f" **only {_md(row.alone)}**" if row.alone else ""
+                out.append(f"| {row.fact} | {cells} | {_md(one_line(row.text, 120))}{alone} |")
+            out.append("")
+        for fid, wordings, diffs in section.facts:
+            out += [f"### {fid}", ""]
+            out += _interleave([f"> **{_md(label)}:** {_md(t)}" for label, t in wordings], ">")
+            out.append("")
+            if diffs:
+                out += [f"- Differs in {_md(d)}" for d in diffs] + [""]
+        if section.items:
+            out += [f"- {_md(item)}" for item in section.items] + [""]
+        if section.paragraph:
+            out += [_md(section.paragraph), ""]
+    return "\n".join(out)
+
+
+_STORY_CSS: Final = """
+td.cell { text-align: center; width: 2.5em; }
+tr.alone td { background: #fff6dd; }
+.only { color: #8a5a00; font-weight: bold; white-space: nowrap; }
+th.outlet { writing-mode: vertical-rl; transform: rotate(180deg); }
+"""
+
+
+def story_to_html(story: Story) -> str:
+    """A story as a standalone page to send to an editor (no scripts, nothing loaded)."""
+    name = _h(story.name)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">",
+        f"<title>Parallax story: {name}</title>",
+        f"<style>{_CSS}{_STORY_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{name}</h1>",
+    ]
+    for section in story_sections(story):
+        out.append(f"<h2>{_h(section.title)}</h2>")
+        if section.coverage:
+            out.append(
+                "<table><tr><th>Fact</th>"
+                + "".join(f'<th class="outlet">{_h(o)}</th>' for o in section.outlets)
+                + "<th>What it says</th></tr>"
+            )
+            for row in section.coverage:
+                cells = "".join(f'<td class="cell">{"●" if c else ""}</td>' for c in row.cells)
+                only = f' <span class="only">only {_h(row.alone)}</span>' if row.alone else ""
+                css = ' class="alone"' if row.alone else ""
+                out.append(f"<tr{css}><td>{row.fact}</td>{cells}<td>{_h(row.text)}{only}</td></tr>")
+            out.append("</table>")
+        if section.facts:
+            out.append("<table><tr><th>Fact</th><th>Outlet</th><th>Its words</th></tr>")
+            for fid, wordings, diffs in section.facts:
+                span = len(wordings) + (1 if diffs else 0)
+                for k, (label, text) in enumerate(wordings):
+                    first = f'<td rowspan="{span}">{fid}</td>' if k == 0 else ""
+                    out.append(f"<tr>{first}<th>{_h(label)}</th><td>{_h(text)}</td></tr>")
+                if diffs:
+                    out.append(
+                        '<tr><th>Differs</th><td class="diff">'
+                        + "<br>".join(_h(d) for d in diffs)
+                        + "</td></tr>"
+                    )
+            out.append("</table>")
+        if section.items:
+            out.append("<ul>" + "".join(f"<li>{_h(i)}</li>" for i in section.items) + "</ul>")
         if section.paragraph:
             out.append(f"<p>{_h(section.paragraph)}</p>")
     out += ["</body>", "</html>", ""]

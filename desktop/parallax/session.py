@@ -29,15 +29,19 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Final, Literal
 
 from parallax.core.model import SIDES, Comparison, Document, Side
+from parallax.session_stories import StoryError, StoryUseCases
 from parallax.store import (
     ComparisonSummary,
     Corrections,
+    DuplicateStory,
     Library,
     LibraryError,
     LibraryUnavailable,
     Note,
     SearchHit,
+    StorySummary,
     UnknownComparison,
+    UnknownStory,
     library_path,
 )
 
@@ -53,6 +57,7 @@ __all__ = [
     "Annotations",
     "ComparisonSummary",
     "Decision",
+    "DuplicateStory",
     "LibraryError",
     "LibraryUnavailable",
     "Note",
@@ -60,7 +65,10 @@ __all__ = [
     "ReportFormat",
     "SearchHit",
     "Session",
+    "StoryError",
+    "StorySummary",
     "UnknownComparison",
+    "UnknownStory",
     "Verdict",
     "library_path",
     "note_subject",
@@ -178,7 +186,7 @@ def _span(progress: Progress | None, start: float, end: float) -> Progress | Non
     return lambda stage, fraction: progress(stage, start + (end - start) * fraction)
 
 
-class Session:
+class Session(StoryUseCases):
     """The use cases of :mod:`parallax.session`, on one library (or on none).
 
     Args:

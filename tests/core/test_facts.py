@@ -281,5 +281,54 @@ def test_encoding_reports_progress_and_can_be_stopped_between_batches() -> None:
         if fraction > 0:
             raise Stop
 
+    others = [t.replace("vote", "storm") for t in texts]  # the encoder keeps what it encoded
     with pytest.raises(Stop):
-        contextual_encoder().encode(texts, progress=stop)
+        contextual_encoder().encode(others, progress=stop)
+
+
+def test_sentences_encoded_before_are_not_encoded_again() -> None:
+    texts = [f"Sentence {k} of an article the journalist compares twice." for k in range(40)]
+    encoder = contextual_encoder()
+    first = encoder.encode(texts)
+    seen: list[float] = []
+    again = encoder.encode([*reversed(texts), "A new sentence."], progress=seen.append)
+    assert seen == [0.0]  # one batch: only the new sentence
+    assert np.array_equal(again.pooled[:40], first.pooled[::-1])
+    assert all(
+        np.array_equal(a, b) for a, b in zip(again.pieces[:40], first.pieces[::-1], strict=True)
+    )
+    assert np.array_equal(again.pooled[40], encoder.encode(["A new sentence."]).pooled[0])
+
+
+@pytest.mark.parametrize("dense", [True, False])
+def test_piece_cover_scores_every_pair_as_one_pair_alone(
+    dense: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parallax.core import facts as F
+
+    rng = np.random.default_rng(0)
+
+    def sentence(k: int) -> np.ndarray:
+        x = rng.standard_normal((k, 8))
+        return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float16)
+
+    left = [sentence(int(rng.integers(1, 6))) for _ in range(7)] + [sentence(0)]
+    right = [sentence(int(rng.integers(1, 6))) for _ in range(5)] + [sentence(0)]
+    left_ids = [rng.integers(0, 50, len(x)) for x in left]
+    right_ids = [rng.integers(0, 50, len(x)) for x in right]
+    idf = rng.random(50) + 1
+    pairs = [(i, j) for i in range(8) for j in range(6) if (i + j) % 4 or dense]
+    li = np.array([i for i, _ in pairs])
+    rj = np.array([j for _, j in pairs])
+    monkeypatch.setattr(F, "DENSE_SHARE", 0.5 if dense else 2.0)
+    lo, hi = F.piece_cover(left, left_ids, right, right_ids, idf, li, rj)
+    for p, (i, j) in enumerate(pairs):
+        if not len(left[i]) or not len(right[j]):
+            assert lo[p] == hi[p] == 0
+            continue
+        s = left[i].astype(np.float64) @ right[j].astype(np.float64).T
+        wa, wb = idf[left_ids[i]], idf[right_ids[j]]
+        one = (s.max(1) * wa).sum() / wa.sum()
+        other = (s.max(0) * wb).sum() / wb.sum()
+        assert lo[p] == pytest.approx(min(one, other), abs=1e-5)
+        assert hi[p] == pytest.approx(max(one, other), abs=1e-5)

@@ -94,6 +94,7 @@ def test_data_and_resources_are_bundled_without_screenshots(spec: dict[str, Any]
         "data/samples/nk-russia-pact-clean.txt",
         "data/samples/nk-russia-pact-damaged.txt",
         "data/comparison.schema.json",
+        "data/story.schema.json",
         "data/lexicons/countries.tsv",
         "data/models/minilm-static/model.safetensors",
         "data/models/minilm-static/tokenizer.json",

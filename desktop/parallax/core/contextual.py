@@ -20,6 +20,7 @@ loaded once per process, under a lock.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,9 @@ MAX_PIECES: Final = 128
 BATCH: Final = 32
 #: Threads onnxruntime may use: the reader's other work runs beside it on two cores.
 THREADS: Final = 2
+#: Sentences whose encoding an encoder keeps for the next comparison (a story of 20 long
+#: articles; about 20 kB each).
+KEPT: Final = 4_000
 
 Matrix = npt.NDArray[np.float32]
 
@@ -81,12 +85,39 @@ class ContextualEncoder:
         skip = [i for t, i in vocab.items() if t.startswith("[") or not any(c.isalnum() for c in t)]
         self._skip = np.zeros(max(vocab.values()) + 1, dtype=bool)
         self._skip[skip] = True
+        # Sentences already encoded, by text: a story compares each article with every
+        # other, and a pair is compared again after each correction. Bounded, oldest out.
+        self._kept: OrderedDict[str, tuple[Matrix, npt.NDArray[np.float16], npt.NDArray[np.int64]]]
+        self._kept = OrderedDict()
+        self._kept_lock = threading.Lock()
 
     def encode(self, texts: list[str], progress: Callable[[float], None] | None = None) -> Encoded:
         """Encode ``texts`` (any number; empty strings give zero rows).
 
         ``progress`` is called with the fraction done after each batch (a caller's cancel
         check can raise there: a long article is stopped within a batch)."""
+        with self._kept_lock:
+            known = {t: self._kept[t] for t in texts if t in self._kept}
+        new = [t for t in dict.fromkeys(texts) if t not in known]
+        fresh = self._encode(new, progress) if new else None
+        n = len(texts)
+        pooled = np.zeros((n, 384), dtype=np.float32)
+        pieces: list[npt.NDArray[np.float16]] = [np.zeros((0, 384), dtype=np.float16)] * n
+        ids_out: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)] * n
+        with self._kept_lock:
+            if fresh is not None:
+                for k, t in enumerate(new):
+                    known[t] = (fresh.pooled[k], fresh.pieces[k], fresh.piece_ids[k])
+                    self._kept[t] = known[t]
+            for k, t in enumerate(texts):
+                pooled[k], pieces[k], ids_out[k] = known[t]
+                if t in self._kept:
+                    self._kept.move_to_end(t)
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+        return Encoded(pooled=pooled, pieces=tuple(pieces), piece_ids=tuple(ids_out))
+
+    def _encode(self, texts: list[str], progress: Callable[[float], None] | None) -> Encoded:
         n = len(texts)
         pooled = np.zeros((n, 384), dtype=np.float32)
         pieces: list[npt.NDArray[np.float16]] = [np.zeros((0, 384), dtype=np.float16)] * n

@@ -25,6 +25,7 @@ from parallax.store.corrections import (
 from parallax.store.errors import (
     BadQuery,
     CorruptLibrary,
+    DuplicateStory,
     LibraryBusy,
     LibraryError,
     LibraryFull,
@@ -32,10 +33,11 @@ from parallax.store.errors import (
     NewerLibrary,
     NotALibrary,
     UnknownComparison,
+    UnknownStory,
 )
 from parallax.store.library import Library, open_library
 from parallax.store.location import ENV_VAR, default_library_path, library_path
-from parallax.store.records import ComparisonSummary, Note, SearchHit
+from parallax.store.records import ComparisonSummary, Note, SearchHit, StorySummary
 from parallax.store.schema import SCHEMA_VERSION
 
 __all__ = [
@@ -48,6 +50,7 @@ __all__ = [
     "ComparisonSummary",
     "Corrections",
     "CorruptLibrary",
+    "DuplicateStory",
     "Library",
     "LibraryBusy",
     "LibraryError",
@@ -57,7 +60,9 @@ __all__ = [
     "NotALibrary",
     "Note",
     "SearchHit",
+    "StorySummary",
     "UnknownComparison",
+    "UnknownStory",
     "apply_actor_corrections",
     "default_library_path",
     "library_path",

@@ -423,12 +423,13 @@ class ComparisonMethods(LibraryFile):
 
     @staticmethod
     def _forget_articles(conn: sqlite3.Connection, *article_ids: int) -> None:
-        """Delete these articles unless a comparison still uses them."""
+        """Delete these articles unless a comparison or a story still uses them."""
         for article_id in set(article_ids):
             conn.execute(
                 "DELETE FROM articles WHERE id = ? AND NOT EXISTS ("
                 " SELECT 1 FROM comparisons"
-                " WHERE left_article_id = articles.id OR right_article_id = articles.id)",
+                " WHERE left_article_id = articles.id OR right_article_id = articles.id)"
+                " AND NOT EXISTS (SELECT 1 FROM story_articles WHERE article_id = articles.id)",
                 (article_id,),
             )
 

@@ -17,6 +17,7 @@ from parallax.core.names import shown_name
 __all__ = [
     "BadQuery",
     "CorruptLibrary",
+    "DuplicateStory",
     "LibraryBusy",
     "LibraryError",
     "LibraryFull",
@@ -24,6 +25,7 @@ __all__ = [
     "NewerLibrary",
     "NotALibrary",
     "UnknownComparison",
+    "UnknownStory",
     "translate",
 ]
 
@@ -58,6 +60,14 @@ class LibraryBusy(LibraryError):
 
 class UnknownComparison(LibraryError, LookupError):
     """No comparison with that id is in the library."""
+
+
+class UnknownStory(LibraryError, LookupError):
+    """No story of that name (or no such article in it) is in the library."""
+
+
+class DuplicateStory(LibraryError, ValueError):
+    """A story of that name is already in the library."""
 
 
 class BadQuery(LibraryError, ValueError):

@@ -40,11 +40,12 @@ from parallax.store.comparisons import ComparisonMethods
 from parallax.store.connection import BUSY_TIMEOUT
 from parallax.store.records import ComparisonSummary, Note, SearchHit
 from parallax.store.search import SearchMethods
+from parallax.store.stories import StoryMethods
 
 __all__ = ["BUSY_TIMEOUT", "ComparisonSummary", "Library", "Note", "SearchHit", "open_library"]
 
 
-class Library(ComparisonMethods, SearchMethods, CorrectionMethods, NoteMethods):
+class Library(StoryMethods, ComparisonMethods, SearchMethods, CorrectionMethods, NoteMethods):
     """An open library file. Use as a context manager, or call :meth:`close`.
 
     Args:

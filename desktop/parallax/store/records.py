@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from parallax.core.model import Side
 
-__all__ = ["ComparisonSummary", "Note", "SearchHit"]
+__all__ = ["ComparisonSummary", "Note", "SearchHit", "StorySummary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +91,16 @@ class Note:
     def on_sentence(self) -> bool:
         """Whether the note is on one sentence (not a link, an actor or the comparison)."""
         return self.side is not None and self.sentence is not None
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One line of the list of stories: its name, when it was made, its outlets."""
+
+    name: str
+    created: str
+    outlets: tuple[str, ...]
+
+    @property
+    def articles(self) -> int:
+        return len(self.outlets)

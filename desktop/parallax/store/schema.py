@@ -364,6 +364,8 @@ TABLES: Final = (
     "correction_history",
     "sentences_fts",
     "articles_fts",
+    "stories",
+    "story_articles",
 )
 #: The views, for the joins readers of the file in Datasette make most often.
 VIEWS: Final = ("comparison_overview", "link_texts", "reaction_details", "mention_details")
@@ -458,6 +460,29 @@ _M003: Final[tuple[str, ...]] = (
     # for corrections of the sentences' numbers alone.
     "ALTER TABLE link_corrections ADD COLUMN left_text_sha256 TEXT",
     "ALTER TABLE link_corrections ADD COLUMN right_text_sha256 TEXT",
+    # -- stories: a named set of articles on one event ------------------------------------------
+    # A story's articles are stored once, as comparisons store them; the comparisons of its
+    # pairs are the library's comparisons of those pairs (found by the articles' sha256), so a
+    # pair is compared once whichever story or face asked for it.
+    f"""
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created TEXT NOT NULL DEFAULT {_NOW}
+    )
+    """,
+    """
+    CREATE TABLE story_articles (
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        sha256 TEXT NOT NULL,            -- the article's original (Document.original_sha256)
+        position INTEGER NOT NULL,       -- 1, 2, ... as added, never reused: "a1", "a2", ...
+        outlet TEXT,                     -- who published it, as the journalist named it
+        PRIMARY KEY (story_id, position),
+        UNIQUE (story_id, sha256)
+    )
+    """,
+    "CREATE INDEX story_articles_article ON story_articles(article_id)",
     "PRAGMA user_version = 3",
 )
 
@@ -469,7 +494,8 @@ _KEYED_BY_PAIR: Final = ("link_corrections", "actor_corrections", "correction_hi
 def m003_titles_pins_notes_authors(db: Database) -> None:
     """Titles keep their repairs, links whether the journalist pinned them, notes join the
     pair's history of corrections and may be about a link or an actor, and articles keep
-    their author and how they were read; corrections are keyed by the articles' content."""
+    their author and how they were read; corrections are keyed by the articles' content;
+    stories (named sets of articles) are kept."""
     for statement in _M003:
         db.execute(statement)
     _rekey_corrections(db)

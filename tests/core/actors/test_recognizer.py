@@ -76,3 +76,36 @@ def test_comparison_with_actors_is_cancellable(recognizer: A.Recognizer) -> None
             cancelled=cancelled,
         )
     assert "reactions" not in stages
+
+
+def test_a_sentence_analysed_before_is_not_analysed_again() -> None:
+    from parallax.core.pipeline import prepare
+
+    recognizer = A.Recognizer(LEXICONS)
+    first = prepare(read_text("Mayor Ana Ruiz said the port was safe. Ships came back.", name="a"))
+    second = prepare(read_text("Ships came back. The port reopened on Monday.", name="b"))
+    one = recognizer.parse(first, "left")
+    two = recognizer.parse(second, "right")
+    assert two.sentences[0].doc is one.sentences[1].doc  # "Ships came back." once
+    assert two.sentences[1].doc is not one.sentences[0].doc
+    assert [t.text for t in two.sentences[1].doc] == [
+        "The", "port", "reopened", "on", "Monday", ".",
+    ]  # fmt: skip
+
+
+def test_a_sentences_mentions_are_read_once_and_handed_out_as_copies() -> None:
+    from parallax.core.actors.mentions import sentence_candidates
+    from parallax.core.pipeline import prepare
+
+    recognizer = A.Recognizer(LEXICONS)
+    doc = prepare(read_text("Joe Biden said the port in Lisbon was safe.", name="a"))
+    ps = recognizer.parse(doc, "left").sentences[0]
+    first = sentence_candidates(ps, "left", recognizer.lexicon)
+    assert {c.text for c in first} >= {"Joe Biden", "Lisbon"}
+    first[0].name = "changed by merging"
+    again = sentence_candidates(ps, "left", recognizer.lexicon)
+    assert [c.name for c in again] != [c.name for c in first]
+    assert [c.text for c in again] == [c.text for c in first]
+    assert [c.side for c in sentence_candidates(ps, "right", recognizer.lexicon)] == [
+        "right"
+    ] * len(first)

