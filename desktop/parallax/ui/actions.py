@@ -82,6 +82,8 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
       "Paste an article's text into the left pane", args=("left",), separator=True),
     A("paste_right", "Paste Text as Right…", "paste_dialog", None, "file",
       "Paste an article's text into the right pane", args=("right",)),
+    A("open_story", "Open S&tory…", "open_story_dialog", "Ctrl+Shift+O", "file",
+      "Show a story of the library: its facts against its outlets", separator=True),
     A("export", "&Export Report…", "export_report", "Ctrl+E", "file",
       "Save this comparison as an HTML, Markdown or JSON report, with your notes and decisions",
       separator=True),
@@ -180,6 +182,7 @@ class WindowActions:
     act_open_right: QAction
     act_paste_left: QAction
     act_paste_right: QAction
+    act_open_story: QAction
     act_export: QAction
     act_sample: QAction
     act_story_tab: QAction

@@ -26,7 +26,8 @@ from parallax.ui import dialogs
 
 if TYPE_CHECKING:
     from parallax.core.actors import ActorCorrection
-    from parallax.session import Annotations, Note, Session
+    from parallax.core.story import Story
+    from parallax.session import Annotations, Note, Session, StorySummary
     from parallax.ui.export import ExportedReport
     from parallax.ui.pane import ArticlePane
     from parallax.ui.recent_menu import RecentMenu
@@ -49,6 +50,8 @@ FAILED: Final = {
     "annotations": "Could not read your decisions and notes",
     "note": "Note not saved",
     "export": "Report not exported",
+    "stories": "Could not list the stories",
+    "story": "Could not open the story",
 }
 
 
@@ -84,6 +87,8 @@ class Corrections:
         def _show(self, comparison: Comparison | None, *, keep_view: bool = False) -> None: ...
         def _same_texts(self, comparison: Comparison) -> bool: ...
         def write_report(self, report: ExportedReport) -> None: ...
+        def choose_story(self, stories: list[StorySummary]) -> None: ...
+        def show_story(self, story: Story) -> None: ...
 
     def _window(self) -> QMainWindow:
         """The window this is a part of (the parent of a dialog, the owner of the status bar)."""
@@ -392,6 +397,13 @@ class Corrections:
                 self.write_report(result)
         elif tag == "actors" and isinstance(result, Comparison) and self._same_texts(result):
             self._show(result, keep_view=True)
+        elif tag == "stories" and isinstance(result, list):
+            self.choose_story(result)
+        elif tag == "story":
+            from parallax.core.story import Story
+
+            if isinstance(result, Story):
+                self.show_story(result)
 
     def on_library_failed(self, tag: str, message: str) -> None:
         if tag == "recent":

@@ -95,3 +95,46 @@ def test_a_shortcut_goes_from_the_story_to_the_reader_and_back(
     assert window.tabs.currentIndex() == 0
     window.act_story_tab.trigger()
     assert window.tabs.currentWidget() is window.story_view
+
+
+def test_file_open_story_shows_a_story_of_the_library(
+    qtbot: Any, window: MainWindow, monkeypatch: Any
+) -> None:
+    """File ▸ Open Story lists the library's stories; the chosen one is made ready on the
+    worker's thread (its pairs compared) and shown in the Story tab; with none, it says how
+    to make one."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from parallax.core.ingest import read_text
+    from parallax.session import Session
+    from tests.ui.story.conftest import GAZETTE, LEDGER, TIMES
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _w, title, _t: told.append(title))
+    window.act_open_story.trigger()
+    qtbot.waitUntil(lambda: told == ["No stories yet"], timeout=20_000)
+
+    docs = [
+        (read_text(text, name=name), outlet)
+        for text, name, outlet in (
+            (GAZETTE, "gazette.txt", "Harbour Gazette"),
+            (TIMES, "times.txt", "River Times"),
+            (LEDGER, "ledger.txt", "Daily Ledger"),
+        )
+    ]
+    assert window.db_path is not None
+    with Session.open(window.db_path) as session:
+        session.story_new("Elm Street bridge", docs, workers=1)
+    offered: list[list[str]] = []
+
+    def choose(_w: object, _title: str, _label: str, items: list[str], *_a: object) -> tuple:
+        offered.append(list(items))
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    window.act_open_story.trigger()
+    qtbot.waitUntil(lambda: window.story_view is not None, timeout=60_000)
+    assert offered == [["Elm Street bridge (Harbour Gazette, River Times, Daily Ledger)"]]
+    assert window.tabs.currentWidget() is window.story_view
+    assert window.tabs.tabText(1) == "Story: Elm Street bridge"
+    assert window.story is not None and len(window.story.articles) == 3

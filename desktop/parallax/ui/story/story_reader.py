@@ -20,10 +20,11 @@ the pair is already on screen, nothing is compared again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from parallax.core.model import Comparison, Document, Side
 from parallax.core.story import Story, StoryArticle
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLabel
 
+    from parallax.session import Session, StorySummary
     from parallax.ui.worker import CompareWorker, Source
 
 __all__ = ["StoryReader", "fact_link"]
@@ -114,6 +116,32 @@ class StoryReader:
         ) -> None: ...
 
         def go_sentence(self, side: str, sentence: int) -> None: ...
+
+        def _library(self, tag: str, task: Callable[[Session], object]) -> bool: ...
+
+    def open_story_dialog(self) -> None:
+        """File > Open Story: list the library's stories (on the worker's thread), then let
+        the journalist choose one (:meth:`choose_story`)."""
+        self._library("stories", lambda s: s.stories())
+
+    def choose_story(self, stories: list[StorySummary]) -> None:
+        """Ask which of ``stories`` to show, then make it ready on the worker's thread: the
+        pairs the library lacks are compared first, then the Story tab shows it."""
+        window = cast(QWidget, self)
+        if not stories:
+            QMessageBox.information(
+                window,
+                "No stories yet",
+                "The library holds no story yet. Make one from three or more articles on one "
+                "event with 'parallax story new NAME FILE…'.",
+            )
+            return
+        labels = [f"{s.name} ({', '.join(o or '?' for o in s.outlets)})" for s in stories]
+        label, chosen = QInputDialog.getItem(window, "Open Story", "Story:", labels, 0, False)
+        if chosen:
+            name = stories[labels.index(label)].name
+            cast(QMainWindow, self).statusBar().showMessage(f"Making story {name!r} ready…")
+            self._library("story", lambda s: s.story(name))
 
     def _init_story(self) -> None:
         """Called by the window once its worker and signals are connected."""
