@@ -177,6 +177,12 @@ class Recognizer:
         with self._run_lock:
             list(nlp.pipe([_WARM_UP_TEXT, _WARM_UP_TEXT.upper()]))
 
+    def forget(self) -> None:
+        """Drop the sentence analyses kept for the next comparison (memory; a measurement
+        of the analysis itself)."""
+        with self._run_lock:
+            self._parsed.clear()
+
     def parse(
         self, document: Document, side: Side, *, progress: ParseProgress | None = None
     ) -> ParsedDocument:
