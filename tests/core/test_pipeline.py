@@ -5,14 +5,17 @@ why)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import jsonschema
 import pytest
 
 from parallax.core import pipeline
 from parallax.core.ingest import IngestError, read_bytes, read_text
-from parallax.core.model import Document, restore_original
+from parallax.core.model import Comparison, Document, restore_original
 from parallax.core.pipeline import prepare
+from tests.conftest import SCHEMA_PATH
 from tests.core.ingest.test_decode import GERMAN
 
 
@@ -97,6 +100,11 @@ def test_a_pair_too_long_for_nlp_gets_quick_links_and_no_actors(
     assert note is not None
     assert note.startswith("These articles have 1,001 sentences together")
     assert "up to 1,000" in note and "minutes" in note
+    # The document says the actors were not looked for, rather than none found.
+    document = done.to_dict()
+    assert document["skipped"] == list(pipeline.RECOGNIZER_STAGES) and document["actors"] == []
+    jsonschema.validate(document, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert Comparison.from_dict(document).skipped == done.skipped
 
 
 def test_a_pair_at_the_nlp_limit_is_not_cut_short() -> None:

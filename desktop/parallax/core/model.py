@@ -574,6 +574,9 @@ class Comparison:
             "actors": [a.to_dict() for a in self.actors],
             "reactions": [r.to_dict() for r in self.reactions],
             "sourcing": self.sourcing().to_dict(),  # derived: from_dict recomputes it
+            # Only when a stage did not run, so that a reader of the document can tell "no
+            # actors found" from "actors not looked for" (a pair too long, --quick).
+            **({"skipped": list(self.skipped)} if self.skipped else {}),
         }
 
     @classmethod
@@ -586,4 +589,5 @@ class Comparison:
             links=tuple(Link.from_dict(x) for x in d["links"]),
             actors=tuple(Actor.from_dict(x) for x in d["actors"]),
             reactions=tuple(Reaction.from_dict(x) for x in d["reactions"]),
+            skipped=tuple(str(x) for x in d.get("skipped", ())),
         )
