@@ -91,6 +91,12 @@ class ContextualEncoder:
         self._kept = OrderedDict()
         self._kept_lock = threading.Lock()
 
+    def forget(self) -> None:
+        """Drop the sentences kept for the next comparison (memory; a measurement of the
+        encoding itself)."""
+        with self._kept_lock:
+            self._kept.clear()
+
     def encode(self, texts: list[str], progress: Callable[[float], None] | None = None) -> Encoded:
         """Encode ``texts`` (any number; empty strings give zero rows).
 
