@@ -163,6 +163,10 @@ TIMES = [
         ["The meeting starts at 10 a.m. Tuesday in Seoul."],
     ),
     ("Polls close at 8 p.m. local time.", ["Polls close at 8 p.m. local time."]),
+    (  # a wire story's time in GMT, in brackets after the local one
+        "The ship hit the bridge at about 1:30 a.m. (0530 GMT). Six people are missing.",
+        ["The ship hit the bridge at about 1:30 a.m. (0530 GMT).", "Six people are missing."],
+    ),
     ("The vote is at 9 a.m. EST on Friday.", ["The vote is at 9 a.m. EST on Friday."]),
     (
         "The summit ended at 5 p.m. The leaders then left.",

@@ -305,8 +305,8 @@ def _classify_period(line: str, cand: _Candidate, punct: str, prev_next_start: i
         if lower in _NEVER_FINAL_DOTTED:
             return _NO
         if lower in _TIME_DOTTED:
-            if _next_word(line, cand.next_start)[0].lower() in _AFTER_TIME:
-                return _NO  # 10 a.m. Tuesday, 9 p.m. local time
+            if _next_word(line, cand.next_start)[0].lower() in _AFTER_TIME or first == "(":
+                return _NO  # 10 a.m. Tuesday, 9 p.m. local time, 1:30 a.m. (0530 GMT)
             if core.isupper():
                 return _BOUNDARY  # "at 6 P.M. Mr. Smith then went" (pysbd's rule)
         if _DOTTED_LETTERS.fullmatch(core):  # U.S., U.N., D.C., J.K., a.m.
