@@ -61,6 +61,11 @@ RECOGNITION = [
     # the place, and players' names in a results line stay people.
     ("NEW YORK 74 60 .552 - CHICAGO 71 63 .530 3", {"NEW YORK": "organization"}, []),
     ("Protesters marched through Chicago on Sunday, police said.", {"Chicago": "place"}, []),
+    (  # a town the model takes for a person: "the mayor of" says what it is
+        "The mayor of Harwick said the bridge would stay closed. Harwick counts the cost.",
+        {"Harwick": "place"},
+        [],
+    ),
     (
         "Greg Norman 69 71 68, Nick Price 70 70 69.",
         {"Greg Norman": "person", "Nick Price": "person"},

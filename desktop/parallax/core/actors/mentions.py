@@ -203,7 +203,8 @@ def _demonym(word: str, lex: Lexicon) -> Entry | None:
 #: Nouns that make "the NOUN of X" a place ("the town of Tavildara").
 _PLACE_NOUNS: Final = frozenset(
     """town city village province region district capital county island port area
-    suburb outskirts north south east west northeast northwest southeast southwest""".split()
+    suburb outskirts north south east west northeast northwest southeast southwest
+    mayor governor residents inhabitants citizens streets centre center""".split()
 )
 
 
@@ -221,9 +222,10 @@ def _results_line(doc: Doc) -> bool:
 def _context_hint(doc: Doc, start: int, end: int, label: str = "") -> ActorKind | None:
     """The kind of name the words around a name point to, whatever the model said.
 
-    "the town of X", "east of X", "near X": a place, and so is "in X" for a name the model
-    took for a person (an organisation may well follow "in": "a stake in Pirelli"); "X, 45,"
-    and "X, who": a person.
+    "the town of X", "east of X", "the mayor of X", "near X": a place, and so is "in X" for a
+    name the model took for a person (an organisation may well follow "in": "a stake in
+    Pirelli"); "X, 45," and "X, who": a person. A town or county followed by a score in a line
+    of results or standings is its team, an organisation.
     """
     before = [t.lower_ for t in doc[max(0, start - 2) : start]]
     if before[-1:] == ["near"] or (
