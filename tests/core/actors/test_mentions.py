@@ -61,6 +61,17 @@ RECOGNITION = [
     # the place, and players' names in a results line stay people.
     ("NEW YORK 74 60 .552 - CHICAGO 71 63 .530 3", {"NEW YORK": "organization"}, []),
     ("Protesters marched through Chicago on Sunday, police said.", {"Chicago": "place"}, []),
+    (  # a hospital named after a saint, not the saint
+        "The director of St Anne's hospital said 60 operations were postponed.",
+        {"St Anne's hospital": "organization"},
+        ["St Anne"],
+    ),
+    (
+        "Patients were moved to St Thomas' Hospital, the trust said.",
+        {"St Thomas' Hospital": "organization"},
+        ["St Thomas"],
+    ),
+    ("St Paul wrote to the Corinthians.", {"St Paul": "person"}, []),
     (  # a town the model takes for a person: "the mayor of" says what it is
         "The mayor of Harwick said the bridge would stay closed. Harwick counts the cost.",
         {"Harwick": "place"},

@@ -170,6 +170,28 @@ def _valid_person(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     return not (end - start == 1 and _is_role(doc[start], lex))
 
 
+#: What is named after a saint in news: "St Mary's Hospital", "St Anne's school".
+_SAINTS: Final = frozenset({"st", "st.", "saint"})
+_NAMED_AFTER_SAINTS: Final = frozenset(
+    """hospital hospitals school college academy church cathedral abbey chapel university
+    infirmary clinic hospice parish""".split()
+)
+
+
+def _named_after_saint(doc: Doc, start: int, end: int) -> int | None:
+    """The end of an institution named after a saint that a person's name begins ("St Anne"
+    of "St Anne's hospital"), or None when the name is not such a saint's."""
+    if doc[start].lower_ not in _SAINTS or end - start < 2:
+        return None
+    if doc[end - 1].lower_ in _NAMED_AFTER_SAINTS:  # the model took it all for a name
+        return end
+    after = doc[end : end + 2]
+    possessive = len(after) == 2 and after[0].text in ("'s", "’s", "'", "’")
+    if possessive and after[1].lower_ in _NAMED_AFTER_SAINTS:
+        return end + 2
+    return None
+
+
 #: Words of organisations' names that no person's name has ("Pirelli SpA", "Lear Corp",
 #: "Democratic Party").
 _COMPANY_WORDS: Final = frozenset(
@@ -305,6 +327,10 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
         while start < end - 1 and _demonym(doc[start].text, lex) is not None:
             start += 1
         if start >= end or name_key(doc[start:end].text) in lex.non_actors:
+            continue
+        named_for = _named_after_saint(doc, start, end)
+        if named_for is not None:  # "St Anne's hospital": the hospital, not the saint
+            add(start, named_for, "organization", doc[start:named_for].text, False)
             continue
         entry = lex.lookup_name(doc[start:end].text)
         if entry is not None:  # "Reuters", "Liechtenstein" taken for a person
