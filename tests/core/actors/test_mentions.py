@@ -66,6 +66,12 @@ RECOGNITION = [
         {"St Anne's hospital": "organization"},
         ["St Anne"],
     ),
+    (  # one hospital, whether the model took its name for a person's or an organisation's
+        "St Anne's hospital said it was full. St Anne's has 300 beds. The director of St "
+        "Anne's hospital resigned.",
+        {"St Anne's hospital": "organization"},
+        ["St Anne", "St Anne's"],
+    ),
     (
         "Patients were moved to St Thomas' Hospital, the trust said.",
         {"St Thomas' Hospital": "organization"},

@@ -73,6 +73,10 @@ def _discourse(cands: list[_Cand], parsed: Sequence[ParsedDocument], lex: Lexico
     for c in cands:
         if c.kind == "organization" and not c.known and len(c.text.split()) >= 2:
             org_heads.setdefault(c.text.split()[0], set()).add(c.name)
+            # "St Anne's" of "St Anne's hospital": the possessive before the institution.
+            possessive = re.match(r"(.+?)['’]s?\s+\S+$", c.text)
+            if possessive and len(possessive.group(1).split()) >= 2:
+                org_heads.setdefault(possessive.group(1), set()).add(c.name)
     votes: dict[str, Counter[ActorKind]] = {}
     for c in cands:
         if not c.known and not c.nominal:

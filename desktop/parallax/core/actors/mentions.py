@@ -402,6 +402,9 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end or any(i in taken for i in range(start, end)):
             continue
+        named_for = _named_after_saint(doc, start, end)
+        if named_for is not None and not any(i in taken for i in range(end, named_for)):
+            end = named_for  # "St Anne's" of "St Anne's hospital": the whole name
         surface = doc[start:end].text
         key = name_key(surface)
         if key in lex.non_actors or not any(c.isupper() for c in surface):
