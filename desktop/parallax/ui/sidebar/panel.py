@@ -6,7 +6,8 @@ up its list (a flat, sortable tree view with columns sized from sample texts).
 
 from __future__ import annotations
 
-from typing import Any
+import html
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.core.model import Comparison, Side
+from parallax.core.model import SIDES, Comparison, Side
 from parallax.ui.models import RowFilter, RowFilterProxy
 from parallax.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from parallax.ui.sidebar.row_tracker import RowTracker
 
 #: An index of a list's model, as Qt hands it to a delegate or a view.
 Index = QModelIndex | QPersistentModelIndex
@@ -225,6 +229,45 @@ class SidePanel(Panel):
 
     def clear_filters(self) -> None:
         self.side_filter.setCurrentIndex(0)
+
+    # What a side panel says when there is no comparison, and when it has no rows.
+    NO_COMPARISON = ""
+    NOTHING = ""
+    #: Made by each subclass: the row activation it keeps quiet while the model changes, and
+    #: its summary line (:meth:`Panel._summary_line`).
+    _tracker: RowTracker
+    summary: QLabel
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """List the rows of both articles of ``comparison`` (nothing when it is None), the
+        side filter named after the outlets and a summary line per side
+        (:meth:`_side_summary`); row activation stays quiet while the model changes."""
+        tracker = self._tracker
+        tracker.quiet = True
+        try:
+            self.model.set_comparison(comparison)
+            tracker.reset()
+            labels = self.model.labels()
+            self._relabel_sides(self.side_filter, labels)
+            counts = self.model.counts()
+            if comparison is None:
+                self.summary.setText("")
+                self._show(self.NO_COMPARISON)
+            else:
+                self.summary.setText(
+                    " · ".join(
+                        self._side_summary(html.escape(labels[side]), counts[side])
+                        for side in SIDES
+                    )
+                )
+                self._show(None if sum(counts.values()) else self.NOTHING)
+            self.summary.setVisible(comparison is not None)
+        finally:
+            tracker.quiet = False
+
+    def _side_summary(self, label: str, count: int) -> str:
+        """One side's part of the summary line (``label`` already escaped)."""
+        return f"{label}: <b>{count}</b>"
 
 
 def skipped_note(comparison: Comparison, default: str) -> str:

@@ -66,30 +66,16 @@ class RepairsPanel(SidePanel):
         self._tracker = RowTracker(view, self._row_activated)
         self._show(NO_COMPARISON_REPAIRS)
 
+    NO_COMPARISON = NO_COMPARISON_REPAIRS
+    NOTHING = NO_REPAIRS
+
     def set_comparison(self, comparison: Comparison | None) -> None:
         """List the repairs of both articles of ``comparison``."""
-        self._tracker.quiet = True
-        try:
-            self.model.set_comparison(comparison)
-            self._tracker.reset()
-            labels = self.model.labels()
-            self._relabel_sides(self.side_filter, labels)
-            counts = self.model.counts()
-            self.show_original.setEnabled(comparison is not None)
-            if comparison is None:
-                self.summary.setText("")
-                self._show(NO_COMPARISON_REPAIRS)
-            else:
-                parts = [
-                    f"{html.escape(labels[side])}: "
-                    + (f"<b>{counts[side]}</b> repaired" if counts[side] else "clean")
-                    for side in ("left", "right")
-                ]
-                self.summary.setText(" · ".join(parts))
-                self._show(None if sum(counts.values()) else NO_REPAIRS)
-            self.summary.setVisible(comparison is not None)
-        finally:
-            self._tracker.quiet = False
+        super().set_comparison(comparison)
+        self.show_original.setEnabled(comparison is not None)
+
+    def _side_summary(self, label: str, count: int) -> str:
+        return f"{label}: " + (f"<b>{count}</b> repaired" if count else "clean")
 
     def _refresh(self, *_args: object) -> None:
         super()._refresh()

@@ -7,7 +7,6 @@ the left/right article": body sentences no link covers (headlines and captions a
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,29 +128,11 @@ class UniquePanel(SidePanel):
         self._tracker = RowTracker(view, self._row_activated)
         self._show(NO_COMPARISON_UNIQUE)
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
-        """List what only one article of ``comparison`` carries."""
-        self._tracker.quiet = True
-        try:
-            self.model.set_comparison(comparison)
-            self._tracker.reset()
-            labels = self.model.labels()
-            self._relabel_sides(self.side_filter, labels)
-            counts = self.model.counts()
-            if comparison is None:
-                self.summary.setText("")
-                self._show(NO_COMPARISON_UNIQUE)
-            else:
-                self.summary.setText(
-                    " · ".join(
-                        f"{html.escape(labels[side])}: <b>{counts[side]}</b> only here"
-                        for side in SIDES
-                    )
-                )
-                self._show(None if sum(counts.values()) else NOTHING_UNIQUE)
-            self.summary.setVisible(comparison is not None)
-        finally:
-            self._tracker.quiet = False
+    NO_COMPARISON = NO_COMPARISON_UNIQUE
+    NOTHING = NOTHING_UNIQUE
+
+    def _side_summary(self, label: str, count: int) -> str:
+        return f"{label}: <b>{count}</b> only here"
 
     def _row_activated(self, index: QModelIndex) -> None:
         side, number = index.data(SIDE_ROLE), index.data(INDEX_ROLE)
