@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from parallax.ui.models import CONTEXT_ROLE
-from parallax.ui.sidebar.panel import Index
+from parallax.ui.sidebar.row_tracker import Index
 from parallax.ui.theme import Theme
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from parallax.ui.sidebar.panel import Index
+from parallax.ui.sidebar.row_tracker import Index
 
 
 class MiddleElide(QStyledItemDelegate):

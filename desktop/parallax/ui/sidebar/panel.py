@@ -7,9 +7,9 @@ up its list (a flat, sortable tree view with columns sized from sample texts).
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,13 +25,8 @@ from PySide6.QtWidgets import (
 
 from parallax.core.model import SIDES, Comparison, Side
 from parallax.ui.models import RowFilter, RowFilterProxy
+from parallax.ui.sidebar.row_tracker import RowTracker
 from parallax.ui.theme import Theme
-
-if TYPE_CHECKING:
-    from parallax.ui.sidebar.row_tracker import RowTracker
-
-#: An index of a list's model, as Qt hands it to a delegate or a view.
-Index = QModelIndex | QPersistentModelIndex
 
 #: Placeholders. Rich text: some carry a link that clears the filters.
 NO_COMPARISON = "No comparison open.<br>Open two articles to list who appears in them."

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QTreeView
 
 from parallax.ui.models import RowFilterProxy
-from parallax.ui.sidebar.panel import Index
+
+#: An index of a list's model, as Qt hands it to a delegate or a view.
+Index = QModelIndex | QPersistentModelIndex
 
 
 class RowTracker(QObject):
