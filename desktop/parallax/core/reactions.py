@@ -42,6 +42,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
 from parallax.core.actors import Lexicon, ParsedDocument, ParsedSentence, name_key, order_actors
+from parallax.core.actors.gender import actor_genders, compatible
+from parallax.core.actors.lexicons import Gender
 from parallax.core.model import Actor, Mention, Reaction, Side, Stance
 from parallax.core.quotes import Quote, find_quotes, is_name_quote
 from parallax.core.sentiment import valence_sign
@@ -135,6 +137,7 @@ class _Side:
     kinds: Mapping[str, str]
     titled: list[str]  # people of this article named with a title, most mentioned first
     names: Mapping[str, str] = field(default_factory=dict)  # actor -> its names, lower case
+    genders: Mapping[str, Gender | None] = field(default_factory=dict)  # person -> gender
     salient: str | None = None  # the last person who was a subject
     speaker: str | None = None  # the source of the last reaction found
 
@@ -157,7 +160,9 @@ class _Side:
         return None
 
 
-def _side_index(parsed: ParsedDocument, actors: Sequence[Actor]) -> _Side:
+def _side_index(
+    parsed: ParsedDocument, actors: Sequence[Actor], genders: Mapping[str, Gender | None]
+) -> _Side:
     spans = sorted(
         (m.start, m.end, a.id) for a in actors for m in a.mentions if m.side == parsed.side
     )
@@ -171,7 +176,7 @@ def _side_index(parsed: ParsedDocument, actors: Sequence[Actor]) -> _Side:
         and any(x.endswith(" " + a.name) for x in names[a.id])  # "Russian President Vladimir Putin"
     ]
     lowered = {k: " | ".join(sorted(v)).casefold() for k, v in names.items()}
-    return _Side(parsed, [s[0] for s in spans], spans, kinds, titled, lowered)
+    return _Side(parsed, [s[0] for s in spans], spans, kinds, titled, lowered, genders)
 
 
 def _token_actor(side: _Side, ps: ParsedSentence, tok: Token) -> str | None:
@@ -288,10 +293,15 @@ def _agents_of(
             continue
         low = head.lower_
         if low in _PRONOUNS:
-            person = next(
-                (a for a in reversed(sentence_subjects) if side.kinds.get(a) == "person"),
-                side.salient,
-            )
+            # "she said" is the last person who was a subject and can be a "she"; when the
+            # text says the last one is a man, the reaction stays unresolved.
+            said: Gender = "female" if low == "she" else "male"
+            fits = [
+                a
+                for a in (*reversed(sentence_subjects), side.salient)
+                if a is not None and side.kinds.get(a) == "person"
+            ]
+            person = next((a for a in fits if compatible(said, side.genders.get(a))), None)
             if person is not None:
                 out.append(_Agent(person))
             continue
@@ -529,8 +539,9 @@ def find_reactions(
     group_mentions: dict[str, list[Mention]] = defaultdict(list)
     group_names: dict[str, str] = {}
     raw: list[tuple[Side, _Found, str | None]] = []
+    genders = actor_genders(actors, (left.document, right.document), lexicon)
     for parsed in (left, right):
-        side = _side_index(parsed, actors)
+        side = _side_index(parsed, actors, genders)
         quotes = [q for q in find_quotes(parsed.document.text) if not is_name_quote(q)]
         inside = {i for q in quotes for a, b in q.parts for i in range(a, b)}
         by_sentence: dict[int, list[_Found]] = {}

@@ -19,11 +19,14 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 from parallax.core.model import ActorKind, Stance
 
-__all__ = ["Entry", "Lexicon", "name_key"]
+__all__ = ["Entry", "Gender", "Lexicon", "name_key"]
+
+#: A person's gender as the text states it (an honorific, a kinship word, a first name).
+Gender = Literal["female", "male"]
 
 _KINDS: Final[dict[str, ActorKind]] = {
     "organization": "organization",
@@ -32,6 +35,7 @@ _KINDS: Final[dict[str, ActorKind]] = {
     "country": "country",
     "person": "person",
 }
+_GENDERS: Final[dict[str, Gender]] = {"female": "female", "male": "male"}
 _STANCES: Final[dict[str, Stance]] = {
     "positive": "positive",
     "negative": "negative",
@@ -115,6 +119,8 @@ class Lexicon:
         stance_words: Evaluative words and their stance.
         heads: The first words of the keys of ``names``, to skip words that start no listed
             name without looking up every run of words after them (empty: look them all up).
+        first_names: First names nearly always borne by one gender ("emily" -> female), the
+            last evidence :mod:`parallax.core.actors.gender` reads.
     """
 
     names: Mapping[str, Entry] = field(default_factory=dict)
@@ -129,6 +135,7 @@ class Lexicon:
     alone_nouns: frozenset[str] = frozenset()
     stance_words: Mapping[str, Stance] = field(default_factory=dict)
     heads: frozenset[str] = frozenset()
+    first_names: Mapping[str, Gender] = field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path | str) -> Lexicon:
@@ -186,6 +193,12 @@ class Lexicon:
         if (d / "non_actors.txt").exists():
             non_actors = frozenset(name_key(r[0]) for r in _rows(d / "non_actors.txt"))
 
+        first_names: dict[str, Gender] = {}
+        if (d / "first_names.tsv").exists():
+            for row in _rows(d / "first_names.tsv"):
+                if len(row) >= 2 and row[1] in _GENDERS:
+                    first_names[row[0].casefold()] = _GENDERS[row[1]]
+
         def words(name: str) -> frozenset[str]:
             return _words_file(d / name) if (d / name).exists() else frozenset()
 
@@ -202,6 +215,7 @@ class Lexicon:
             alone_nouns=frozenset(alone),
             stance_words=stance_words,
             heads=frozenset(k.split()[0] for k in names if k),
+            first_names=first_names,
         )
 
     def lookup_name(self, surface: str) -> Entry | None:

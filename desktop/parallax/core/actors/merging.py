@@ -10,13 +10,19 @@ text, and actors are ordered by importance (mention count).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Final
 
 from parallax.core.actors.discourse import _discourse
-from parallax.core.actors.lexicons import Lexicon, _is_acronym, _slug, name_key
+from parallax.core.actors.gender import (
+    apposition_gender,
+    compatible,
+    mention_gender,
+    person_gender,
+)
+from parallax.core.actors.lexicons import Gender, Lexicon, _is_acronym, _slug, name_key
 from parallax.core.actors.mentions import (
     _NAME_PARTICLES,
     _ROLE_MODIFIERS,
@@ -36,6 +42,9 @@ __all__ = ["find_actors", "order_actors"]
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Honorifics written without a full stop, as British papers do: "Mr Altman" is "Altman".
 _HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"})
+
+#: A mention's sentence text before it and after it.
+_Context = Callable[[_Cand], tuple[str, str]]
 
 
 def _person_tokens(text: str) -> list[str]:
@@ -80,7 +89,14 @@ class _Cluster:
     tokens: list[str] = field(default_factory=list)  # person name tokens (longest form)
 
 
-def _cluster_people(cands: list[_Cand]) -> list[_Cluster]:
+def _cluster_gender(cl: _Cluster, context: _Context, lexicon: Lexicon) -> Gender | None:
+    """What a person's full-name mentions say of their gender, else their first name."""
+    full = [m for m in cl.cands if len(_person_tokens(m.text)) >= 2]
+    evidence = [mention_gender(m.text, m.title) or apposition_gender(*context(m)) for m in full]
+    return person_gender(evidence, cl.tokens[0] if len(cl.tokens) >= 2 else None, lexicon)
+
+
+def _cluster_people(cands: list[_Cand], context: _Context, lexicon: Lexicon) -> list[_Cluster]:
     people = sorted(
         (c for c in cands if c.kind == "person" and not c.nominal), key=lambda c: c.order
     )
@@ -114,12 +130,17 @@ def _cluster_people(cands: list[_Cand]) -> list[_Cluster]:
             home = _Cluster("person", c.text, False, tokens=toks)
             clusters.append(home)
         home.cands.append(c)
+    genders = {id(cl): _cluster_gender(cl, context, lexicon) for cl in clusters}
     for c in single:
         toks = _person_tokens(c.text)
         if not toks:
             continue
         word = toks[0]
         matches = [cl for cl in clusters if cl.tokens and word in (cl.tokens[0], cl.tokens[-1])]
+        # "Mr. Harlow" is not Emily Harlow: an honorific rules out a person of the other
+        # gender, so a father and his daughters stay apart.
+        said = mention_gender(c.text, c.title) or apposition_gender(*context(c))
+        matches = [cl for cl in matches if compatible(said, genders.get(id(cl)))]
         home = None
         if len(matches) == 1:
             home = matches[0]
@@ -189,10 +210,23 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
         cl.cands.append(c)
 
     _join_short_names(clusters)
-    people = _cluster_people(cands)
+    people = _cluster_people(cands, _sentence_context((left, right)), lexicon)
     _resolve_nominals([c for c in cands if c.nominal], people)
     actors = [_actor(cl) for cl in [*clusters.values(), *people] if cl.cands]
     return order_actors(_unique_ids(actors))
+
+
+def _sentence_context(docs: tuple[ParsedDocument, ParsedDocument]) -> _Context:
+    """A function giving a mention's sentence text before and after it."""
+    sentences = {(d.side, ps.sentence.index): ps.sentence for d in docs for ps in d.sentences}
+
+    def context(c: _Cand) -> tuple[str, str]:
+        s = sentences.get((c.side, c.sentence))
+        if s is None:
+            return "", ""
+        return s.text[: max(c.start - s.start, 0)], s.text[max(c.end - s.start, 0) :]
+
+    return context
 
 
 def _honorific_person(c: _Cand) -> _Cand:
