@@ -146,3 +146,24 @@ def test_mention_offsets_hold(recognizer: A.Recognizer, left: str, right: str) -
             assert m.end <= doc.sentences[m.sentence].end
     known = set(ids)
     assert all(r.actor in known for r in c.reactions)
+
+
+PLATFORMS = [
+    # (text, the platform's actor kind, or None when it is no actor there)
+    ("The minister said on Twitter that she would resign.", "Twitter", None),
+    ("The ministry declared on X, formerly known as Twitter, that talks went on.", "Twitter", None),
+    ("He shared a Facebook post on Monday.", "Facebook", None),
+    ("His Telegram channel has two million followers.", "Telegram", None),
+    ("The video spread via TikTok within hours.", "TikTok", None),
+    ("Facebook removed the video on Tuesday.", "Facebook", "organization"),
+    ("Twitter said the account was suspended.", "Twitter", "organization"),
+]
+
+
+@pytest.mark.parametrize(("text", "platform", "kind"), PLATFORMS)
+def test_a_platform_is_where_words_are_posted_unless_it_acts(
+    recognizer: A.Recognizer, text: str, platform: str, kind: str | None
+) -> None:
+    c = run(recognizer, text)
+    found = [a for a in c.actors if a.name == platform or platform in a.aliases]
+    assert [a.kind for a in found] == ([kind] if kind else []), c.actors

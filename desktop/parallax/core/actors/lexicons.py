@@ -119,6 +119,7 @@ class Lexicon:
         stance_words: Evaluative words and their stance.
         heads: The first words of the keys of ``names``, to skip words that start no listed
             name without looking up every run of words after them (empty: look them all up).
+        platforms: Keys of social networks and messaging platforms ("twitter", "x").
         first_names: First names nearly always borne by one gender ("emily" -> female), the
             last evidence :mod:`parallax.core.actors.gender` reads.
     """
@@ -135,6 +136,7 @@ class Lexicon:
     alone_nouns: frozenset[str] = frozenset()
     stance_words: Mapping[str, Stance] = field(default_factory=dict)
     heads: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
     first_names: Mapping[str, Gender] = field(default_factory=dict)
 
     @classmethod
@@ -193,6 +195,13 @@ class Lexicon:
         if (d / "non_actors.txt").exists():
             non_actors = frozenset(name_key(r[0]) for r in _rows(d / "non_actors.txt"))
 
+        platforms: frozenset[str] = frozenset()
+        if (d / "platforms.txt").exists():
+            rows = [r[0] for r in _rows(d / "platforms.txt")]
+            platforms = frozenset(name_key(r) for r in rows)
+            for surface in rows:  # a platform that acts is an organisation
+                if len(surface) > 1:
+                    add_name(surface, Entry(surface, "organization"))
         first_names: dict[str, Gender] = {}
         if (d / "first_names.tsv").exists():
             for row in _rows(d / "first_names.tsv"):
@@ -215,6 +224,7 @@ class Lexicon:
             alone_nouns=frozenset(alone),
             stance_words=stance_words,
             heads=frozenset(k.split()[0] for k in names if k),
+            platforms=platforms,
             first_names=first_names,
         )
 

@@ -37,6 +37,9 @@ _CONNECTORS: Final = frozenset({"of", "for", "'s", "’s", "-", "the", "and"})
 _NAME_PARTICLES: Final = frozenset(
     {"al", "al-", "bin", "ibn", "de", "del", "der", "van", "von", "da", "di", "la", "le", "-"}
 )
+#: Words before a platform's name that make it where something was posted ("on X"), or the
+#: name it goes by ("formerly known as Twitter").
+_POSTED_PREPOSITIONS: Final = frozenset({"on", "onto", "via", "to", "across", "through", "as"})
 _LEADING_DROP: Final = frozenset({"the", "a", "an", "anti", "pro", "-", "‘", "“", '"', "'"})
 _TRAILING_DROP: Final = frozenset({"'s", "’s", "'", "’", "-", "”", '"'})
 _ACRONYM_DEF: Final = re.compile(
@@ -307,6 +310,13 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
         start: int, end: int, kind: ActorKind, name: str, known: bool, label: str = "", **kw: Any
     ) -> None:
         span = doc[start:end]
+        if name_key(span.text) in lex.platforms:
+            taken.update(range(start, end))
+            if start > 0 and doc[start - 1].lower_ in _POSTED_PREPOSITIONS:
+                return  # "wrote on Twitter": where it was said, not who said it
+            if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end - 1].dep_ == "compound":
+                return  # "a Facebook post", "his Telegram channel": a kind of thing
+            kind = "organization"  # "Facebook removed the post": never a person or a place
         a, b = base + span.start_char, base + span.end_char
         hint = _context_hint(doc, start, end, label)
         if hint == "organization" and kind == "place":
