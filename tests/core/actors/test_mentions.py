@@ -167,3 +167,24 @@ def test_a_platform_is_where_words_are_posted_unless_it_acts(
     c = run(recognizer, text)
     found = [a for a in c.actors if a.name == platform or platform in a.aliases]
     assert [a.kind for a in found] == ([kind] if kind else []), c.actors
+
+
+STATES = [
+    # (text, the places found, by name, with their mentions)
+    ("A jury in Miami, Fla., convicted him. Florida officials welcomed it.", "Florida",
+     {"Fla.", "Florida"}),
+    ("He moved to Calif. in 1990 and left California in 2001.", "California",
+     {"Calif.", "California"}),
+    ("Sen. Tammy Baldwin (D-Wis.) led the talks.", "Wisconsin", set()),  # a party label
+    ("Speaker Nancy Pelosi, D-Calif., touted the bill.", "California", set()),
+    ("Rep. Jim Jordan (R-Ohio) objected.", "Ohio", set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "state", "mentions"), STATES)
+def test_a_state_under_its_abbreviation_is_one_place_and_a_party_label_is_none(
+    recognizer: A.Recognizer, text: str, state: str, mentions: set[str]
+) -> None:
+    c = run(recognizer, text)
+    found = {m.text for a in c.actors if a.name == state for m in a.mentions}
+    assert found == mentions, c.actors

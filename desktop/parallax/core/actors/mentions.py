@@ -37,6 +37,8 @@ _CONNECTORS: Final = frozenset({"of", "for", "'s", "’s", "-", "the", "and"})
 _NAME_PARTICLES: Final = frozenset(
     {"al", "al-", "bin", "ibn", "de", "del", "der", "van", "von", "da", "di", "la", "le", "-"}
 )
+#: A party letter and hyphen right before a state: "(D-Calif.)", "R-N.C.", "I-Maine".
+_PARTY_TAG: Final = re.compile(r"(?<![\w.-])[DRI]-$")
 #: Words before a platform's name that make it where something was posted ("on X"), or the
 #: name it goes by ("formerly known as Twitter").
 _POSTED_PREPOSITIONS: Final = frozenset({"on", "onto", "via", "to", "across", "through", "as"})
@@ -310,6 +312,9 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
         start: int, end: int, kind: ActorKind, name: str, known: bool, label: str = "", **kw: Any
     ) -> None:
         span = doc[start:end]
+        if kind == "place" and _PARTY_TAG.search(ps.sentence.text[: span.start_char]):
+            taken.update(range(start, end))
+            return  # "Sen. Tammy Baldwin (D-Wis.)": the senator's party and state, a label
         if name_key(span.text) in lex.platforms:
             taken.update(range(start, end))
             if start > 0 and doc[start - 1].lower_ in _POSTED_PREPOSITIONS:
