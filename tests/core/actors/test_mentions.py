@@ -188,3 +188,22 @@ def test_a_state_under_its_abbreviation_is_one_place_and_a_party_label_is_none(
     c = run(recognizer, text)
     found = {m.text for a in c.actors if a.name == state for m in a.mentions}
     assert found == mentions, c.actors
+
+
+STRUCTURES = [
+    # (text, the actors found, by kind and name)
+    ("Residents near the Francis Scott Key Bridge were evacuated, Governor Wes Moore said.",
+     {("person", "Wes Moore")}),
+    ("Police closed off Mill Lane on Sunday, said Tom Baker.", {("person", "Tom Baker")}),
+    ("Rep. Mark Bridge said he would vote no.", {("person", "Mark Bridge")}),
+    ("He met with Nathan Lane on Monday.", {("person", "Nathan Lane")}),
+    ("Downing Street said the talks would go on.", {("country", "United Kingdom")}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actors"), STRUCTURES)
+def test_a_street_or_a_bridge_is_no_person_and_a_seat_of_government_speaks(
+    recognizer: A.Recognizer, text: str, actors: set[tuple[str, str]]
+) -> None:
+    c = run(recognizer, text)
+    assert {(a.kind, a.name) for a in c.actors} == actors

@@ -117,8 +117,9 @@ class Lexicon:
         noun_cues: Reaction cue nouns ("regret", "concern", "reaction") and their stance.
         alone_nouns: Cue nouns that report a reaction with no cue verb ("China's reaction").
         stance_words: Evaluative words and their stance.
-        heads: The first words of the keys of ``names``, to skip words that start no listed
-            name without looking up every run of words after them (empty: look them all up).
+        heads: The first words of the keys of ``names`` and ``metonyms``, to skip words that
+            start no listed name without looking up every run of words after them (empty:
+            look them all up).
         platforms: Keys of social networks and messaging platforms ("twitter", "x").
         first_names: First names nearly always borne by one gender ("emily" -> female), the
             last evidence :mod:`parallax.core.actors.gender` reads.
@@ -223,7 +224,7 @@ class Lexicon:
             noun_cues=noun_cues,
             alone_nouns=frozenset(alone),
             stance_words=stance_words,
-            heads=frozenset(k.split()[0] for k in names if k),
+            heads=frozenset(k.split()[0] for k in [*names, *metonyms] if k),
             platforms=platforms,
             first_names=first_names,
         )

@@ -37,6 +37,20 @@ _CONNECTORS: Final = frozenset({"of", "for", "'s", "’s", "-", "the", "and"})
 _NAME_PARTICLES: Final = frozenset(
     {"al", "al-", "bin", "ibn", "de", "del", "der", "van", "von", "da", "di", "la", "le", "-"}
 )
+#: Last words of the names of streets and structures, which the model sometimes takes for a
+#: person's name ("Mill Lane", "Francis Scott Key Bridge"); like the streets and buildings it
+#: labels as such, they are no actors.
+_STRUCTURE_WORDS: Final = frozenset(
+    {"street", "st", "road", "rd", "lane", "avenue", "ave", "boulevard", "blvd", "drive",
+     "highway", "motorway", "freeway", "expressway", "parkway", "bridge", "tunnel", "square",
+     "plaza", "terrace", "crescent", "alley"}
+)  # fmt: skip
+#: Words right before a street's or a structure's name ("on Mill Lane", "the ... Bridge");
+#: "with", "by" and "of", which people's names follow as often, are left out.
+_PLACE_BEFORE: Final = frozenset(
+    {"the", "on", "at", "near", "along", "across", "off", "onto", "over", "under", "beneath",
+     "down", "up", "past", "toward", "towards", "outside", "inside", "behind", "opposite"}
+)  # fmt: skip
 #: A party letter and hyphen right before a state: "(D-Calif.)", "R-N.C.", "I-Maine".
 _PARTY_TAG: Final = re.compile(r"(?<![\w.-])[DRI]-$")
 #: Words before a platform's name that make it where something was posted ("on X"), or the
@@ -351,6 +365,9 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
         if entry is not None:  # "Reuters", "Liechtenstein" taken for a person
             add(start, end, entry.kind, entry.name, True)
             continue
+        if _structure(doc, start, end, lex):
+            taken.update(range(start, end))
+            continue  # "on Mill Lane", "the Francis Scott Key Bridge" taken for a person
         words = {t.lower_.rstrip(".") for t in doc[start:end]}
         if words & _COMPANY_WORDS:  # "Pirelli SpA", "Kurdistan Democratic Party" as a person
             if end - start > 1 and _valid_org(doc, start, end):
@@ -455,7 +472,11 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
         elif ent.label_ in ("GPE", "LOC"):
             if not any(t.like_num for t in doc[start:end]):
                 add(start, end, "place", surface, False)
-        elif ent.label_ == "ORG" and _valid_org(doc, start, end):
+        elif (
+            ent.label_ == "ORG"
+            and _valid_org(doc, start, end)
+            and not _structure(doc, start, end, lex)
+        ):
             add(start, end, "organization", surface, False)
 
     # Listed names and acronyms the model missed ("(KCNA)").
@@ -475,6 +496,8 @@ def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_
             if not (acronym or n > 1) or key in lex.non_actors:
                 continue
             entry = lex.lookup_name(span.text)
+            if entry is None and n > 1:
+                entry = lex.metonyms.get(key)  # "Downing Street said", missed at the start
             if entry is not None and (acronym or key not in lex.acronyms):
                 add(i, i + n, entry.kind, entry.name, True)
                 break
@@ -519,6 +542,20 @@ _INSTITUTION_WORDS: Final = frozenset(
     organisation fund club news times post press network republic kingdom state states
     city county province island islands sea river""".split()
 )
+
+
+def _structure(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a name the model took for a person or an organisation is a street's or a
+    structure's: its last word says so ("Lane", "Bridge") and a place word stands before
+    it ("on Mill Lane", "the Francis Scott Key Bridge"), so "Nathan Lane said" stays a person
+    and "Downing Street", which stands for a government, stays what the lexicon says."""
+    return (
+        end - start > 1
+        and start > 0
+        and doc[end - 1].lower_.rstrip(".") in _STRUCTURE_WORDS
+        and doc[start - 1].lower_ in _PLACE_BEFORE
+        and name_key(doc[start:end].text) not in lex.metonyms
+    )
 
 
 def _titled_name(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
