@@ -66,12 +66,32 @@ _SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
 _SIGN: Final[dict[Stance, int]] = {"positive": 1, "negative": -1, "neutral": 0}
 
 
+#: Dependents that belong to their head's clause, so that a negation of the head is theirs
+#: too ("is not good", "did not go well"); a clause of its own ("Although she criticised the
+#: plan, she does not want ...") keeps its own polarity.
+_CLAUSE_DEPS: Final = frozenset({"acomp", "attr", "oprd", "dobj", "xcomp", "advmod", "npadvmod"})
+
+
+def _has_negation(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in tok.children)
+
+
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in tok.children):
+    """Whether a word is negated in its clause: "not good", "no good reason", "was not a
+    good idea", "did not go well"."""
+    if _has_negation(tok):
         return True
     head = tok.head
+    if head is tok:
+        return False
+    if tok.dep_ == "amod":  # "no good reason", "not a good idea"
+        if _has_negation(head):
+            return True
+        tok, head = head, head.head
+        if head is tok:
+            return False
     return (
-        head is not tok
+        tok.dep_ in _CLAUSE_DEPS
         and head.pos_ in ("VERB", "AUX")
         and any(c.dep_ == "neg" for c in head.children)
     )
@@ -706,14 +726,11 @@ def _stance(ps: ParsedSentence, found: list[_Found], quote: str | None, lexicon:
                 seen.add(i)
                 score += _word_score(ps.doc[i], lexicon)
     if quote is not None:
-        # Quote words of this sentence that the cue's clause does not hold; the sentences
-        # a quote goes on in have reactions (and stances) of their own.
-        inside = {ps.doc[i].lower_ for i in seen}
-        here = {t.lower_ for t in ps.doc}
-        extra = [
-            w
-            for w in re.findall(r"[\w\-]+", quote)
-            if w.casefold() not in inside and w.casefold() in here
-        ]
-        score += _SIGN[stance_of_words(extra, lexicon)]
+        # Quote words of this sentence that the cue's clause does not hold, read in the
+        # parse like those (lemma, part of speech, negation); the sentences a quote goes on
+        # in have reactions (and stances) of their own.
+        words = {w.casefold() for w in re.findall(r"\w+", quote)}
+        score += sum(
+            _word_score(t, lexicon) for t in ps.doc if t.i not in seen and t.lower_ in words
+        )
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"

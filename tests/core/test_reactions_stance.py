@@ -1,0 +1,87 @@
+"""Stance from what was said, not only from the cue verb (issue #16).
+
+Each table holds made-up sentences worded like news attribution, one per kind of mistake
+found on hand-judged real coverage: what a speaker says in a neutral "said" can criticise,
+praise or deny; the words that describe the event (deaths, a fire, a crash) are not the
+speaker's stance.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core import actors as A
+from parallax.core.ingest import read_text
+from parallax.core.model import Comparison, Stance
+from parallax.core.pipeline import compare
+
+
+def run(recognizer: A.Recognizer, text: str) -> Comparison:
+    return compare(
+        read_text(text, name="l"), read_text("Nothing happened.", name="r"), recognizer=recognizer
+    )
+
+
+def stances(recognizer: A.Recognizer, text: str, name: str) -> list[tuple[int, Stance]]:
+    c = run(recognizer, text)
+    ids = {a.id for a in c.actors if a.name == name}
+    assert ids, (name, [a.name for a in c.actors])
+    return [(r.sentence, r.stance) for r in c.reactions if r.actor in ids]
+
+
+def run_stances(recognizer: A.Recognizer, text: str) -> list[tuple[int, Stance]]:
+    return [(r.sentence, r.stance) for r in run(recognizer, text).reactions]
+
+
+# ---------------------------------------------------------------------------------------------
+# What a quote says counts wherever it is, read like the rest of the sentence
+# ---------------------------------------------------------------------------------------------
+
+QUOTES = [
+    # A quote that goes on in the next sentence judges there too, with any evaluative word
+    # (not only Parallax's own list) and any form of it ("appreciates").
+    (
+        'Senator Jane Moore said the bill was "a disgrace". "This terrible bill will hurt '
+        'families."',
+        "Jane Moore",
+        [(0, "negative"), (1, "negative")],
+    ),
+    (
+        '"Rescue crews worked through the night," Mayor Ana Ortiz said. "It is a terrible, '
+        'terrible day for this town."',
+        "Ana Ortiz",
+        [(0, "neutral"), (1, "negative")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), QUOTES)
+def test_the_words_of_a_quote_count_in_every_sentence_it_covers(
+    recognizer: A.Recognizer, text: str, name: str, expected: list[tuple[int, Stance]]
+) -> None:
+    assert stances(recognizer, text, name) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Negation: within its clause only
+# ---------------------------------------------------------------------------------------------
+
+NEGATION = [
+    # "not a good idea" denies the praise
+    ("Governor Tom Reed said the new rules were not a good idea.", "negative"),
+    ("Senator Jane Moore said the plan was not good for families.", "negative"),
+    # "does not want" is another clause than "had criticised": the criticism stands
+    (
+        "Minister Anna Berg said that although she had harshly criticised the old plan, she "
+        "does not want it dropped.",
+        "negative",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), NEGATION)
+def test_a_negation_turns_the_words_of_its_own_clause(
+    recognizer: A.Recognizer, text: str, stance: Stance
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == stance
