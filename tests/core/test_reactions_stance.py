@@ -85,3 +85,57 @@ def test_a_negation_turns_the_words_of_its_own_clause(
 ) -> None:
     ((_, found),) = run_stances(recognizer, text)
     assert found == stance
+
+
+# ---------------------------------------------------------------------------------------------
+# The words of the event, of a fact, of degree or of certainty judge nothing
+# ---------------------------------------------------------------------------------------------
+
+FACTS = [
+    # adjectives of a fact, not of a judgement
+    "Police said the two climbers were found alive on Sunday.",
+    "Officials said the fatal crash closed the highway for hours.",
+    "The ministry said 40 passengers tested positive for the virus.",
+    "Police said the gunman was found guilty of murder in 2015.",
+    "Police said the strong earthquake caused significant damage to roads.",
+    # degree: "badly", "seriously", "great" grade a bad thing, they do not condemn it
+    "Police said the driver was badly hurt and two passengers were seriously injured.",
+    "Fire chief Tom Lee said the blaze badly damaged the historic cathedral.",
+    "Investigators said the fiery crash happened on a bend north of the city.",
+    "Senator Jane Moore said the flood was a great loss for the state.",
+    # a noun that names a kind: relief supplies are aid, not relief
+    "The agency said relief supplies would reach the valley on Monday.",
+    # certainty is no praise
+    "Fire chief Tom Lee said it was clear that the fire started in the kitchen.",
+    "A museum spokesman said the painter, best known for his portraits, died on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", FACTS)
+def test_a_factual_statement_about_a_bad_event_is_neutral(
+    recognizer: A.Recognizer, text: str
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == "neutral"
+
+
+JUDGED = [
+    # a denial of truth is a denial
+    ("The ministry said the reports were not true.", "negative"),
+    # degree words with a judgement keep it
+    ("Senator Jane Moore said the decision was terribly wrong.", "negative"),
+    ("Senator Jane Moore said it was a great day for the state.", "positive"),
+    ("Senator Jane Moore said the vote was a historic step for the state.", "positive"),
+    # "great" grades a bad thing: "great instability" is alarm, not praise
+    ('Finance Minister Anna Berg said: "Our markets face great instability."', "negative"),
+    # "once-popular" describes the company; "bad management" judges it
+    ("Analysts said the once-popular toy maker lost its way through bad management.", "negative"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), JUDGED)
+def test_evaluative_words_judge_through_degree_words(
+    recognizer: A.Recognizer, text: str, stance: Stance
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == stance

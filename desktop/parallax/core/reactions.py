@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Final
 from parallax.core.actors import Lexicon, ParsedDocument, ParsedSentence, name_key, order_actors
 from parallax.core.model import Actor, Mention, Reaction, Side, Stance
 from parallax.core.quotes import Quote, find_quotes, is_name_quote
-from parallax.core.sentiment import valence_sign
+from parallax.core.sentiment import valence, valence_sign
 from parallax.core.vocabulary import SPEECH_VERBS, STATEMENT_VERBS
 
 if TYPE_CHECKING:
@@ -109,15 +109,81 @@ def stance_of_words(words: Iterable[str], lexicon: Lexicon) -> Stance:
 _JUDGING_POS: Final = frozenset({"ADJ", "ADV", "INTJ"})
 
 
-def _word_score(tok: Token, lexicon: Lexicon) -> int:
+#: Words that assert the truth of what they qualify: affirming judges nothing ("it is true
+#: that"), denying is a denial ("the reports are not true").
+_TRUTH: Final = frozenset({"true", "accurate", "correct", "truthful"})
+
+#: Adjectives of degree: before a noun they grade it ("a great loss", "serious injuries",
+#: "gross contamination"), so that the noun, not they, says whether it is judged.
+_DEGREE: Final = frozenset(
+    """big considerable critical deep enormous extensive extreme grave great greater greatest
+    gross heavy high huge immense major massive serious severe significant substantial
+    tremendous vast""".split()
+)
+
+#: Adverbs of degree: they grade the word they modify ("badly damaged", "terribly wrong",
+#: "desperately needed"); sentence adverbs that judge ("sadly", "thankfully") are not here.
+_DEGREE_ADVERBS: Final = frozenset(
+    """awfully badly critically dearly deeply desperately extremely gravely greatly heavily
+    highly horribly hugely incredibly seriously severely sorely terribly""".split()
+)
+
+#: Nouns of places and buildings: "historic" before them means old ("the historic town
+#: centre"), not a landmark event ("a historic agreement").
+_PLACES: Final = frozenset(
+    """building bridge castle cathedral centre center church city district downtown home
+    hotel house landmark monument mosque neighborhood neighbourhood palace port quarter
+    site square street synagogue temple theater theatre town village""".split()
+)
+
+
+def _word_stance(tok: Token, lexicon: Lexicon) -> int:
+    """A word's own sign (own list first, then VADER's adjectives and adverbs), 0 for none."""
     own = lexicon.stance_words.get(tok.lower_) or lexicon.stance_words.get(tok.lemma_.lower())
     if own is not None:
-        sign = _SIGN[own]
-    elif tok.pos_ in _JUDGING_POS:
-        sign = valence_sign(tok.lower_) or valence_sign(tok.lemma_.lower())
-    else:
+        return _SIGN[own]
+    if tok.pos_ in _JUDGING_POS:
+        return valence_sign(tok.lower_) or valence_sign(tok.lemma_.lower())
+    return 0
+
+
+def _bad_thing(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names something bad, judged or only described (loss, damage, threat)."""
+    words = (noun.lower_, noun.lemma_.lower())
+    return any(lexicon.stance_words.get(w) == "negative" or valence(w) < 0 for w in words)
+
+
+def _only_qualifies(tok: Token, sign: int, lexicon: Lexicon) -> bool:
+    """Whether an evaluative word here grades, classifies or describes another word rather
+    than judging: "badly damaged", "best known" (an adverb of degree), "a great loss",
+    "significant damage", "a fiery crash" (an adjective before a bad thing that it does not
+    condemn), "relief aid" (a noun that names a kind), "the historic town", "tested
+    positive"."""
+    head = tok.head
+    if head is tok:
+        return False
+    if tok.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if tok.pos_ == "ADV" and tok.dep_ == "advmod":
+        # "best known", "better prepared": a participle graded, not praised
+        return tok.lower_ in _DEGREE_ADVERBS or (
+            tok.lower_ in ("best", "better") and head.tag_ == "VBN"
+        )
+    if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
+        if tok.lemma_.lower() == "historic" and head.lemma_.lower() in _PLACES:
+            return True
+        degree = tok.lower_ in _DEGREE or tok.lemma_.lower() in _DEGREE
+        return (degree or sign > 0) and _bad_thing(head, lexicon)
+    return head.lemma_.lower() == "test"  # "tested positive"
+
+
+def _word_score(tok: Token, lexicon: Lexicon) -> int:
+    if tok.lower_ in _TRUTH:
+        return -1 if _negated(tok) else 0
+    sign = _word_stance(tok, lexicon)
+    if not sign or _only_qualifies(tok, sign, lexicon):
         return 0
-    return -sign if sign and _negated(tok) else sign
+    return -sign if _negated(tok) else sign
 
 
 # ---------------------------------------------------------------------------------------------
