@@ -139,3 +139,41 @@ def test_evaluative_words_judge_through_degree_words(
 ) -> None:
     ((_, found),) = run_stances(recognizer, text)
     assert found == stance
+
+
+# ---------------------------------------------------------------------------------------------
+# What was said, not the scene around it nor what others said
+# ---------------------------------------------------------------------------------------------
+
+SAID = [
+    # the writer's setting of the statement is not the speaker's words
+    (
+        '"I am proud of what we built," Governor Tom Reed said at a news conference, facing '
+        "angry residents.",
+        "Tom Reed",
+        "positive",
+    ),
+    (
+        "Governor Tom Reed told reporters on Monday, after a furious debate in the assembly, "
+        "that the budget was balanced.",
+        "Tom Reed",
+        "neutral",
+    ),
+    # reporting someone else's condemnation is no condemnation
+    ("Police said protesters condemned the new law.", "police", "neutral"),
+    ("Police said protesters condemned the new law.", "protesters", "negative"),
+    # a statement that is itself an act decides: congratulations, whatever else follows
+    (
+        '"Congratulations to Anna Berg for resisting the reckless attacks of her rivals," '
+        "Senator Jane Moore said.",
+        "Jane Moore",
+        "positive",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "stance"), SAID)
+def test_the_stance_of_what_the_speaker_said(
+    recognizer: A.Recognizer, text: str, name: str, stance: Stance
+) -> None:
+    assert stances(recognizer, text, name) == [(0, stance)]

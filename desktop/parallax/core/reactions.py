@@ -752,8 +752,10 @@ def _combine(
     lexicon: Lexicon,
 ) -> list[Reaction]:
     grouped: dict[tuple[str, Side, int], list[tuple[_Found, str | None]]] = defaultdict(list)
+    in_sentence: dict[tuple[Side, int], list[_Found]] = defaultdict(list)
     for side, f, quote in raw:
         grouped[(f.agent.actor, side, f.sentence)].append((f, quote))
+        in_sentence[(side, f.sentence)].append(f)
     sentences = {(side, p.sentence.index): p for side, d in docs.items() for p in d.sentences}
     reactions = []
     for (actor, side, index), items in grouped.items():
@@ -763,7 +765,8 @@ def _combine(
         main = polar[0] if polar else items[0][0]
         quotes = list(dict.fromkeys(q for _, q in items if q))
         quote = " … ".join(quotes) if quotes else None
-        stance = _stance(ps, [f for f, _ in items], quote, lexicon)
+        others = [f for f in in_sentence[(side, index)] if f.agent.actor != actor]
+        stance = _stance(ps, [f for f, _ in items], quote, lexicon, others)
         reactions.append(
             Reaction(
                 actor=actor,
@@ -778,25 +781,84 @@ def _combine(
     return reactions
 
 
-def _stance(ps: ParsedSentence, found: list[_Found], quote: str | None, lexicon: Lexicon) -> Stance:
+#: Prepositions that set the scene of a statement ("said at a press conference", "told the
+#: panel during the hearing", "wrote on Sunday"): the writer's narration, not what was said.
+_SETTING_PREPOSITIONS: Final = frozenset(
+    "after ahead amid at before during following in on since via while".split()
+)
+
+
+def _setting(cue: Token) -> set[int]:
+    """The words around a cue verb that narrate rather than report: its adverbial clauses
+    ("..., McCarthy said, alternating between upbeat and angry remarks"; a cue among them,
+    "adding that ...", is a reaction of its own), times and scenes ("said Tuesday at a
+    news conference")."""
+    out: set[int] = set()
+    for c in cue.children:
+        if c.dep_ in ("advcl", "npadvmod") or (
+            c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS
+        ):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+#: How the main word of what was said hangs on the cue verb ("“Congratulations to ...,” she
+#: said"), or on nothing (a quote of its own).
+_REPORTED_DEPS: Final = frozenset({"ROOT", "ccomp", "dep", "parataxis"})
+
+
+def _performative(tokens: Iterable[Token], cues: set[int], lexicon: Lexicon) -> Stance | None:
+    """The stance of a statement whose main word is itself a reaction ("Congratulations to
+    ...", "Thanks to everyone who ...", "Condolences to the families"): the act it performs
+    decides, whatever the rest goes on to say about others."""
+    for tok in tokens:
+        main = tok.dep_ == "ROOT" or (tok.dep_ in _REPORTED_DEPS and tok.head.i in cues)
+        if main and tok.pos_ == "NOUN":
+            stance = lexicon.noun_cues.get(tok.lemma_.lower(), "neutral")
+            if stance != "neutral" and not _negated(tok):
+                return stance
+    return None
+
+
+def _stance(
+    ps: ParsedSentence,
+    found: list[_Found],
+    quote: str | None,
+    lexicon: Lexicon,
+    others: Sequence[_Found] = (),
+) -> Stance:
+    """The stance of one actor's reaction in one sentence.
+
+    A cue with a stance of its own decides; else the evaluative words of what the actor
+    said: the cue's clause without its narrated setting, and without what another actor
+    is reported in it to have said ("Police said protesters condemned the plan" is no
+    condemnation by the police), and the words of the quote.
+    """
     for f in found:
         if f.cue_stance != "neutral":
             if f.negated:
                 return "negative" if f.cue_stance == "positive" else "neutral"
             return f.cue_stance
-    score = 0
-    seen: set[int] = set()
+    skip: set[int] = set()
     for f in found:
-        for i in f.scope:
-            if i not in seen:
-                seen.add(i)
-                score += _word_score(ps.doc[i], lexicon)
+        cue = ps.doc[f.cue_token]
+        if f.scope and cue.pos_ == "VERB":
+            skip |= _setting(cue)
+        mine = set(f.scope)
+        for g in others:
+            if g.cue_token in mine and g.cue_token != f.cue_token:
+                skip.update([g.cue_token, *g.scope])
+    scored = [i for f in found for i in f.scope if i not in skip]
+    tokens = [ps.doc[i] for i in dict.fromkeys(scored)]
     if quote is not None:
         # Quote words of this sentence that the cue's clause does not hold, read in the
         # parse like those (lemma, part of speech, negation); the sentences a quote goes on
         # in have reactions (and stances) of their own.
         words = {w.casefold() for w in re.findall(r"\w+", quote)}
-        score += sum(
-            _word_score(t, lexicon) for t in ps.doc if t.i not in seen and t.lower_ in words
-        )
+        held = set(scored) | skip
+        tokens += [t for t in ps.doc if t.i not in held and t.lower_ in words]
+    performed = _performative(tokens, {f.cue_token for f in found if f.scope}, lexicon)
+    if performed is not None:
+        return performed
+    score = sum(_word_score(t, lexicon) for t in tokens)
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"
