@@ -177,3 +177,41 @@ def test_the_stance_of_what_the_speaker_said(
     recognizer: A.Recognizer, text: str, name: str, stance: Stance
 ) -> None:
     assert stances(recognizer, text, name) == [(0, stance)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluative nouns, participles and phrases in a neutral "said"
+# ---------------------------------------------------------------------------------------------
+
+EVALUATIVE = [
+    # criticism in a phrase, a noun or a participle
+    ('Senator Jane Moore said the inquiry was "a witch hunt".', "negative"),
+    ("Union leader Tom Reed said the reform was deeply flawed.", "negative"),
+    (
+        "Opposition leader Ana Ortiz said the failed reforms had cost the country a decade.",
+        "negative",
+    ),
+    # denial: the claims called baseless
+    ("Senator Jane Moore said the claims were baseless.", "negative"),
+    # regret
+    (
+        'Foreign Minister Ola Dahl said: "Our condolences go to the families of the victims."',
+        "negative",
+    ),
+    ("Foreign Minister Ola Dahl expressed condolences to the families.", "negative"),
+    # praise and support
+    ("Governor Tom Reed said the new budget was a step in the right direction.", "positive"),
+    ("Governor Tom Reed said the new budget was not a step in the right direction.", "negative"),
+    ("Mayor Tom Reed said the firefighters had shown courage and resilience.", "positive"),
+    ("Chief executive Ana Ortiz expressed her commitment to the plan.", "positive"),
+    # a participle that judges only before a noun: brakes that failed are a fact
+    ("Officials said the brakes failed moments before the crash.", "neutral"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), EVALUATIVE)
+def test_evaluative_nouns_participles_and_phrases_count(
+    recognizer: A.Recognizer, text: str, stance: Stance
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == stance

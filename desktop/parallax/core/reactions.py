@@ -137,11 +137,17 @@ _PLACES: Final = frozenset(
 )
 
 
+#: Words that judge only before a noun: "a failed policy", but "the brakes failed".
+_ATTRIBUTIVE: Final[dict[str, int]] = {"failed": -1, "failing": -1}
+
+
 def _word_stance(tok: Token, lexicon: Lexicon) -> int:
     """A word's own sign (own list first, then VADER's adjectives and adverbs), 0 for none."""
     own = lexicon.stance_words.get(tok.lower_) or lexicon.stance_words.get(tok.lemma_.lower())
     if own is not None:
         return _SIGN[own]
+    if tok.dep_ == "amod" and tok.lower_ in _ATTRIBUTIVE:
+        return _ATTRIBUTIVE[tok.lower_]
     if tok.pos_ in _JUDGING_POS:
         return valence_sign(tok.lower_) or valence_sign(tok.lemma_.lower())
     return 0
@@ -175,6 +181,38 @@ def _only_qualifies(tok: Token, sign: int, lexicon: Lexicon) -> bool:
         degree = tok.lower_ in _DEGREE or tok.lemma_.lower() in _DEGREE
         return (degree or sign > 0) and _bad_thing(head, lexicon)
     return head.lemma_.lower() == "test"  # "tested positive"
+
+
+def _phrases(lexicon: Lexicon) -> list[tuple[tuple[str, ...], int]]:
+    """The evaluative phrases of the own list ("witch hunt", "a step in the right
+    direction"), as the words spaCy splits them into, with their sign."""
+    return [
+        (tuple(re.findall(r"\w+|[^\w\s]", key)), _SIGN[stance])
+        for key, stance in lexicon.stance_words.items()
+        if not key.isalnum()
+    ]
+
+
+def _phrase_score(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[int, set[int]]:
+    """The sum of the evaluative phrases among these tokens (a word of a phrase may be its
+    lemma: "crossed a red line"), and the indexes of the tokens they cover; a phrase with a
+    negated word counts the other way ("is no step forward")."""
+    if not tokens:
+        return 0, set()
+    doc = tokens[0].doc
+    here = {t.i for t in tokens}
+    score, used = 0, set[int]()
+    for words, sign in _phrases(lexicon):
+        for start in sorted(here):
+            span = range(start, start + len(words))
+            if span.stop > len(doc) or not all(
+                j in here and words[k] in (doc[j].lower_, doc[j].lemma_.lower())
+                for k, j in enumerate(span)
+            ):
+                continue
+            used.update(span)
+            score += -sign if any(_negated(doc[j]) for j in span) else sign
+    return score, used
 
 
 def _word_score(tok: Token, lexicon: Lexicon) -> int:
@@ -860,5 +898,6 @@ def _stance(
     performed = _performative(tokens, {f.cue_token for f in found if f.scope}, lexicon)
     if performed is not None:
         return performed
-    score = sum(_word_score(t, lexicon) for t in tokens)
+    score, in_phrases = _phrase_score(tokens, lexicon)
+    score += sum(_word_score(t, lexicon) for t in tokens if t.i not in in_phrases)
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"
