@@ -204,6 +204,10 @@ EVALUATIVE = [
     ("Governor Tom Reed said the new budget was not a step in the right direction.", "negative"),
     ("Mayor Tom Reed said the firefighters had shown courage and resilience.", "positive"),
     ("Chief executive Ana Ortiz expressed her commitment to the plan.", "positive"),
+    # an obligation not met is a reproach; a guess is not
+    ("Senator Jane Moore said the government should have acted sooner.", "negative"),
+    ("Senator Jane Moore said the bridge should not have been reopened.", "negative"),
+    ("Police said the fire could have started in the kitchen.", "neutral"),
     # a participle that judges only before a noun: brakes that failed are a fact
     ("Officials said the brakes failed moments before the crash.", "neutral"),
 ]

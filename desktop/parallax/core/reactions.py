@@ -215,7 +215,21 @@ def _phrase_score(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[int, set[i
     return score, used
 
 
+def _reproach(tok: Token) -> bool:
+    """ "should have acted", "ought to have known", "should not have been allowed": an
+    obligation that was not met is a reproach (unlike "could have started", a guess)."""
+    head = tok.head
+    return (
+        tok.lower_ in ("should", "ought")
+        and tok.dep_ == "aux"
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
+    )
+
+
 def _word_score(tok: Token, lexicon: Lexicon) -> int:
+    if _reproach(tok):
+        return -1
     if tok.lower_ in _TRUTH:
         return -1 if _negated(tok) else 0
     sign = _word_stance(tok, lexicon)
