@@ -103,6 +103,11 @@ FACTS = [
     "Fire chief Tom Lee said the blaze badly damaged the historic cathedral.",
     "Investigators said the fiery crash happened on a bend north of the city.",
     "Senator Jane Moore said the flood was a great loss for the state.",
+    # the state of a patient
+    "Police said the driver was in serious condition at a local hospital.",
+    "Police said two men were in critical condition and one was in grave condition.",
+    # "honoring" gift cards keeps a promise, it honours no one
+    "Company spokesman Tom Reed said the firm would keep honoring gift cards until March.",
     # a noun that names a kind: relief supplies are aid, not relief
     "The agency said relief supplies would reach the valley on Monday.",
     # certainty is no praise
@@ -122,6 +127,7 @@ def test_a_factual_statement_about_a_bad_event_is_neutral(
 JUDGED = [
     # a denial of truth is a denial
     ("The ministry said the reports were not true.", "negative"),
+    ("Chief executive Ana Ortiz said it was an honour to lead the company.", "positive"),
     # degree words with a judgement keep it
     ("Senator Jane Moore said the decision was terribly wrong.", "negative"),
     ("Senator Jane Moore said it was a great day for the state.", "positive"),

@@ -128,6 +128,9 @@ _DEGREE_ADVERBS: Final = frozenset(
     highly horribly hugely incredibly seriously severely sorely terribly""".split()
 )
 
+#: Nouns of a patient's state: "in serious condition", "grave injuries" report it.
+_HEALTH: Final = frozenset({"burn", "condition", "illness", "injury", "wound"})
+
 #: Nouns of places and buildings: "historic" before them means old ("the historic town
 #: centre"), not a landmark event ("a historic agreement").
 _PLACES: Final = frozenset(
@@ -179,6 +182,8 @@ def _only_qualifies(tok: Token, sign: int, lexicon: Lexicon) -> bool:
         if tok.lemma_.lower() == "historic" and head.lemma_.lower() in _PLACES:
             return True
         degree = tok.lower_ in _DEGREE or tok.lemma_.lower() in _DEGREE
+        if degree and head.lemma_.lower() in _HEALTH:
+            return True
         return (degree or sign > 0) and _bad_thing(head, lexicon)
     return head.lemma_.lower() == "test"  # "tested positive"
 
