@@ -103,6 +103,10 @@ FACTS = [
     "Fire chief Tom Lee said the blaze badly damaged the historic cathedral.",
     "Investigators said the fiery crash happened on a bend north of the city.",
     "Senator Jane Moore said the flood was a great loss for the state.",
+    # importance is no praise, and a bloc's name no friendship
+    "Officials said a significant number of homes lost power.",
+    "Minister Anna Berg said it was important to wait for the report.",
+    "Party spokesman Tom Reed said the ruling alliance held a majority in parliament.",
     # the state of a patient
     "Police said the driver was in serious condition at a local hospital.",
     "Police said two men were in critical condition and one was in grave condition.",
