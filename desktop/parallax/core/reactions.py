@@ -26,10 +26,16 @@ belongs to the reaction whose clause holds it; one that goes on over several sen
 its speaker's in each of them.
 
 The stance toward the event is the cue's own when it has one (thanked, welcomed: positive;
-criticized, expressed regret: negative), else the balance of evaluative words
-(``stance.tsv`` first, then VADER's, see :mod:`parallax.core.sentiment`) in what the actor
-said (the cue's clause and the quote), with negation flipping a word; no evaluative word
-means neutral.
+criticized, expressed regret: negative), else that of what the actor said: the cue's clause
+without the scene the writer sets ("said at a news conference, facing angry residents") or
+what another actor is reported in it to have said, and the quote, every word of it read in
+the parse. A statement that is itself an act decides ("Congratulations to ..."); else the
+balance of evaluative words and phrases (``stance.tsv`` first, then VADER's, see
+:mod:`parallax.core.sentiment`; "a witch hunt", "baseless", "should have acted sooner"),
+with negation flipping a word of its own clause ("not true" is a denial). Words that only
+grade, classify or describe the event judge nothing: "badly damaged", "serious injuries",
+"a great loss", "relief supplies", "the historic town centre". No evaluative word means
+neutral: a factual statement about deaths, a fire or a crash.
 """
 
 from __future__ import annotations
