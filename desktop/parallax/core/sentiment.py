@@ -7,7 +7,7 @@ MIT), read from the file the package ships, never downloaded. Two changes make t
 
 - only clearly evaluative words count (valence at least :data:`MIN_VALENCE` in either
   direction): "tragic", "reckless", "unacceptable", not "okay" or "comprehensive"; the
-  caller counts only adjectives and adverbs among them (see ``core/reactions.py``);
+  caller counts only adjectives and adverbs among them (see ``core/stance.py``);
 - words that *describe* what happened rather than judge it (attack, killed, war, arrested,
   won; and the adjectives of a fact: "found alive", "landed safely", "pleaded guilty", "a
   fatal crash", "a strong earthquake", "a special envoy") are left out, so that a spokesman
