@@ -229,38 +229,3 @@ def test_evaluative_nouns_participles_and_phrases_count(
 ) -> None:
     ((_, found),) = run_stances(recognizer, text)
     assert found == stance
-
-
-# ---------------------------------------------------------------------------------------------
-# Verbs of reacting with a stance of their own
-# ---------------------------------------------------------------------------------------------
-
-REACTING = [
-    (
-        "Chief executive Ana Ortiz apologised to passengers for the delays.",
-        "apologised",
-        "negative",
-    ),
-    (
-        "Union leader Tom Reed complained that the talks were going nowhere.",
-        "complained",
-        "negative",
-    ),
-    ("Senator Jane Moore commended the rescue teams.", "commended", "positive"),
-    (
-        "Foreign Minister Ola Dahl reaffirmed his support for the plan.",
-        "reaffirmed support",
-        "positive",
-    ),
-    (
-        "Foreign Minister Ola Dahl reiterated that the border would stay open.",
-        "reiterated",
-        "neutral",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "cue", "stance"), REACTING)
-def test_verbs_of_reacting(recognizer: A.Recognizer, text: str, cue: str, stance: Stance) -> None:
-    (r,) = run(recognizer, text).reactions
-    assert (r.cue, r.stance) == (cue, stance)
