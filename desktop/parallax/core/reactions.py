@@ -26,10 +26,10 @@ belongs to the reaction whose clause holds it; one that goes on over several sen
 its speaker's in each of them.
 
 The stance toward the event is the cue's own when it has one (thanked, welcomed: positive;
-criticized, expressed regret: negative), else the balance of evaluative words
-(``stance.tsv`` first, then VADER's, see :mod:`parallax.core.sentiment`) in what the actor
-said (the cue's clause and the quote), with negation flipping a word; no evaluative word
-means neutral.
+criticized, expressed regret: negative), else that of what the actor said, read by
+:mod:`parallax.core.stance`: the cue's clause without the scene the writer sets ("said at a
+news conference, facing angry residents") or what another actor is reported in it to have
+said ("police said protesters condemned ..."), and the quote.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
@@ -46,7 +46,7 @@ from parallax.core.actors.gender import actor_genders, compatible
 from parallax.core.actors.lexicons import Gender
 from parallax.core.model import Actor, Mention, Reaction, Side, Stance
 from parallax.core.quotes import Quote, find_quotes, is_name_quote
-from parallax.core.sentiment import valence_sign
+from parallax.core.stance import stance_of_tokens, stance_of_words
 from parallax.core.vocabulary import SPEECH_VERBS, STATEMENT_VERBS
 
 if TYPE_CHECKING:
@@ -56,50 +56,8 @@ __all__ = ["Quote", "find_quotes", "find_reactions", "stance_of_words"]
 
 _PRONOUNS: Final = frozenset({"he", "she"})
 _RELATIVE: Final = frozenset({"who", "which", "that"})
-_NEGATIONS: Final = frozenset({"not", "no", "never", "n't", "without", "nor"})
 _LIGHT_OBJECT_DEPS: Final = frozenset({"dobj", "attr", "oprd"})
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
-
-
-# ---------------------------------------------------------------------------------------------
-# Stance
-# ---------------------------------------------------------------------------------------------
-
-_SIGN: Final[dict[Stance, int]] = {"positive": 1, "negative": -1, "neutral": 0}
-
-
-def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in tok.children):
-        return True
-    head = tok.head
-    return (
-        head is not tok
-        and head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "neg" for c in head.children)
-    )
-
-
-def stance_of_words(words: Iterable[str], lexicon: Lexicon) -> Stance:
-    """The stance of plain words (e.g. a quote) by the evaluative words among them."""
-    score = sum(_SIGN[lexicon.stance_words.get(w.casefold(), "neutral")] for w in words)
-    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
-
-
-#: Parts of speech whose words of VADER's lexicon judge rather than describe: "a reckless
-#: decision", "badly"; its nouns and verbs in news mostly name what happened (security,
-#: weapons, collapse, support), which the cue and Parallax's own list judge instead.
-_JUDGING_POS: Final = frozenset({"ADJ", "ADV", "INTJ"})
-
-
-def _word_score(tok: Token, lexicon: Lexicon) -> int:
-    own = lexicon.stance_words.get(tok.lower_) or lexicon.stance_words.get(tok.lemma_.lower())
-    if own is not None:
-        sign = _SIGN[own]
-    elif tok.pos_ in _JUDGING_POS:
-        sign = valence_sign(tok.lower_) or valence_sign(tok.lemma_.lower())
-    else:
-        return 0
-    return -sign if sign and _negated(tok) else sign
 
 
 # ---------------------------------------------------------------------------------------------
@@ -677,8 +635,10 @@ def _combine(
     lexicon: Lexicon,
 ) -> list[Reaction]:
     grouped: dict[tuple[str, Side, int], list[tuple[_Found, str | None]]] = defaultdict(list)
+    in_sentence: dict[tuple[Side, int], list[_Found]] = defaultdict(list)
     for side, f, quote in raw:
         grouped[(f.agent.actor, side, f.sentence)].append((f, quote))
+        in_sentence[(side, f.sentence)].append(f)
     sentences = {(side, p.sentence.index): p for side, d in docs.items() for p in d.sentences}
     reactions = []
     for (actor, side, index), items in grouped.items():
@@ -688,7 +648,8 @@ def _combine(
         main = polar[0] if polar else items[0][0]
         quotes = list(dict.fromkeys(q for _, q in items if q))
         quote = " … ".join(quotes) if quotes else None
-        stance = _stance(ps, [f for f, _ in items], quote, lexicon)
+        others = [f for f in in_sentence[(side, index)] if f.agent.actor != actor]
+        stance = _stance(ps, [f for f, _ in items], quote, lexicon, others)
         reactions.append(
             Reaction(
                 actor=actor,
@@ -703,28 +664,62 @@ def _combine(
     return reactions
 
 
-def _stance(ps: ParsedSentence, found: list[_Found], quote: str | None, lexicon: Lexicon) -> Stance:
+#: Prepositions that set the scene of a statement ("said at a press conference", "told the
+#: panel during the hearing", "wrote on Sunday"): the writer's narration, not what was said.
+_SETTING_PREPOSITIONS: Final = frozenset(
+    "after ahead amid at before during following in on since via while".split()
+)
+
+
+def _setting(cue: Token) -> set[int]:
+    """The words around a cue verb that narrate rather than report: its adverbial clauses
+    ("..., McCarthy said, alternating between upbeat and angry remarks"; a cue among them,
+    "adding that ...", is a reaction of its own), times and scenes ("said Tuesday at a
+    news conference")."""
+    out: set[int] = set()
+    for c in cue.children:
+        if c.dep_ in ("advcl", "npadvmod") or (
+            c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS
+        ):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def _stance(
+    ps: ParsedSentence,
+    found: list[_Found],
+    quote: str | None,
+    lexicon: Lexicon,
+    others: Sequence[_Found] = (),
+) -> Stance:
+    """The stance of one actor's reaction in one sentence.
+
+    A cue with a stance of its own decides; else the evaluative words of what the actor
+    said: the cue's clause without its narrated setting, and without what another actor
+    is reported in it to have said ("Police said protesters condemned the plan" is no
+    condemnation by the police), and the words of the quote.
+    """
     for f in found:
         if f.cue_stance != "neutral":
             if f.negated:
                 return "negative" if f.cue_stance == "positive" else "neutral"
             return f.cue_stance
-    score = 0
-    seen: set[int] = set()
+    skip: set[int] = set()
     for f in found:
-        for i in f.scope:
-            if i not in seen:
-                seen.add(i)
-                score += _word_score(ps.doc[i], lexicon)
+        cue = ps.doc[f.cue_token]
+        if f.scope and cue.pos_ == "VERB":
+            skip |= _setting(cue)
+        mine = set(f.scope)
+        for g in others:
+            if g.cue_token in mine and g.cue_token != f.cue_token:
+                skip.update([g.cue_token, *g.scope])
+    scored = [i for f in found for i in f.scope if i not in skip]
+    tokens = [ps.doc[i] for i in dict.fromkeys(scored)]
     if quote is not None:
-        # Quote words of this sentence that the cue's clause does not hold; the sentences
-        # a quote goes on in have reactions (and stances) of their own.
-        inside = {ps.doc[i].lower_ for i in seen}
-        here = {t.lower_ for t in ps.doc}
-        extra = [
-            w
-            for w in re.findall(r"[\w\-]+", quote)
-            if w.casefold() not in inside and w.casefold() in here
-        ]
-        score += _SIGN[stance_of_words(extra, lexicon)]
-    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+        # Quote words of this sentence that the cue's clause does not hold, read in the
+        # parse like those (lemma, part of speech, negation); the sentences a quote goes on
+        # in have reactions (and stances) of their own.
+        words = {w.casefold() for w in re.findall(r"\w+", quote)}
+        held = set(scored) | skip
+        tokens += [t for t in ps.doc if t.i not in held and t.lower_ in words]
+    return stance_of_tokens(tokens, [f.cue_token for f in found if f.scope], lexicon)

@@ -1,0 +1,247 @@
+"""The stance of what an actor said, read from the evaluative words of its parse.
+
+:mod:`parallax.core.reactions` finds who reacted and which words are theirs (the cue's
+clause, the quote); this module says whether those words criticise, praise or only state:
+
+- evaluative words and phrases count, Parallax's own list (``data/lexicons/stance.tsv``:
+  "unacceptable", "baseless", "a witch hunt", "a step in the right direction") first, then
+  VADER's adjectives and adverbs (:mod:`parallax.core.sentiment`);
+- a negation turns the words of its own clause ("not a good idea"; "not true" is a denial);
+- a statement that is itself an act decides ("Congratulations to ...", "Condolences to
+  ..."); an obligation not met is a reproach ("should have acted sooner");
+- words that only grade, classify or describe judge nothing: "badly damaged", "serious
+  injuries", "a great loss", "significant damage", "relief supplies", "the historic town
+  centre", "tested positive"; so a factual statement about deaths, a fire or a crash is
+  neutral.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Final
+
+from parallax.core.actors import Lexicon
+from parallax.core.model import Stance
+from parallax.core.sentiment import valence, valence_sign
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["stance_of_tokens", "stance_of_words"]
+
+_NEGATIONS: Final = frozenset({"not", "no", "never", "n't", "without", "nor"})
+
+_SIGN: Final[dict[Stance, int]] = {"positive": 1, "negative": -1, "neutral": 0}
+
+
+#: Dependents that belong to their head's clause, so that a negation of the head is theirs
+#: too ("is not good", "did not go well"); a clause of its own ("Although she criticised the
+#: plan, she does not want ...") keeps its own polarity.
+_CLAUSE_DEPS: Final = frozenset({"acomp", "attr", "oprd", "dobj", "xcomp", "advmod", "npadvmod"})
+
+
+def _has_negation(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in tok.children)
+
+
+def _negated(tok: Token) -> bool:
+    """Whether a word is negated in its clause: "not good", "no good reason", "was not a
+    good idea", "did not go well"."""
+    if _has_negation(tok):
+        return True
+    head = tok.head
+    if head is tok:
+        return False
+    if tok.dep_ == "amod":  # "no good reason", "not a good idea"
+        if _has_negation(head):
+            return True
+        tok, head = head, head.head
+        if head is tok:
+            return False
+    return (
+        tok.dep_ in _CLAUSE_DEPS
+        and head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "neg" for c in head.children)
+    )
+
+
+def stance_of_words(words: Iterable[str], lexicon: Lexicon) -> Stance:
+    """The stance of plain words (e.g. a quote) by the evaluative words among them."""
+    score = sum(_SIGN[lexicon.stance_words.get(w.casefold(), "neutral")] for w in words)
+    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+
+
+#: Parts of speech whose words of VADER's lexicon judge rather than describe: "a reckless
+#: decision", "badly"; its nouns and verbs in news mostly name what happened (security,
+#: weapons, collapse, support), which the cue and Parallax's own list judge instead.
+_JUDGING_POS: Final = frozenset({"ADJ", "ADV", "INTJ"})
+
+
+#: Words that assert the truth of what they qualify: affirming judges nothing ("it is true
+#: that"), denying is a denial ("the reports are not true").
+_TRUTH: Final = frozenset({"true", "accurate", "correct", "truthful"})
+
+#: Adjectives of degree: before a noun they grade it ("a great loss", "serious injuries",
+#: "gross contamination"), so that the noun, not they, says whether it is judged.
+_DEGREE: Final = frozenset(
+    """big considerable critical deep enormous extensive extreme grave great greater greatest
+    gross heavy high huge immense major massive serious severe significant substantial
+    tremendous vast""".split()
+)
+
+#: Adverbs of degree: they grade the word they modify ("badly damaged", "terribly wrong",
+#: "desperately needed"); sentence adverbs that judge ("sadly", "thankfully") are not here.
+_DEGREE_ADVERBS: Final = frozenset(
+    """awfully badly critically dearly deeply desperately extremely gravely greatly heavily
+    highly horribly hugely incredibly seriously severely sorely terribly""".split()
+)
+
+#: Nouns of a patient's state: "in serious condition", "grave injuries" report it.
+_HEALTH: Final = frozenset({"burn", "condition", "illness", "injury", "wound"})
+
+#: Nouns of places and buildings: "historic" before them means old ("the historic town
+#: centre"), not a landmark event ("a historic agreement").
+_PLACES: Final = frozenset(
+    """building bridge castle cathedral centre center church city district downtown home
+    hotel house landmark monument mosque neighborhood neighbourhood palace port quarter
+    site square street synagogue temple theater theatre town village""".split()
+)
+
+
+#: Words that judge only before a noun: "a failed policy", but "the brakes failed".
+_ATTRIBUTIVE: Final[dict[str, int]] = {"failed": -1, "failing": -1}
+
+
+def _word_stance(tok: Token, lexicon: Lexicon) -> int:
+    """A word's own sign (own list first, then VADER's adjectives and adverbs), 0 for none."""
+    own = lexicon.stance_words.get(tok.lower_) or lexicon.stance_words.get(tok.lemma_.lower())
+    if own is not None:
+        return _SIGN[own]
+    if tok.dep_ == "amod" and tok.lower_ in _ATTRIBUTIVE:
+        return _ATTRIBUTIVE[tok.lower_]
+    if tok.pos_ in _JUDGING_POS:
+        return valence_sign(tok.lower_) or valence_sign(tok.lemma_.lower())
+    return 0
+
+
+def _bad_thing(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names something bad, judged or only described (loss, damage, threat)."""
+    words = (noun.lower_, noun.lemma_.lower())
+    return any(lexicon.stance_words.get(w) == "negative" or valence(w) < 0 for w in words)
+
+
+def _only_qualifies(tok: Token, sign: int, lexicon: Lexicon) -> bool:
+    """Whether an evaluative word here grades, classifies or describes another word rather
+    than judging: "badly damaged", "best known" (an adverb of degree), "a great loss",
+    "significant damage", "a fiery crash" (an adjective before a bad thing that it does not
+    condemn), "relief aid" (a noun that names a kind), "the historic town", "tested
+    positive"."""
+    head = tok.head
+    if head is tok:
+        return False
+    if tok.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if tok.pos_ == "ADV" and tok.dep_ == "advmod":
+        # "best known", "better prepared": a participle graded, not praised
+        return tok.lower_ in _DEGREE_ADVERBS or (
+            tok.lower_ in ("best", "better") and head.tag_ == "VBN"
+        )
+    if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
+        if tok.lemma_.lower() == "historic" and head.lemma_.lower() in _PLACES:
+            return True
+        degree = tok.lower_ in _DEGREE or tok.lemma_.lower() in _DEGREE
+        if degree and head.lemma_.lower() in _HEALTH:
+            return True
+        return (degree or sign > 0) and _bad_thing(head, lexicon)
+    return head.lemma_.lower() == "test"  # "tested positive"
+
+
+def _phrases(lexicon: Lexicon) -> list[tuple[tuple[str, ...], int]]:
+    """The evaluative phrases of the own list ("witch hunt", "a step in the right
+    direction"), as the words spaCy splits them into, with their sign."""
+    return [
+        (tuple(re.findall(r"\w+|[^\w\s]", key)), _SIGN[stance])
+        for key, stance in lexicon.stance_words.items()
+        if not key.isalnum()
+    ]
+
+
+def _phrase_score(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[int, set[int]]:
+    """The sum of the evaluative phrases among these tokens (a word of a phrase may be its
+    lemma: "crossed a red line"), and the indexes of the tokens they cover; a phrase with a
+    negated word counts the other way ("is no step forward")."""
+    if not tokens:
+        return 0, set()
+    doc = tokens[0].doc
+    here = {t.i for t in tokens}
+    score, used = 0, set[int]()
+    for words, sign in _phrases(lexicon):
+        for start in sorted(here):
+            span = range(start, start + len(words))
+            if span.stop > len(doc) or not all(
+                j in here and words[k] in (doc[j].lower_, doc[j].lemma_.lower())
+                for k, j in enumerate(span)
+            ):
+                continue
+            used.update(span)
+            score += -sign if any(_negated(doc[j]) for j in span) else sign
+    return score, used
+
+
+def _reproach(tok: Token) -> bool:
+    """ "should have acted", "ought to have known", "should not have been allowed": an
+    obligation that was not met is a reproach (unlike "could have started", a guess)."""
+    head = tok.head
+    return (
+        tok.lower_ in ("should", "ought")
+        and tok.dep_ == "aux"
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
+    )
+
+
+def _word_score(tok: Token, lexicon: Lexicon) -> int:
+    if _reproach(tok):
+        return -1
+    if tok.lower_ in _TRUTH:
+        return -1 if _negated(tok) else 0
+    sign = _word_stance(tok, lexicon)
+    if not sign or _only_qualifies(tok, sign, lexicon):
+        return 0
+    return -sign if _negated(tok) else sign
+
+
+#: How the main word of what was said hangs on the cue verb ("“Congratulations to ...,” she
+#: said"), or on nothing (a quote of its own).
+_REPORTED_DEPS: Final = frozenset({"ROOT", "ccomp", "dep", "parataxis"})
+
+
+def _performative(tokens: Iterable[Token], cues: set[int], lexicon: Lexicon) -> Stance | None:
+    """The stance of a statement whose main word is itself a reaction ("Congratulations to
+    ...", "Thanks to everyone who ...", "Condolences to the families"): the act it performs
+    decides, whatever the rest goes on to say about others."""
+    for tok in tokens:
+        main = tok.dep_ == "ROOT" or (tok.dep_ in _REPORTED_DEPS and tok.head.i in cues)
+        if main and tok.pos_ == "NOUN":
+            stance = lexicon.noun_cues.get(tok.lemma_.lower(), "neutral")
+            if stance != "neutral" and not _negated(tok):
+                return stance
+    return None
+
+
+def stance_of_tokens(tokens: Sequence[Token], cues: Iterable[int], lexicon: Lexicon) -> Stance:
+    """The stance of the words an actor said, given as tokens of one parsed sentence.
+
+    Args:
+        tokens: The words (the cue's clause, the quote), in any order, each once.
+        cues: Token indexes of the cue verbs that report them ("said"), whose reported
+            clause may be an act of its own ("“Congratulations ...,” she said").
+        lexicon: Parallax's word lists (stance words and phrases, reaction nouns).
+    """
+    performed = _performative(tokens, set(cues), lexicon)
+    if performed is not None:
+        return performed
+    score, in_phrases = _phrase_score(tokens, lexicon)
+    score += sum(_word_score(t, lexicon) for t in tokens if t.i not in in_phrases)
+    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
