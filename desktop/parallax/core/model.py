@@ -150,8 +150,11 @@ def fold_text(text: str) -> str:
     of whitespace (no-break spaces, line breaks, a hard wrap) as one space, none at either
     end."""
     text = text.translate(_QUOTES)
-    if any(unicodedata.category(c) == "Cf" for c in text):
-        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if not text.isascii():
+        # Each distinct character looked up once: a long article has a few hundred.
+        invisible = {c: None for c in set(text) if unicodedata.category(c) == "Cf"}
+        if invisible:
+            text = text.translate(str.maketrans(invisible))
     return " ".join(text.split())
 
 

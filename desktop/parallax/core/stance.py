@@ -18,7 +18,7 @@ clause, the quote); this module says whether those words criticise, praise or on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from parallax.core.actors import Lexicon
@@ -157,14 +157,25 @@ def _only_qualifies(tok: Token, sign: int, lexicon: Lexicon) -> bool:
     return head.lemma_.lower() == "test"  # "tested positive"
 
 
-def _phrases(lexicon: Lexicon) -> list[tuple[tuple[str, ...], int]]:
+#: Each lexicon's phrases by their first word, made once per lexicon (see :func:`_phrases`).
+_PHRASES: dict[int, tuple[Mapping[str, Stance], dict[str, list[tuple[tuple[str, ...], int]]]]] = {}
+
+
+def _phrases(lexicon: Lexicon) -> dict[str, list[tuple[tuple[str, ...], int]]]:
     """The evaluative phrases of the own list ("witch hunt", "a step in the right
-    direction"), as the words spaCy splits them into, with their sign."""
-    return [
-        (tuple(re.findall(r"\w+|[^\w\s]", key)), _SIGN[stance])
-        for key, stance in lexicon.stance_words.items()
-        if not key.isalnum()
-    ]
+    direction"), as the words spaCy splits them into, with their sign, by first word."""
+    words = lexicon.stance_words
+    cached = _PHRASES.get(id(words))
+    if cached is not None and cached[0] is words:
+        return cached[1]
+    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for key, stance in words.items():
+        if not key.isalnum():
+            split = tuple(re.findall(r"\w+|[^\w\s]", key))
+            if split:
+                index.setdefault(split[0], []).append((split, _SIGN[stance]))
+    _PHRASES[id(words)] = (words, index)
+    return index
 
 
 def _phrase_score(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[int, set[int]]:
@@ -174,15 +185,17 @@ def _phrase_score(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[int, set[i
     if not tokens:
         return 0, set()
     doc = tokens[0].doc
-    here = {t.i for t in tokens}
+    forms = {t.i: (t.lower_, t.lemma_.lower()) for t in tokens}
+    index = _phrases(lexicon)
     score, used = 0, set[int]()
-    for words, sign in _phrases(lexicon):
-        for start in sorted(here):
+    for start in sorted(forms):
+        first = forms[start]
+        found = index.get(first[0], [])
+        if first[1] != first[0]:
+            found = found + index.get(first[1], [])
+        for words, sign in found:
             span = range(start, start + len(words))
-            if span.stop > len(doc) or not all(
-                j in here and words[k] in (doc[j].lower_, doc[j].lemma_.lower())
-                for k, j in enumerate(span)
-            ):
+            if not all(j in forms and words[k] in forms[j] for k, j in enumerate(span)):
                 continue
             used.update(span)
             score += -sign if any(_negated(doc[j]) for j in span) else sign
