@@ -152,9 +152,11 @@ def fold_text(text: str) -> str:
     text = text.translate(_QUOTES)
     if not text.isascii():
         # Each distinct character looked up once: a long article has a few hundred.
-        invisible = {c: None for c in set(text) if unicodedata.category(c) == "Cf"}
+        invisible: dict[int, None] = {
+            ord(c): None for c in set(text) if unicodedata.category(c) == "Cf"
+        }
         if invisible:
-            text = text.translate(str.maketrans(invisible))
+            text = text.translate(invisible)
     return " ".join(text.split())
 
 
