@@ -36,6 +36,7 @@ when it is given a contextual encoder):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any, Final
@@ -115,8 +116,10 @@ _WORD: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 Scores = npt.NDArray[np.float64]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def trigrams(text: str) -> frozenset[tuple[str, ...]]:
-    """The word trigrams of a sentence, lower-cased, apostrophes unified."""
+    """The word trigrams of a sentence, lower-cased, apostrophes unified (kept for the
+    sentences seen last: a story compares each article with every other one)."""
     words = _WORD.findall(text.lower().replace("’", "'"))
     return frozenset(zip(words, words[1:], words[2:], strict=False))
 
