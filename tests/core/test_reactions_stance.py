@@ -229,3 +229,59 @@ def test_evaluative_nouns_participles_and_phrases_count(
 ) -> None:
     ((_, found),) = run_stances(recognizer, text)
     assert found == stance
+
+
+# ---------------------------------------------------------------------------------------------
+# What speakers say of themselves: victory, hope, grief, shock, condemnation
+# ---------------------------------------------------------------------------------------------
+
+FEELINGS = [
+    # a claim of victory is triumph, while "won" in a report of results stays a fact
+    (
+        'Speaking to supporters, Governor Tom Reed declared victory and said "the real winner '
+        'is this state".',
+        "positive",
+    ),
+    ("Anna Berg claims victory in mayoral race", "positive"),
+    ("Officials said Anna Berg won the mayoral race with 52 percent.", "neutral"),
+    # hope and trust in what the speaker says; a plan is no hope
+    ('"I hope the new council will earn the town\'s trust," Governor Tom Reed said.', "positive"),
+    ("Governor Tom Reed said he hoped to have the bill passed before the holiday.", "neutral"),
+    ("Governor Tom Reed said he did not trust the new board.", "negative"),
+    # support, gratitude, looking forward
+    ('"We stand with the people of the island," Prime Minister Anna Berg said.', "positive"),
+    ('"We are grateful to the rescue teams," Governor Tom Reed said.', "positive"),
+    ('"I look forward to working with the new board," Governor Tom Reed said.', "positive"),
+    (
+        'Governor Tom Reed said: "Now is the time for unity across the county."',
+        "positive",
+    ),
+    # shock and grief
+    ("Governor Tom Reed said the scale of the damage was unimaginable.", "negative"),
+    ('"We wept together last night," Governor Tom Reed said.', "negative"),
+    ("Governor Tom Reed said his thoughts and prayers were with the families.", "negative"),
+    # the speaker's own condemnation, however it is worded
+    ("Senator Tom Reed said the bombing deserved the strongest condemnation.", "negative"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), FEELINGS)
+def test_what_speakers_say_they_feel_or_claim(
+    recognizer: A.Recognizer, text: str, stance: Stance
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == stance
+
+
+RECEIVED = [
+    # a reaction of others that something met or caused is not the speaker's
+    "Mr. Tom Reed said the group expected to hear criticism from some of its members.",
+    "Police said the video sparked outrage and condemnation across the country.",
+    "Senator Jane Moore said the plan met with fierce criticism.",
+]
+
+
+@pytest.mark.parametrize("text", RECEIVED)
+def test_a_reaction_met_or_caused_is_not_the_speakers(recognizer: A.Recognizer, text: str) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == "neutral"

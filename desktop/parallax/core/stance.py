@@ -4,11 +4,16 @@
 clause, the quote); this module says whether those words criticise, praise or only state:
 
 - evaluative words and phrases count, Parallax's own list (``data/lexicons/stance.tsv``:
-  "unacceptable", "baseless", "a witch hunt", "a step in the right direction") first, then
-  VADER's adjectives and adverbs (:mod:`parallax.core.sentiment`);
+  "unacceptable", "baseless", "a witch hunt", "a step in the right direction", "declared
+  victory", "we stand with", "without merit") first, then VADER's adjectives and adverbs
+  (:mod:`parallax.core.sentiment`);
 - a negation turns the words of its own clause ("not a good idea"; "not true" is a denial);
 - a statement that is itself an act decides ("Congratulations to ...", "Condolences to
   ..."); an obligation not met is a reproach ("should have acted sooner");
+- the speaker's own attitude counts in its verbs ("I hope the talks succeed", "we trust",
+  "we wept"), not in a plan ("hoped to pass the bill by Friday");
+- a reaction that something met or caused is others' ("faced criticism", "sparked
+  outrage"), not the speaker's;
 - words that only grade, classify or describe judge nothing: "badly damaged", "serious
   injuries", "a great loss", "significant damage", "relief supplies", "the historic town
   centre", "tested positive"; so a factual statement about deaths, a fire or a crash is
@@ -131,6 +136,32 @@ def _bad_thing(noun: Token, lexicon: Lexicon) -> bool:
     return any(lexicon.stance_words.get(w) == "negative" or valence(w) < 0 for w in words)
 
 
+#: Verbs whose object is a reaction of others that something met or caused: "faced
+#: criticism", "expected to hear criticism", "sparked outrage", "drew praise".
+_MET_OR_CAUSED: Final = frozenset(
+    """attract cause draw earn face fuel hear ignite invite meet prompt provoke receive spark
+    trigger win""".split()
+)
+
+#: Nouns of a reaction beyond the reaction nouns of the cue list.
+_REACTION_NOUNS: Final = frozenset({"outrage", "fury", "backlash", "acclaim", "applause"})
+
+
+def _others_reaction(tok: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names a reaction of others that its verb says was met or caused ("the
+    plan faced criticism", "sparked outrage"), not the speaker's own ("the strongest
+    condemnation"); a bad state faced is the speaker's alarm ("our markets face
+    great instability")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or not (lemma in lexicon.noun_cues or lemma in _REACTION_NOUNS):
+        return False
+    while tok.dep_ in ("dobj", "pobj", "prep", "conj") and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in _MET_OR_CAUSED
+    return False
+
+
 def _only_qualifies(tok: Token, sign: int, lexicon: Lexicon) -> bool:
     """Whether an evaluative word here grades, classifies or describes another word rather
     than judging: "badly damaged", "best known" (an adverb of degree), "a great loss",
@@ -201,13 +232,29 @@ def _reproach(tok: Token) -> bool:
     )
 
 
+#: Verbs of the speaker's own attitude, counted as verbs only: "I hope the talks succeed",
+#: "we trust", "we wept" (as nouns they may report others: "hopes faded", "public trust");
+#: "hoped to have the bill passed by Friday" states a plan, not hope.
+_ATTITUDE_VERBS: Final[dict[str, int]] = {"hope": 1, "trust": 1, "cry": -1, "weep": -1}
+
+
+def _attitude(tok: Token) -> int:
+    sign = _ATTITUDE_VERBS.get(tok.lemma_.lower(), 0) if tok.pos_ == "VERB" else 0
+    if not sign or any(c.dep_ == "xcomp" for c in tok.children):
+        return 0
+    return -sign if _negated(tok) else sign
+
+
 def _word_score(tok: Token, lexicon: Lexicon) -> int:
     if _reproach(tok):
         return -1
+    attitude = _attitude(tok)
+    if attitude:
+        return attitude
     if tok.lower_ in _TRUTH:
         return -1 if _negated(tok) else 0
     sign = _word_stance(tok, lexicon)
-    if not sign or _only_qualifies(tok, sign, lexicon):
+    if not sign or _only_qualifies(tok, sign, lexicon) or _others_reaction(tok, lexicon):
         return 0
     return -sign if _negated(tok) else sign
 
