@@ -285,3 +285,36 @@ RECEIVED = [
 def test_a_reaction_met_or_caused_is_not_the_speakers(recognizer: A.Recognizer, text: str) -> None:
     ((_, found),) = run_stances(recognizer, text)
     assert found == "neutral"
+
+
+# ---------------------------------------------------------------------------------------------
+# Demands, wishes, forecasts and questions that judge whatever their words
+# ---------------------------------------------------------------------------------------------
+
+CONSTRUCTIONS = [
+    # a demand that something end condemns it; that it will end is a fact
+    ('"This violence must stop," Foreign Minister Ola Dahl said.', "negative"),
+    ('"We have to stop this now," Senator Jane Moore said.', "negative"),
+    ("Foreign Minister Ola Dahl called on both sides to end the blockade.", "negative"),
+    ("Union leader Tom Reed said the strike would end on Friday.", "neutral"),
+    # a wish that things were otherwise is a complaint; a good wish is not
+    ("Senator Jane Moore said she wished the council had listened to residents.", "negative"),
+    ("Senator Jane Moore said she wished the team well.", "neutral"),
+    # foreseeing more dead is alarm; the toll so far is a fact
+    ("Governor Tom Reed said the toll could climb overnight.", "negative"),
+    ("Officials said the death toll would rise as rescuers reached the villages.", "negative"),
+    ("Officials said the death toll rose to 40 on Tuesday.", "neutral"),
+    # a question of reproach is criticism; an open question is not
+    ('"How could they let this happen?" Senator Jane Moore asked.', "negative"),
+    ('"Why did nobody warn the families?" Senator Jane Moore said.', "negative"),
+    ('"How do we rebuild?" Governor Tom Reed asked.', "neutral"),
+    ("Senator Jane Moore asked when the report would be published.", "neutral"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), CONSTRUCTIONS)
+def test_demands_wishes_forecasts_and_questions(
+    recognizer: A.Recognizer, text: str, stance: Stance
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == stance
