@@ -318,3 +318,35 @@ def test_demands_wishes_forecasts_and_questions(
 ) -> None:
     ((_, found),) = run_stances(recognizer, text)
     assert found == stance
+
+
+IDIOMS = [
+    ("Senator Jane Moore said the bill went too far.", "negative"),
+    ("Senator Jane Moore said the ruling was a step backwards for the country.", "negative"),
+    ("Union leader Tom Reed said the plan was a recipe for disaster.", "negative"),
+    # "motivated" is no praise here
+    ("Senator Jane Moore said the probe was politically motivated.", "negative"),
+    ("Governor Tom Reed said the response was too little, too late.", "negative"),
+    ("Governor Tom Reed said those responsible would be held accountable.", "negative"),
+    ("Governor Tom Reed said the attack was an act of cowardice.", "negative"),
+    ('"Everybody wants to do the right thing," chief executive Ana Ortiz said.', "positive"),
+    ("Chief executive Ana Ortiz said the industry would rise to the occasion.", "positive"),
+    ("Governor Tom Reed said the decision was a victory for families.", "positive"),
+    ("Governor Tom Reed said the plan was a game changer for farmers.", "positive"),
+    ("Governor Tom Reed said the mayor had his full support.", "positive"),
+    # criticism and denial in words VADER's adjectives lack
+    ("Attorney General Tom Reed said the lawsuit was without merit.", "negative"),
+    ('"These attacks are garbage," Senator Jane Moore said.', "negative"),
+    ("Senator Jane Moore said nothing could be further from the truth.", "negative"),
+    ("Senator Jane Moore said spending was out of control.", "negative"),
+    ("Officials said the fire was brought under control by Sunday.", "neutral"),
+    ("Sheriff Tom Reed said he was gratified that the state had joined the case.", "positive"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), IDIOMS)
+def test_idioms_of_praise_and_criticism(
+    recognizer: A.Recognizer, text: str, stance: Stance
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == stance
