@@ -172,6 +172,12 @@ SAID = [
     # reporting someone else's condemnation is no condemnation
     ("Police said protesters condemned the new law.", "police", "neutral"),
     ("Police said protesters condemned the new law.", "protesters", "negative"),
+    # a cue of the speaker's own in the scene of another reports words of its own
+    (
+        'Calling the mayor a "sniveling coward," Senator Jane Moore told him to resign.',
+        "Jane Moore",
+        "negative",
+    ),
     # a statement that is itself an act decides: congratulations, whatever else follows
     (
         '"Congratulations to Anna Berg for resisting the reckless attacks of her rivals," '
@@ -225,6 +231,127 @@ EVALUATIVE = [
 
 @pytest.mark.parametrize(("text", "stance"), EVALUATIVE)
 def test_evaluative_nouns_participles_and_phrases_count(
+    recognizer: A.Recognizer, text: str, stance: Stance
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == stance
+
+
+# ---------------------------------------------------------------------------------------------
+# What speakers say of themselves: victory, hope, grief, shock, condemnation
+# ---------------------------------------------------------------------------------------------
+
+FEELINGS = [
+    # a claim of victory is triumph, while "won" in a report of results stays a fact
+    (
+        'Speaking to supporters, Governor Tom Reed declared victory and said "the real winner '
+        'is this state".',
+        "positive",
+    ),
+    ("Anna Berg claims victory in mayoral race", "positive"),
+    ("Officials said Anna Berg won the mayoral race with 52 percent.", "neutral"),
+    # hope and trust in what the speaker says; a plan is no hope
+    ('"I hope the new council will earn the town\'s trust," Governor Tom Reed said.', "positive"),
+    ("Governor Tom Reed said he hoped to have the bill passed before the holiday.", "neutral"),
+    ("Governor Tom Reed said he did not trust the new board.", "negative"),
+    # support, gratitude, looking forward
+    ('"We stand with the people of the island," Prime Minister Anna Berg said.', "positive"),
+    ('"We are grateful to the rescue teams," Governor Tom Reed said.', "positive"),
+    ('"I look forward to working with the new board," Governor Tom Reed said.', "positive"),
+    (
+        'Governor Tom Reed said: "Now is the time for unity across the county."',
+        "positive",
+    ),
+    # shock and grief
+    ("Governor Tom Reed said the scale of the damage was unimaginable.", "negative"),
+    ('"We wept together last night," Governor Tom Reed said.', "negative"),
+    ("Governor Tom Reed said his thoughts and prayers were with the families.", "negative"),
+    # the speaker's own condemnation, however it is worded
+    ("Senator Tom Reed said the bombing deserved the strongest condemnation.", "negative"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), FEELINGS)
+def test_what_speakers_say_they_feel_or_claim(
+    recognizer: A.Recognizer, text: str, stance: Stance
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == stance
+
+
+RECEIVED = [
+    # a reaction of others that something met or caused is not the speaker's
+    "Mr. Tom Reed said the group expected to hear criticism from some of its members.",
+    "Police said the video sparked outrage and condemnation across the country.",
+    "Senator Jane Moore said the plan met with fierce criticism.",
+]
+
+
+@pytest.mark.parametrize("text", RECEIVED)
+def test_a_reaction_met_or_caused_is_not_the_speakers(recognizer: A.Recognizer, text: str) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == "neutral"
+
+
+# ---------------------------------------------------------------------------------------------
+# Demands, wishes, forecasts and questions that judge whatever their words
+# ---------------------------------------------------------------------------------------------
+
+CONSTRUCTIONS = [
+    # a demand that something end condemns it; that it will end is a fact
+    ('"This violence must stop," Foreign Minister Ola Dahl said.', "negative"),
+    ('"We have to stop this now," Senator Jane Moore said.', "negative"),
+    ("Foreign Minister Ola Dahl called on both sides to end the blockade.", "negative"),
+    ("Union leader Tom Reed said the strike would end on Friday.", "neutral"),
+    # a wish that things were otherwise is a complaint; a good wish is not
+    ("Senator Jane Moore said she wished the council had listened to residents.", "negative"),
+    ("Senator Jane Moore said she wished the team well.", "neutral"),
+    # foreseeing more dead is alarm; the toll so far is a fact
+    ("Governor Tom Reed said the toll could climb overnight.", "negative"),
+    ("Officials said the death toll would rise as rescuers reached the villages.", "negative"),
+    ("Officials said the death toll rose to 40 on Tuesday.", "neutral"),
+    # a question of reproach is criticism; an open question is not
+    ('"How could they let this happen?" Senator Jane Moore asked.', "negative"),
+    ('"Why did nobody warn the families?" Senator Jane Moore said.', "negative"),
+    ('"How do we rebuild?" Governor Tom Reed asked.', "neutral"),
+    ("Senator Jane Moore asked when the report would be published.", "neutral"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), CONSTRUCTIONS)
+def test_demands_wishes_forecasts_and_questions(
+    recognizer: A.Recognizer, text: str, stance: Stance
+) -> None:
+    ((_, found),) = run_stances(recognizer, text)
+    assert found == stance
+
+
+IDIOMS = [
+    ("Senator Jane Moore said the bill went too far.", "negative"),
+    ("Senator Jane Moore said the ruling was a step backwards for the country.", "negative"),
+    ("Union leader Tom Reed said the plan was a recipe for disaster.", "negative"),
+    # "motivated" is no praise here
+    ("Senator Jane Moore said the probe was politically motivated.", "negative"),
+    ("Governor Tom Reed said the response was too little, too late.", "negative"),
+    ("Governor Tom Reed said those responsible would be held accountable.", "negative"),
+    ("Governor Tom Reed said the attack was an act of cowardice.", "negative"),
+    ('"Everybody wants to do the right thing," chief executive Ana Ortiz said.', "positive"),
+    ("Chief executive Ana Ortiz said the industry would rise to the occasion.", "positive"),
+    ("Governor Tom Reed said the decision was a victory for families.", "positive"),
+    ("Governor Tom Reed said the plan was a game changer for farmers.", "positive"),
+    ("Governor Tom Reed said the mayor had his full support.", "positive"),
+    # criticism and denial in words VADER's adjectives lack
+    ("Attorney General Tom Reed said the lawsuit was without merit.", "negative"),
+    ('"These attacks are garbage," Senator Jane Moore said.', "negative"),
+    ("Senator Jane Moore said nothing could be further from the truth.", "negative"),
+    ("Senator Jane Moore said spending was out of control.", "negative"),
+    ("Officials said the fire was brought under control by Sunday.", "neutral"),
+    ("Sheriff Tom Reed said he was gratified that the state had joined the case.", "positive"),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), IDIOMS)
+def test_idioms_of_praise_and_criticism(
     recognizer: A.Recognizer, text: str, stance: Stance
 ) -> None:
     ((_, found),) = run_stances(recognizer, text)

@@ -4,11 +4,20 @@
 clause, the quote); this module says whether those words criticise, praise or only state:
 
 - evaluative words and phrases count, Parallax's own list (``data/lexicons/stance.tsv``:
-  "unacceptable", "baseless", "a witch hunt", "a step in the right direction") first, then
-  VADER's adjectives and adverbs (:mod:`parallax.core.sentiment`);
+  "unacceptable", "baseless", "a witch hunt", "a step in the right direction", "declared
+  victory", "we stand with", "without merit") first, then VADER's adjectives and adverbs
+  (:mod:`parallax.core.sentiment`);
 - a negation turns the words of its own clause ("not a good idea"; "not true" is a denial);
 - a statement that is itself an act decides ("Congratulations to ...", "Condolences to
-  ..."); an obligation not met is a reproach ("should have acted sooner");
+  ..."); an obligation not met is a reproach ("should have acted sooner"), and so are a
+  demand that something end ("this violence must stop", "called on them to end the
+  blockade"), a wish that things were otherwise ("wished the council had listened"), a
+  question of reproach ("How could they let this happen?"); a forecast of more dead is
+  alarm ("the toll could climb overnight");
+- the speaker's own attitude counts in its verbs ("I hope the talks succeed", "we trust",
+  "we wept"), not in a plan ("hoped to pass the bill by Friday");
+- a reaction that something met or caused is others' ("faced criticism", "sparked
+  outrage"), not the speaker's;
 - words that only grade, classify or describe judge nothing: "badly damaged", "serious
   injuries", "a great loss", "significant damage", "relief supplies", "the historic town
   centre", "tested positive"; so a factual statement about deaths, a fire or a crash is
@@ -131,6 +140,32 @@ def _bad_thing(noun: Token, lexicon: Lexicon) -> bool:
     return any(lexicon.stance_words.get(w) == "negative" or valence(w) < 0 for w in words)
 
 
+#: Verbs whose object is a reaction of others that something met or caused: "faced
+#: criticism", "expected to hear criticism", "sparked outrage", "drew praise".
+_MET_OR_CAUSED: Final = frozenset(
+    """attract cause draw earn face fuel hear ignite invite meet prompt provoke receive spark
+    trigger win""".split()
+)
+
+#: Nouns of a reaction beyond the reaction nouns of the cue list.
+_REACTION_NOUNS: Final = frozenset({"outrage", "fury", "backlash", "acclaim", "applause"})
+
+
+def _others_reaction(tok: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names a reaction of others that its verb says was met or caused ("the
+    plan faced criticism", "sparked outrage"), not the speaker's own ("the strongest
+    condemnation"); a bad state faced is the speaker's alarm ("our markets face
+    great instability")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or not (lemma in lexicon.noun_cues or lemma in _REACTION_NOUNS):
+        return False
+    while tok.dep_ in ("dobj", "pobj", "prep", "conj") and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in _MET_OR_CAUSED
+    return False
+
+
 def _only_qualifies(tok: Token, sign: int, lexicon: Lexicon) -> bool:
     """Whether an evaluative word here grades, classifies or describes another word rather
     than judging: "badly damaged", "best known" (an adverb of degree), "a great loss",
@@ -214,13 +249,115 @@ def _reproach(tok: Token) -> bool:
     )
 
 
-def _word_score(tok: Token, lexicon: Lexicon) -> int:
-    if _reproach(tok):
+#: Verbs of the speaker's own attitude, counted as verbs only: "I hope the talks succeed",
+#: "we trust", "we wept" (as nouns they may report others: "hopes faded", "public trust");
+#: "hoped to have the bill passed by Friday" states a plan, not hope.
+_ATTITUDE_VERBS: Final[dict[str, int]] = {"hope": 1, "trust": 1, "cry": -1, "weep": -1}
+
+
+def _attitude(tok: Token) -> int:
+    sign = _ATTITUDE_VERBS.get(tok.lemma_.lower(), 0) if tok.pos_ == "VERB" else 0
+    if not sign or any(c.dep_ == "xcomp" for c in tok.children):
+        return 0
+    return -sign if _negated(tok) else sign
+
+
+#: Verbs of bringing something to an end: a demand that it end condemns it.
+_CEASE: Final = frozenset({"stop", "end", "cease", "halt"})
+
+#: Verbs that govern a demand ("has to stop", "needs to end", "we have to stop this",
+#: "called on the government to end ...", "urged them to halt ...").
+_DEMANDING: Final = frozenset({"have", "need", "let", "call", "urge", "demand", "ask"})
+
+
+def _demand_to_end(tok: Token) -> bool:
+    """ "must stop", "has to end", "we have to stop this", "called on X to halt the
+    strikes": a demand that something end is criticism of it (unlike "will end on Friday",
+    a fact)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CEASE or _has_negation(tok):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        return True
+    head = tok.head
+    return (
+        head is not tok
+        and tok.dep_ in ("xcomp", "ccomp")
+        and head.lemma_.lower() in _DEMANDING
+        and not _has_negation(head)
+    )
+
+
+def _counterfactual_wish(tok: Token) -> bool:
+    """ "wished the council had listened", "I wish we had acted": a wish that things
+    were otherwise is a complaint (unlike "we wish him well")."""
+    return tok.lemma_.lower() == "wish" and any(
+        c.dep_ == "ccomp"
+        and (c.tag_ in ("VBD", "VBN") or any(a.lower_ in ("had", "were") for a in c.children))
+        for c in tok.children
+    )
+
+
+#: A toll of the dead or hurt, the words of its growth, and the words that make it a forecast.
+_TOLLS: Final = frozenset({"toll", "casualty", "casualties"})
+_GROWTH: Final = frozenset({"rise", "climb", "increase", "grow", "mount", "high", "higher"})
+_FORECAST: Final = frozenset(
+    "will would could may might likely expected probably feared set".split()
+)
+
+
+def _grim_forecast(tok: Token) -> bool:
+    """ "the toll could climb overnight", "the toll will rise": foreseeing more
+    dead is alarm, while "the death toll rose to 288" reports a fact."""
+    head = tok.head
+    if tok.lemma_.lower() not in _TOLLS or not tok.dep_.startswith("nsubj") or head is tok:
+        return False
+    around = [t for t in head.subtree if t.i not in {s.i for s in tok.subtree}]
+    return any(t.lemma_.lower() in _GROWTH for t in around) and any(
+        t.lower_ in _FORECAST for t in around
+    )
+
+
+def _rhetorical_question(tok: Token) -> bool:
+    """ "How could they let this happen?", "Why did nobody warn the families?": a direct
+    question of reproach is criticism (unlike "How do we rebuild?", or a reported "asked
+    why ...")."""
+    head = tok.head
+    if tok.tag_ != "WRB" or tok.lower_ not in ("how", "why") or head is tok:
+        return False
+    asked = any(c.lower_ == "?" for c in head.children) or (
+        head.right_edge.i + 1 < len(tok.doc) and tok.doc[head.right_edge.i + 1].lower_ == "?"
+    )
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass") and c.i > tok.i}
+    reproach = {"could", "can", "dare", "would"} if tok.lower_ == "how" else auxes
+    return asked and bool(auxes & reproach)
+
+
+def _construction(tok: Token) -> int:
+    """The sign of a construction that judges whatever its words: a reproach, a demand that
+    something end, a wish that things were otherwise, a grim forecast, a question of
+    reproach."""
+    if (
+        _reproach(tok)
+        or _demand_to_end(tok)
+        or _counterfactual_wish(tok)
+        or _grim_forecast(tok)
+        or _rhetorical_question(tok)
+    ):
         return -1
+    return 0
+
+
+def _word_score(tok: Token, lexicon: Lexicon) -> int:
+    construction = _construction(tok)
+    if construction:
+        return construction
+    attitude = _attitude(tok)
+    if attitude:
+        return attitude
     if tok.lower_ in _TRUTH:
         return -1 if _negated(tok) else 0
     sign = _word_stance(tok, lexicon)
-    if not sign or _only_qualifies(tok, sign, lexicon):
+    if not sign or _only_qualifies(tok, sign, lexicon) or _others_reaction(tok, lexicon):
         return 0
     return -sign if _negated(tok) else sign
 
