@@ -172,12 +172,6 @@ SAID = [
     # reporting someone else's condemnation is no condemnation
     ("Police said protesters condemned the new law.", "police", "neutral"),
     ("Police said protesters condemned the new law.", "protesters", "negative"),
-    # a cue of the speaker's own in the scene of another reports words of its own
-    (
-        'Calling the mayor a "sniveling coward," Senator Jane Moore told him to resign.',
-        "Jane Moore",
-        "negative",
-    ),
     # a statement that is itself an act decides: congratulations, whatever else follows
     (
         '"Congratulations to Anna Berg for resisting the reckless attacks of her rivals," '

@@ -709,10 +709,6 @@ def _stance(
         cue = ps.doc[f.cue_token]
         if f.scope and cue.pos_ == "VERB":
             skip |= _setting(cue)
-    # A cue of the same speaker in another cue's setting reports words of its own ("Calling
-    # him a coward, she told him to resign").
-    skip -= {i for f in found if f.cue_token in skip for i in f.scope}
-    for f in found:
         mine = set(f.scope)
         for g in others:
             if g.cue_token in mine and g.cue_token != f.cue_token:
