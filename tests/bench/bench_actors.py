@@ -46,6 +46,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
+# NumPy's BLAS on one thread, as Parallax's entry point sets it (parallax/__main__.py),
+# before NumPy loads; OPENBLAS_NUM_THREADS=2 in the environment measures two.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO / "desktop"), str(REPO)]
 
@@ -140,6 +144,7 @@ def main() -> int:
     args = ap.parse_args()
 
     print(f"RSS at start (Python, parallax.core imported): {rss_mb():.0f} MB")
+    print(f"Python {sys.version.split()[0]}, BLAS threads {os.environ['OPENBLAS_NUM_THREADS']}")
     t0 = time.perf_counter()
     import spacy
 
