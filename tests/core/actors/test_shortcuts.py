@@ -61,6 +61,16 @@ def test_the_analysis_is_the_stock_pipelines(recognizer: A.Recognizer, stock: An
     assert _analysis(recognizer.nlp(), PARAGRAPH) == expected
 
 
+def test_the_tokenizer_is_the_models_own(recognizer: A.Recognizer, stock: Any) -> None:
+    """Built empty and filled from the model's file, it has every rule of the stock one."""
+    ours, theirs = recognizer.nlp().tokenizer, stock.tokenizer
+    assert ours.rules == theirs.rules and len(ours.rules) > 1000
+    for name in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        mine, stock_one = getattr(ours, name), getattr(theirs, name)
+        assert getattr(mine, "__self__", mine) == getattr(stock_one, "__self__", stock_one), name
+    assert ours.faster_heuristics == theirs.faster_heuristics
+
+
 def test_the_layers_multiply_with_numpy(recognizer: A.Recognizer) -> None:
     from thinc.api import NumpyOps
 
@@ -105,7 +115,11 @@ RULES: list[dict[str, Any]] = [
 ]  # fmt: skip
 
 
-def test_remembered_rules_match_as_the_ruler_does() -> None:
+@pytest.mark.parametrize("remembered_max", [50_000, 3])  # 3: memory starts anew often
+def test_remembered_rules_match_as_the_ruler_does(
+    remembered_max: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shortcuts, "_REMEMBERED_MAX", remembered_max)
     texts = [
         "There is no may, there are maybes.",
         "It isn't as per the plan:  it was n't, IS it?",

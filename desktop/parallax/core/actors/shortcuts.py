@@ -18,6 +18,11 @@ answer when done another way, so :func:`load` loads it with these changed:
   that matched a token with the same attributes before are reused, and the matcher runs
   only for the rules of several tokens (:class:`_RememberedRules`).
 
+- **The tokenizer, built twice.** Loading first builds a tokenizer from spaCy's English
+  defaults (2,694 special cases), then the model's own replaces every rule and pattern of it
+  (``Tokenizer.from_bytes`` resets them all, and the model's file has them all): the first
+  one is built empty (:func:`_unfilled_tokenizer`), a fifth of the loading time.
+
 None of this changes a tag, a lemma, a dependency or an entity: the analyses were compared
 with the stock pipeline's on the 21,217 sentences of CoNLL-2003 and the benchmark's news,
 and ``tests/core/actors/test_shortcuts.py`` compares them on every run.
@@ -26,12 +31,14 @@ and ``tests/core/actors/test_shortcuts.py`` compares them on every run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import Matcher
     from spacy.pipeline import AttributeRuler
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 __all__ = ["load"]
@@ -44,19 +51,36 @@ _REMEMBERED_ATTRS: Final = frozenset(
      "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "LIKE_NUM", "LIKE_URL",
      "LIKE_EMAIL", "LENGTH"}
 )  # fmt: skip
-#: Token attribute signatures remembered at most (a few MB); beyond, memory starts anew.
-_REMEMBERED_MAX: Final = 200_000
+#: Kinds of token remembered at most (about 200 bytes each; two 2,000-sentence articles have
+#: 15,000); beyond, the memory starts anew.
+_REMEMBERED_MAX: Final = 50_000
+
+
+#: The registered name of :func:`_unfilled_tokenizer`.
+_UNFILLED_TOKENIZER: Final = "parallax.unfilled_tokenizer.v1"
 
 
 def load(model: str) -> Language:
     """Load a spaCy pipeline package with the shortcuts of this module."""
     import spacy
+    from spacy.util import registry
 
-    nlp = spacy.load(model)
+    registry.tokenizers.register(_UNFILLED_TOKENIZER, func=_unfilled_tokenizer)
+    nlp = spacy.load(model, config={"nlp": {"tokenizer": {"@tokenizers": _UNFILLED_TOKENIZER}}})
     _multiply_with_numpy(nlp)
     _index_lemmas_as_sets(nlp)
     _remember_attribute_rules(nlp)
     return nlp
+
+
+def _unfilled_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer with no rules yet, for a pipeline whose saved tokenizer then fills it."""
+    from spacy.tokenizer import Tokenizer
+
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return create
 
 
 def _multiply_with_numpy(nlp: Language) -> None:
@@ -124,6 +148,7 @@ class _RememberedRules:
         self._attrs: list[int | str] = list(attrs)
         self._rule_of = rule_of  # match key -> rule (attribute) id, as the ruler numbers them
         self._seen: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+        self._hits: dict[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = {}
 
     @classmethod
     def build(cls, ruler: AttributeRuler) -> _RememberedRules | None:
@@ -159,6 +184,7 @@ class _RememberedRules:
         seen = self._seen
         if len(seen) > _REMEMBERED_MAX:
             seen.clear()
+            self._hits.clear()
         matches: list[tuple[int, int, int, int]] = []
         rows: list[Any] = doc.to_array(self._attrs).tolist() if self._attrs and len(doc) else []
         for i, row in enumerate(rows):
@@ -166,7 +192,8 @@ class _RememberedRules:
             hits = seen.get(values)
             if hits is None:
                 found = self._single(doc[i : i + 1], allow_missing=True)
-                hits = seen[values] = tuple(sorted({(self._rule_of[k], k) for k, _, _ in found}))
+                hits = tuple(sorted({(self._rule_of[k], k) for k, _, _ in found}))
+                hits = seen[values] = self._hits.setdefault(hits, hits)  # one copy of each
             matches.extend((rule, key, i, i + 1) for rule, key in hits)
         if not self._attrs:  # no one-token rule reads anything: run them as they are
             found = self._single(doc, allow_missing=True)
