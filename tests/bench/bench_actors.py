@@ -46,7 +46,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-# NumPy's BLAS on one thread, as Parallax's entry point sets it (parallax/__main__.py),
+# NumPy's BLAS on one thread, as importing Parallax sets it (parallax/__init__.py),
 # before NumPy loads; OPENBLAS_NUM_THREADS=2 in the environment measures two.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 

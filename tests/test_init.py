@@ -1,4 +1,4 @@
-"""The entry point: NumPy's BLAS on one thread unless the user says otherwise."""
+"""Importing Parallax: NumPy's BLAS on one thread unless the user says otherwise."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 import pytest
 
 CODE = (
-    "import sys; import parallax.__main__; assert 'numpy' not in sys.modules, 'too late'; "
+    "import sys; import parallax; assert 'numpy' not in sys.modules, 'too late'; "
     "import os, numpy; print(os.environ['OPENBLAS_NUM_THREADS'])"
 )
 
