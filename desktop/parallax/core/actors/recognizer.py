@@ -7,7 +7,7 @@ package installed with Parallax and never downloaded; its version and hashes are
 It is loaded with the shortcuts of :mod:`~parallax.core.actors.shortcuts`, which give the
 same analysis sooner.
 
-Loading spaCy is slow (about 1.4 s to import, 0.6 s to load the model), so nothing here
+Loading spaCy is slow (about 1 s to import, 0.7 s to load the model), so nothing here
 imports it at module import time: :class:`Recognizer` loads it on first use, under a lock,
 so that a GUI worker thread can pay for it while the window is already shown.
 """
