@@ -12,6 +12,17 @@ from __future__ import annotations
 import os
 from typing import Any
 
+# NumPy's BLAS (OpenBLAS) runs a larger matrix product on a thread per core, and its threads
+# spin between products. spaCy's products come one layer at a time between Python steps,
+# and Parallax keeps the other cores busy already (the reader, onnxruntime's threads, a
+# story's worker processes): on two cores a second BLAS thread doubled the CPU time of the
+# actors and reactions of two long articles, and their wall time with it
+# (tests/bench/bench_actors.py). One thread, unless the user set it. OpenBLAS reads it when
+# NumPy loads, so it is set here, before any part of Parallax imports NumPy: the reader,
+# the command line, a story's workers and the API alike (a program that imported NumPy
+# before Parallax keeps its own setting).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 __version__ = "0.1.0"
 
 __all__ = ["Comparison", "__version__", "compare_files", "compare_texts"]

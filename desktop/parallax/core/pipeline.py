@@ -37,7 +37,7 @@ RECOGNIZER_STAGES: tuple[str, ...] = ("actors", "reactions")
 #: keeps the largest pair within seconds, where 100,000 one-word lines took minutes.
 MAX_SENTENCES: Final = 8_000
 #: The refined links (a transformer over every sentence, about 5 ms each) and actors and
-#: reactions (spaCy, about 10 ms a sentence) run only when the two articles have at most
+#: reactions (spaCy, about 5 ms a sentence) run only when the two articles have at most
 #: this many sentences together: ten times a long news pair (50 sentences a side is
 #: common, 300 a long read). A longer pair gets the quick links at once, and ``skipped``
 #: names the stages left out (see :func:`too_long_for_nlp`).

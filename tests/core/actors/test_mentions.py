@@ -207,3 +207,30 @@ def test_a_street_or_a_bridge_is_no_person_and_a_seat_of_government_speaks(
 ) -> None:
     c = run(recognizer, text)
     assert {(a.kind, a.name) for a in c.actors} == actors
+
+
+def test_a_sentence_in_both_articles_is_read_for_names_once(recognizer: A.Recognizer) -> None:
+    """The same sentence at another place of the other article: its mentions are read once
+    and placed at each of its places."""
+    from parallax.core.actors.mentions import sentence_candidates
+    from parallax.core.ingest import read_text
+    from parallax.core.pipeline import prepare
+
+    shared = "Russian President Vladimir Putin said the port of Lisbon was safe."
+    left = prepare(read_text(f"{shared} Ships came back.", name="l"))
+    right = prepare(
+        read_text(f"Ships came back on Monday. Storms hit NATO ships. {shared}", name="r")
+    )
+    pl, pr = recognizer.parse(left, "left"), recognizer.parse(right, "right")
+    here, there = pl.sentences[0], pr.sentences[2]
+    assert here.doc is there.doc
+    lex = recognizer.lexicon
+    first = sentence_candidates(here, "left", lex)
+    kept = here.doc.user_data["parallax.candidates"]
+    second = sentence_candidates(there, "right", lex)
+    assert here.doc.user_data["parallax.candidates"] is kept  # not read again
+    assert [c.text for c in first] == [c.text for c in second] and len(first) >= 2
+    for cands, side, ps, doc in ((first, "left", here, left), (second, "right", there, right)):
+        for c in cands:
+            assert (c.side, c.sentence) == (side, ps.sentence.index)
+            assert doc.text[c.start : c.end] == c.text

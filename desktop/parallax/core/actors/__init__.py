@@ -35,6 +35,7 @@ The modules, in the order the work flows through them:
 
 - :mod:`~parallax.core.actors.lexicons`: the word lists and :func:`name_key`;
 - :mod:`~parallax.core.actors.recognizer`: the spaCy model, loaded once, and the parse;
+- :mod:`~parallax.core.actors.shortcuts`: how the model is loaded to give that parse sooner;
 - :mod:`~parallax.core.actors.mentions`: the names in one sentence that may be actors;
 - :mod:`~parallax.core.actors.discourse`: one sense per name across both articles;
 - :mod:`~parallax.core.actors.merging`: one actor per entity (:func:`find_actors`);

@@ -298,21 +298,35 @@ def _shouting(text: str) -> bool:
     return len(letters) > 8 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
 
 
+#: Where a sentence's mentions are kept on its spaCy document.
+_KEPT: Final = "parallax.candidates"
+
+
 def sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_Cand]:
     """The mentions of one sentence before merging (fresh copies: merging changes them).
 
     They are kept on the sentence's spaCy document, which the recogniser reuses for the same
-    text, so an article compared with several others (a story) is read for names once.
+    text, so a sentence is read for names once wherever it stands: in an article compared
+    with several others (a story), or in both articles of a pair. What is kept is relative
+    to the sentence; each copy is placed in its article, side and sentence.
     """
-    key = f"parallax.candidates/{side}/{ps.sentence.index}/{ps.sentence.start}"
-    kept = ps.doc.user_data.get(key)
+    kept = ps.doc.user_data.get(_KEPT)
     if kept is None or kept[0] is not lex:  # the lexicon held, so never another's id
-        kept = ps.doc.user_data[key] = (lex, tuple(_sentence_candidates(ps, side, lex)))
-    return [copy.copy(c) for c in kept[1]]
+        kept = ps.doc.user_data[_KEPT] = (lex, tuple(_sentence_candidates(ps, lex)))
+    base, index = ps.sentence.start, ps.sentence.index
+    out = []
+    for kept_cand in kept[1]:
+        c = copy.copy(kept_cand)
+        c.side, c.sentence, c.start, c.end = side, index, c.start + base, c.end + base
+        out.append(c)
+    return out
 
 
-def _sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_Cand]:
-    doc, base, index = ps.doc, ps.sentence.start, ps.sentence.index
+def _sentence_candidates(ps: ParsedSentence, lex: Lexicon) -> list[_Cand]:
+    """The mentions of one sentence, with offsets into the sentence (as if it were the first
+    sentence of a left article: :func:`sentence_candidates` places them)."""
+    doc, base, index = ps.doc, 0, 0
+    side: Side = "left"
     ents = doc.ents  # built anew on every access
     ent_of: dict[int, Span] = {}
     for ent in ents:

@@ -96,47 +96,59 @@ def _cluster_gender(cl: _Cluster, context: _Context, lexicon: Lexicon) -> Gender
     return person_gender(evidence, cl.tokens[0] if len(cl.tokens) >= 2 else None, lexicon)
 
 
+def _same_person(toks: list[str], t: list[str]) -> bool:
+    """Whether a full name (its person tokens) is the person of a cluster named ``t``."""
+    return (
+        toks == t
+        or (
+            len(toks) < len(t)
+            and toks[-1] == t[-1]
+            and len(toks) == 2
+            and _similar_first_names(toks[0], t[0])
+        )
+        or (toks[-1] == t[-1] and _similar_first_names(toks[0], t[0]) and len(toks) == len(t))
+        or (len(toks) < len(t) and " ".join(toks) in " ".join(t))
+    )
+
+
 def _cluster_people(cands: list[_Cand], context: _Context, lexicon: Lexicon) -> list[_Cluster]:
     people = sorted(
         (c for c in cands if c.kind == "person" and not c.nominal), key=lambda c: c.order
     )
     clusters: list[_Cluster] = []
+    # Clusters by last name, and those of three names or more (which a shorter name can be
+    # part of): the only ones a full name can join (_same_person), in the order made, so
+    # that each name is compared with a few clusters rather than all.
+    by_last: dict[str, list[int]] = {}
+    long_names: list[int] = []
     full = [c for c in people if len(_person_tokens(c.text)) >= 2]
     single = [c for c in people if len(_person_tokens(c.text)) < 2]
     for c in sorted(full, key=lambda c: -len(_person_tokens(c.text))):
         toks = _person_tokens(c.text)
         home = None
-        for cl in clusters:
-            t = cl.tokens
-            if (
-                toks == t
-                or (
-                    len(toks) < len(t)
-                    and toks[-1] == t[-1]
-                    and len(toks) == 2
-                    and _similar_first_names(toks[0], t[0])
-                )
-                or (
-                    toks[-1] == t[-1]
-                    and _similar_first_names(toks[0], t[0])
-                    and len(toks) == len(t)
-                )
-                or (len(toks) < len(t) and " ".join(toks) in " ".join(t))
-            ):
-                home = cl
-            if home is not None:
+        for k in sorted({*by_last.get(toks[-1], ()), *long_names}):
+            if _same_person(toks, clusters[k].tokens):
+                home = clusters[k]
                 break
         if home is None:
             home = _Cluster("person", c.text, False, tokens=toks)
+            by_last.setdefault(toks[-1], []).append(len(clusters))
+            if len(toks) >= 3:
+                long_names.append(len(clusters))
             clusters.append(home)
         home.cands.append(c)
     genders = {id(cl): _cluster_gender(cl, context, lexicon) for cl in clusters}
+    # Clusters by their first and last name, in the order made.
+    by_word: dict[str, list[_Cluster]] = {}
+    for cl in clusters:
+        for word in dict.fromkeys((cl.tokens[0], cl.tokens[-1])):
+            by_word.setdefault(word, []).append(cl)
     for c in single:
         toks = _person_tokens(c.text)
         if not toks:
             continue
         word = toks[0]
-        matches = [cl for cl in clusters if cl.tokens and word in (cl.tokens[0], cl.tokens[-1])]
+        matches = by_word.get(word, [])
         # "Mr. Harlow" is not Emily Harlow: an honorific rules out a person of the other
         # gender, so a father and his daughters stay apart.
         said = mention_gender(c.text, c.title) or apposition_gender(*context(c))
@@ -156,6 +168,7 @@ def _cluster_people(cands: list[_Cand], context: _Context, lexicon: Lexicon) -> 
                 home = max(before, key=lambda x: x[0])[1]
         if home is None:
             home = _Cluster("person", c.text, False, tokens=[word])
+            by_word.setdefault(word, []).append(home)
             clusters.append(home)
         home.cands.append(c)
     return clusters
@@ -163,16 +176,19 @@ def _cluster_people(cands: list[_Cand], context: _Context, lexicon: Lexicon) -> 
 
 def _resolve_nominals(nominals: list[_Cand], people: list[_Cluster]) -> None:
     """Attach "the North Korean leader" to the one person whose title says so."""
+    # Each person's roles and places, kept up to date as nominals join them.
+    roles = [{r for m in cl.cands for r in m.roles} for cl in people]
+    places = [{p for m in cl.cands for p in m.places} for cl in people]
     for c in nominals:
-        found = []
-        for cl in people:
-            roles = {r for m in cl.cands for r in m.roles}
-            places = {p for m in cl.cands for p in m.places}
-            head = {r for r in c.roles if r not in _ROLE_MODIFIERS}
-            if head and head <= roles and c.places <= places:
-                found.append(cl)
+        head = {r for r in c.roles if r not in _ROLE_MODIFIERS}
+        if not head:
+            continue
+        found = [k for k in range(len(people)) if head <= roles[k] and c.places <= places[k]]
         if len(found) == 1:
-            found[0].cands.append(c)
+            k = found[0]
+            people[k].cands.append(c)
+            roles[k] |= c.roles
+            places[k] |= c.places
 
 
 def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -> tuple[Actor, ...]:
@@ -243,17 +259,18 @@ def _join_short_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
     Wall Street Journal", "the Judiciary Committee" "the Senate Judiciary Committee" -- when
     exactly one organisation of the story ends in those words."""
     orgs = {k: cl for k, cl in clusters.items() if k[0] == "organization" and cl.cands}
+    # Each organisation under every shorter run of its last words ("journal", "street
+    # journal" for "the wall street journal"), rather than every pair compared.
+    ending_in: dict[tuple[str, ...], list[_Cluster]] = {}
+    for k, other in orgs.items():
+        name_words = k[1].split()
+        for n in range(1, len(name_words)):
+            ending_in.setdefault(tuple(name_words[-n:]), []).append(other)
     for key, cl in sorted(orgs.items(), key=lambda kv: len(kv[0][1].split())):
         words = key[1].split()
         if cl.known or not cl.cands:
             continue
-        longer = [
-            other
-            for k, other in orgs.items()
-            if other.cands
-            and len(k[1].split()) > len(words)
-            and k[1].split()[-len(words) :] == words
-        ]
+        longer = [other for other in ending_in.get(tuple(words), []) if other.cands]
         if len(longer) == 1:
             longer[0].cands.extend(cl.cands)
             cl.cands.clear()
