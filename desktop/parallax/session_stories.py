@@ -12,7 +12,7 @@ analysed once (the encoder and the recogniser keep what they did), then each pai
 about 0.15 s. With ``workers=2`` they run in two worker processes instead, whose results
 come back to this process, which alone writes the library (one writer); but each worker
 must encode and analyse every article again, and on two cores that costs more than it
-saves (ten 60-sentence articles: 13.0 s in this process, 22.2 s in two workers;
+saves (ten 60-sentence articles: 12.6 s in this process, 22.2 s in two workers;
 ``tests/bench/bench_story.py``), so it is for machines with cores to spare. The same shape
 runs a newsroom archive's stories on a distributed engine: a map over the missing pairs
 (:func:`compare_pair`, a pure function of two documents and the pair's corrections) whose
