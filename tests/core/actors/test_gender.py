@@ -100,21 +100,15 @@ def test_an_honorific_of_the_other_gender_is_not_the_one_person(
     assert all(m.text != "Okafor" for m in daniel.mentions), daniel.mentions
 
 
-def test_she_said_is_never_the_man_who_spoke_last(recognizer: A.Recognizer) -> None:
+@pytest.mark.parametrize(("pronoun", "his"), [("she", False), ("he", True)])
+def test_a_pronoun_goes_to_the_man_who_spoke_last_only_if_it_can_be_him(
+    recognizer: A.Recognizer, pronoun: str, his: bool
+) -> None:
     c = run(
         recognizer,
         "Senator Mark Daly met the governor on Tuesday. Daly criticised the plan. "
-        '"It is a disgrace," she said.',
+        f'"It is a disgrace," {pronoun} said.',
     )
     daly = find(c, "Mark Daly")
-    assert all(r.sentence != 2 for r in c.reactions if r.actor == daly.id), c.reactions
-
-
-def test_he_said_still_follows_the_man_who_spoke_last(recognizer: A.Recognizer) -> None:
-    c = run(
-        recognizer,
-        "Senator Mark Daly met the governor on Tuesday. Daly criticised the plan. "
-        '"It is a disgrace," he said.',
-    )
-    daly = find(c, "Mark Daly")
-    assert any(r.sentence == 2 for r in c.reactions if r.actor == daly.id), c.reactions
+    said = [r for r in c.reactions if r.actor == daly.id and r.sentence == 2]
+    assert bool(said) == his, c.reactions
