@@ -354,6 +354,27 @@ def test_stance_from_the_evaluative_words_of_what_was_said(
             "Pirelli",
             1,
         ),
+        # ... the company the article is about, not the court of its filing ...
+        (
+            "Harbor Home Goods Inc. filed for bankruptcy in the U.S. Bankruptcy Court in "
+            "Newark. The company said its stores would stay open during the sale.",
+            "Harbor Home Goods Inc.",
+            1,
+        ),
+        # ... nor the bank it named in passing after naming the company twice
+        (
+            "Harbor Home Goods closed 40 stores in March. Harbor Home Goods had borrowed "
+            "heavily from JPMorgan Chase. The company said it would pay its workers in full.",
+            "Harbor Home Goods",
+            2,
+        ),
+        # "the court" is the court, not the company named after it
+        (
+            "The Supreme Court heard the case of Acme Corp. on Monday. The court said the "
+            "ruling would come in June.",
+            "Supreme Court",
+            1,
+        ),
         # "the prime minister" is the one person of the article with that title
         (
             "Prime Minister Liz Truss quit on Thursday. The prime minister said she could not "

@@ -16,10 +16,10 @@ The subject is resolved to an actor through the mentions :mod:`parallax.core.act
 the noun phrase itself ("Japan", "the North Korean leader"), an unnamed source with an
 affiliation ("officials in South Korea", "North Korea's state media" -> the country), "he"
 or "she" (the last person who was the subject of a clause), "both leaders" (the two most
-mentioned people of that article with a title), "the company" (the organisation named
-last), "the prime minister" (the one person of the article with that title); what is not
-clear stays unresolved. Unnamed sources with no affiliation ("experts", "analysts",
-"police") become group actors.
+mentioned people of that article with a title), "the company" (the company named most
+often before it; "the court" the court), "the prime minister" (the one person of the
+article with that title); what is not clear stays unresolved. Unnamed sources with no
+affiliation ("experts", "analysts", "police") become group actors.
 
 Quotes are read from the text, not from the parse (:mod:`parallax.core.quotes`). A quote
 belongs to the reaction whose clause holds it; one that goes on over several sentences is
@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
@@ -99,14 +99,24 @@ class _Side:
     salient: str | None = None  # the last person who was a subject
     speaker: str | None = None  # the source of the last reaction found
 
-    def last_before(self, offset: int, kind: str) -> str | None:
-        """The actor of this kind mentioned last before this character offset."""
+    def salient_before(
+        self, offset: int, kind: str, fits: Callable[[str], bool] | None = None
+    ) -> str | None:
+        """The actor of this kind mentioned most often before this character offset, the
+        one mentioned last of those on a tie (of those whose names, lower case, ``fits``
+        accepts): "the company" is the company the article is about, not a bank it
+        named in passing."""
         i = bisect.bisect_right(self.starts, offset) - 1
-        for j in range(i, -1, -1):
+        counts: dict[str, int] = {}
+        for j in range(i, -1, -1):  # latest first, so a tie keeps the latest
             _, end, actor = self.spans[j]
-            if end <= offset and self.kinds.get(actor) == kind:
-                return actor
-        return None
+            if (
+                end <= offset
+                and self.kinds.get(actor) == kind
+                and (fits is None or fits(self.names.get(actor, "")))
+            ):
+                counts[actor] = counts.get(actor, 0) + 1
+        return max(counts, key=counts.__getitem__) if counts else None
 
     def actor_at(self, offset: int) -> str | None:
         """The actor with a mention covering this character offset, if any."""
@@ -188,8 +198,27 @@ def _group_agent(side: _Side, ps: ParsedSentence, head: Token) -> _Agent:
 #: Nouns that, with "the", stand for an organisation named before ("the company said").
 _ORGANISATION_NOUNS: Final = frozenset(
     "company firm bank airline carrier agency ministry department court club university "
-    "hospital network broadcaster newspaper union".split()
+    "hospital network broadcaster newspaper union retailer".split()
 )
+#: Of those, the ones an organisation's name says it is: "the court" is the last
+#: organisation with "court" in its name, not the company named after it.
+_INSTITUTION_NOUNS: Final = frozenset(
+    "agency ministry department court club university hospital union".split()
+)
+#: Words of a name that say an organisation is no company ("the company said" after "the
+#: District Court" or "the Fairfax Towne Center" is still the company).
+_NOT_A_COMPANY: Final = frozenset(
+    "court courts university college school hospital ministry department agency committee "
+    "senate parliament congress council police commission center centre museum church "
+    "government office army military party".split()
+)
+
+
+def _fits_noun(lemma: str) -> Callable[[str], bool]:
+    """Which organisations "the <lemma>" can stand for, by the words of their names."""
+    if lemma in _INSTITUTION_NOUNS:
+        return lambda names: lemma in re.findall(r"[a-z]+", names)
+    return lambda names: not _NOT_A_COMPANY.intersection(re.findall(r"[a-z]+", names))
 
 
 #: Nouns that, with "the", stand for the statement of the source reported just before.
@@ -199,9 +228,11 @@ _STATEMENT_NOUNS: Final = frozenset({"statement", "release", "communique", "comm
 def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) -> str | None:
     """The actor a definite noun phrase refers to, or None when it is not clear.
 
-    "the company" is the organisation mentioned last before it in the article; "the prime
-    minister" is the one person of the article whose names carry that title ("Prime
-    Minister Liz Truss"). Anything else (two candidates, none, a plural) stays unresolved
+    "the company" is the organisation mentioned most often before it in the article whose
+    name says nothing else ("the District Court" is no company); "the court", "the
+    ministry" the one whose name says so, else any organisation; "the prime minister" is
+    the one person of the article whose names carry that title ("Prime Minister Liz
+    Truss"). Anything else (two candidates, none, a plural) stays unresolved
     rather than guessed.
     """
     if head.tag_ in ("NNS", "NNPS") or not any(
@@ -210,7 +241,11 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
         return None
     lemma = head.lemma_.lower()
     if lemma in _ORGANISATION_NOUNS:
-        return side.last_before(ps.sentence.start + head.idx, "organization")
+        at = ps.sentence.start + head.idx
+        found = side.salient_before(at, "organization", _fits_noun(lemma))
+        if found is None and lemma in _INSTITUTION_NOUNS:  # "the agency" after "the FBI"
+            found = side.salient_before(at, "organization")
+        return found
     if lemma in _STATEMENT_NOUNS:  # "the statement added": whoever issued it, just before
         return side.speaker
     if lemma not in lexicon.roles:

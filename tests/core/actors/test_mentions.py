@@ -169,6 +169,19 @@ def test_a_platform_is_where_words_are_posted_unless_it_acts(
     assert [a.kind for a in found] == ([kind] if kind else []), c.actors
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court sentenced her to four years for violating Covid regulations.",
+        "Another two years were added under a statute related to Covid, the spokesman said.",
+        "Ebola has killed 120 people in the province since August.",
+    ],
+)
+def test_a_disease_is_no_actor(recognizer: A.Recognizer, text: str) -> None:
+    names = {a.name for a in run(recognizer, text).actors}
+    assert not names & {"Covid", "Ebola"}, names
+
+
 STATES = [
     # (text, the places found, by name, with their mentions)
     ("A jury in Miami, Fla., convicted him. Florida officials welcomed it.", "Florida",

@@ -183,7 +183,51 @@ SAME_PERSON = [
     ),
     ("Sen. Dick Durbin asked for changes.", "Senator Richard Durbin said the bill needed work."),
     ("Mike Pence spoke on Monday.", "Michael Pence said he would not attend."),
+    # two spellings of one first name, both "Steve"
+    (
+        "Justice Stephen Breyer announced his retirement in January.",
+        "The court will hear the case before Justice Steven Breyer retires.",
+    ),
+    # the name a person goes by is a middle word of the full name
+    (
+        "Former Brazilian President Luiz Inacio Lula da Silva won the runoff.",
+        "On Sunday night, Lula thanked his supporters in Sao Paulo.",
+    ),
 ]
+
+
+def test_first_names_of_two_genders_are_two_people(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "Robert Kessler said the family would appeal.",
+        "Roberta Kessler, his sister, said she was relieved.",
+    )
+    assert {a.name for a in c.actors if a.kind == "person"} == {
+        "Robert Kessler",
+        "Roberta Kessler",
+    }
+
+
+def test_an_acronym_with_a_hyphen_joins_its_long_name(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "The PML-N said it would form a coalition.",
+        "Nawaz Sharif's Pakistan Muslim League-Nawaz won the most seats.",
+    )
+    assert find(c, "PML-N") is find(c, "Pakistan Muslim League-Nawaz")
+
+
+def test_a_name_labelled_two_ways_evenly_is_one_actor(recognizer: A.Recognizer) -> None:
+    # The small model reads "Lahaina" as a town in some sentences and as a person in
+    # others; a lone word with no full name is not a person.
+    c = run(
+        recognizer,
+        "Fire destroyed much of Lahaina on Tuesday. Lahaina was the royal capital of Hawaii.",
+        "Residents of Lahaina returned on Friday. Lahaina residents said the sirens never "
+        "sounded.",
+    )
+    named = [a for a in c.actors if a.name == "Lahaina"]
+    assert len(named) == 1, [(a.name, a.kind) for a in c.actors]
 
 
 @pytest.mark.parametrize(("left", "right"), SAME_PERSON)

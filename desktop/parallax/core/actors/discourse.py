@@ -67,6 +67,26 @@ def _outside_words(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str
         pos = m.end()
 
 
+def _story_kind(vote: Counter[ActorKind], text: str) -> ActorKind | None:
+    """The one kind a name takes across the story: the kind most of its mentions have; on a
+    tie, a single word is not a person (a person is named in full somewhere, and then the
+    word is one of their names), and otherwise the kind that comes first in ``_TIE_ORDER``.
+    None when the model gave it one kind only."""
+    ranked = vote.most_common()
+    if len(ranked) < 2:
+        return None
+    top = [k for k, n in ranked if n == ranked[0][1]]
+    if len(top) == 1:
+        return top[0]
+    if len(text.split()) == 1 and "person" in top:
+        top.remove("person")
+    return min(top, key=lambda k: _TIE_ORDER.index(k) if k in _TIE_ORDER else len(_TIE_ORDER))
+
+
+#: Which kind a name takes when its mentions are split evenly between kinds.
+_TIE_ORDER: Final[tuple[ActorKind, ...]] = ("person", "organization", "country", "place")
+
+
 def _discourse(cands: list[_Cand], parsed: Sequence[ParsedDocument], lex: Lexicon) -> list[_Cand]:
     """Make the model's sentence-by-sentence guesses agree across both articles.
 
@@ -131,9 +151,8 @@ def _discourse(cands: list[_Cand], parsed: Sequence[ParsedDocument], lex: Lexico
         if c.kind != "person" and c.text in words and not heads:
             out.append(replace(c, kind="person", name=c.text))
             continue
-        ranked = votes[name_key(c.text)].most_common()
-        if len(ranked) > 1 and ranked[0][1] > ranked[1][1] and ranked[0][0] != c.kind:
-            kind = ranked[0][0]
+        kind = _story_kind(votes[name_key(c.text)], c.text)
+        if kind is not None and kind != c.kind:
             c = replace(c, kind=kind, name=c.text, title="", roles=frozenset(), places=frozenset())
         out.append(c)
 

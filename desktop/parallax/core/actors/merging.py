@@ -10,7 +10,7 @@ text, and actors are ordered by importance (mention count).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Final
@@ -66,18 +66,31 @@ def _nicknames() -> Any:
     return NickNamer()
 
 
-def _similar_first_names(a: str, b: str) -> bool:
+def _similar_first_names(a: str, b: str, genders: Mapping[str, Gender] | None = None) -> bool:
     """Whether two first names can be one person's: equal, one a shortening or a spelling
-    of the other (Jon/Jonathan, Mohammed/Mohammad), or one a nickname of the other
-    (Bob/Robert, Bill/William)."""
-    if a == b or a.startswith(b) or b.startswith(a):
+    of the other (Jon/Jonathan, Mohammed/Mohammad, Stephen/Steven), or one a nickname of the
+    other (Bob/Robert, Bill/William); never two names of different genders in ``genders``
+    (Robert/Roberta, John/Joan)."""
+    if a == b:
         return True
-    from rapidfuzz.distance import Levenshtein
+    if genders is not None:
+        ga, gb = genders.get(a), genders.get(b)
+        if ga is not None and gb is not None and ga != gb:
+            return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    from rapidfuzz.distance import JaroWinkler, Levenshtein
 
     if Levenshtein.distance(a, b) <= 1 and min(len(a), len(b)) >= 4:
         return True
     table = _nicknames()
-    return b in table.nicknames_of(a) or a in table.nicknames_of(b)
+    if b in table.nicknames_of(a) or a in table.nicknames_of(b):
+        return True
+    # Two spellings of one name share its nicknames and most of its letters (Stephen and
+    # Steven are both "Steve"); Albert and Alfred share only "Al".
+    return JaroWinkler.similarity(a, b) >= 0.85 and bool(
+        table.nicknames_of(a) & table.nicknames_of(b)
+    )
 
 
 @dataclass(slots=True)
@@ -96,7 +109,9 @@ def _cluster_gender(cl: _Cluster, context: _Context, lexicon: Lexicon) -> Gender
     return person_gender(evidence, cl.tokens[0] if len(cl.tokens) >= 2 else None, lexicon)
 
 
-def _same_person(toks: list[str], t: list[str]) -> bool:
+def _same_person(
+    toks: list[str], t: list[str], genders: Mapping[str, Gender] | None = None
+) -> bool:
     """Whether a full name (its person tokens) is the person of a cluster named ``t``."""
     return (
         toks == t
@@ -104,9 +119,13 @@ def _same_person(toks: list[str], t: list[str]) -> bool:
             len(toks) < len(t)
             and toks[-1] == t[-1]
             and len(toks) == 2
-            and _similar_first_names(toks[0], t[0])
+            and _similar_first_names(toks[0], t[0], genders)
         )
-        or (toks[-1] == t[-1] and _similar_first_names(toks[0], t[0]) and len(toks) == len(t))
+        or (
+            toks[-1] == t[-1]
+            and _similar_first_names(toks[0], t[0], genders)
+            and len(toks) == len(t)
+        )
         or (len(toks) < len(t) and " ".join(toks) in " ".join(t))
     )
 
@@ -127,7 +146,7 @@ def _cluster_people(cands: list[_Cand], context: _Context, lexicon: Lexicon) -> 
         toks = _person_tokens(c.text)
         home = None
         for k in sorted({*by_last.get(toks[-1], ()), *long_names}):
-            if _same_person(toks, clusters[k].tokens):
+            if _same_person(toks, clusters[k].tokens, lexicon.first_names):
                 home = clusters[k]
                 break
         if home is None:
@@ -140,15 +159,23 @@ def _cluster_people(cands: list[_Cand], context: _Context, lexicon: Lexicon) -> 
     genders = {id(cl): _cluster_gender(cl, context, lexicon) for cl in clusters}
     # Clusters by their first and last name, in the order made.
     by_word: dict[str, list[_Cluster]] = {}
+    # And by the words between: "Lula" of "Luiz Inacio Lula da Silva", taken only when no
+    # first or last name matches and one person alone has that word.
+    by_middle: dict[str, list[_Cluster]] = {}
     for cl in clusters:
         for word in dict.fromkeys((cl.tokens[0], cl.tokens[-1])):
             by_word.setdefault(word, []).append(cl)
+        for word in dict.fromkeys(cl.tokens[1:-1]):
+            if len(word) > 2:
+                by_middle.setdefault(word, []).append(cl)
     for c in single:
         toks = _person_tokens(c.text)
         if not toks:
             continue
         word = toks[0]
-        matches = by_word.get(word, [])
+        matches = by_word.get(word) or [
+            cl for cl in by_middle.get(word, []) if len(by_middle[word]) == 1
+        ]
         # "Mr. Harlow" is not Emily Harlow: an honorific rules out a person of the other
         # gender, so a father and his daughters stay apart.
         said = mention_gender(c.text, c.title) or apposition_gender(*context(c))
@@ -203,8 +230,14 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
     acronyms = _acronym_definitions((left, right))
 
     clusters: dict[tuple[str, str], _Cluster] = {}
-    org_names: dict[str, str] = {}  # initials -> key of an organisation's long name
     others = sorted((c for c in cands if c.kind != "person"), key=lambda c: (not c.known, c.order))
+    # initials -> key of an organisation's long name, whichever comes first in the text
+    # ("PML-N" before or after "Pakistan Muslim League-Nawaz").
+    org_names: dict[str, str] = {}
+    for c in others:
+        if c.kind == "organization" and not c.known and len(c.text.split()) >= 2:
+            long = _without_legal_form(name_key(c.name))
+            org_names.setdefault(name_key(_initials(c.name)), long)
     for c in others:
         name, known = c.name, c.known
         key = name_key(name)
@@ -213,16 +246,15 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
             entry = lexicon.lookup_name(long)
             name, known = (entry.name, True) if entry else (long, False)
             key = name_key(name)
-        if not known and _is_acronym(c.text) and key in org_names:
-            key = org_names[key]
+        letters = c.text.replace("-", "")  # "PML-N"
+        if not known and _is_acronym(letters) and name_key(letters) in org_names:
+            key = org_names[name_key(letters)]
         if not known and c.kind == "organization":
             key = _without_legal_form(key)  # "Pirelli SpA" = "Pirelli"
         ck = (c.kind, key)
         cl = clusters.get(ck)
         if cl is None:
             cl = clusters[ck] = _Cluster(c.kind, name, known)
-            if c.kind == "organization":
-                org_names.setdefault(name_key(_initials(name)), key)
         cl.cands.append(c)
 
     _join_short_names(clusters)
