@@ -43,6 +43,17 @@ QUOTES = [
     ),
     # Unbalanced: open at a paragraph end, and the next paragraph is no continuation.
     ('He said "we will respond.\n\nThe talks ended on Friday.', []),
+    # A resignation statement over paragraphs whose closing mark was lost: it ends with
+    # its last reopened paragraph, or with the text.
+    (
+        "She said: “I came into office at a time of instability.\n\n“I cannot deliver "
+        "the mandate.\n\nThe pound rose after the announcement.",
+        ["I came into office at a time of instability. I cannot deliver the mandate."],
+    ),
+    (
+        "The minister said: “We have agreed on an election within the next week.",
+        ["We have agreed on an election within the next week."],
+    ),
     ('Two quotes: "one" and "two".', ["one", "two"]),
 ]
 
@@ -311,6 +322,17 @@ STATEMENTS = [
         "tweeted",
     ),
     ("Police said the device was obviously homemade.", "police", "said"),
+    # a court's ruling, an inquiry's finding, a warning to be patient
+    (
+        "The Constitutional Court ruled that Zuma must serve 15 months in prison.",
+        "Constitutional Court",
+        "ruled",
+    ),
+    (
+        "The Federal Aviation Administration concluded that the pilots had been misled.",
+        "Federal Aviation Administration",
+        "concluded",
+    ),
 ]
 
 
@@ -322,6 +344,8 @@ def test_statements_and_sources(recognizer: A.Recognizer, text: str, name: str, 
 
 def test_an_action_with_a_speech_verb_is_no_statement(recognizer: A.Recognizer) -> None:
     c = run(recognizer, "Jacques Kallis and Neil McKenzie added 72 runs before lunch.")
+    assert c.reactions == ()
+    c = run(recognizer, "The Congress party ruled India for most of its first 50 years.")
     assert c.reactions == ()
 
 

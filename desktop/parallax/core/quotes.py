@@ -2,8 +2,9 @@
 
 News opens a quote with curly, straight, guillemet or low-9 marks, closes it with its pair,
 and continues a quote over paragraphs by opening each new one again without closing the last.
-:func:`find_quotes` follows all of these; a quote left open is ended at the paragraph's end
-rather than guessed at. Title-case quoted names ("Treaty on Comprehensive Strategic
+:func:`find_quotes` follows all of these. A quote left open at the end of the text, or at
+the end of a paragraph after running over others, ends there (its closing mark was lost);
+one left open inside a single paragraph that the text goes on after is a stray mark. Title-case quoted names ("Treaty on Comprehensive Strategic
 Partnership") are names, not speech (:func:`is_name_quote`).
 """
 
@@ -49,7 +50,8 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     """The direct quotes of a text, including quotes that run over several paragraphs.
 
     A quote that is still open at a paragraph's end continues only when the next paragraph
-    starts with a quote mark; otherwise it is unbalanced and left out.
+    starts with a quote mark; otherwise it ends there if it ran over paragraphs before, and
+    is left out as unbalanced if not (unless the text ends there).
     """
     quotes: list[Quote] = []
     i, n = 0, len(text)
@@ -88,6 +90,15 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
                     continue
                 break
             j += 1
+        if not closed and (parts or j >= n):
+            # Open at the end of the text, or at the end of a paragraph after running over
+            # others (each reopened): a quote whose closing mark is missing, not a stray mark.
+            end = min(j, n)
+            while end > inner and text[end - 1].isspace():
+                end -= 1
+            if end > inner:
+                parts.append((inner, end))
+                closed = True
         if closed:
             pieces = [text[a:b].strip() for a, b in parts]
             body = " ".join(p for p in pieces if p)

@@ -70,7 +70,8 @@ WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "satu
 #: own ("condemned", "welcomed") are in ``data/lexicons/cues.tsv``.
 SPEECH_VERBS: Final = frozenset(
     """say tell add note remark state report announce claim explain write declare predict
-    acknowledge comment reply insist argue suggest confirm tweet post mention reveal""".split()
+    acknowledge comment reply insist argue suggest confirm tweet post mention reveal rule
+    conclude caution""".split()
 )
 
 #: Those of :data:`SPEECH_VERBS` that make a statement with a plain object too: "announced

@@ -223,8 +223,7 @@ def test_a_name_labelled_two_ways_evenly_is_one_actor(recognizer: A.Recognizer) 
     c = run(
         recognizer,
         "Fire destroyed much of Lahaina on Tuesday. Lahaina was the royal capital of Hawaii.",
-        "Residents of Lahaina returned on Friday. Lahaina residents said the sirens never "
-        "sounded.",
+        "Residents of Lahaina returned on Friday. Lahaina residents said the sirens never sounded.",
     )
     named = [a for a in c.actors if a.name == "Lahaina"]
     assert len(named) == 1, [(a.name, a.kind) for a in c.actors]
