@@ -4,8 +4,9 @@ News opens a quote with curly, straight, guillemet or low-9 marks, closes it wit
 and continues a quote over paragraphs by opening each new one again without closing the last.
 :func:`find_quotes` follows all of these. A quote left open at the end of the text, or at
 the end of a paragraph after running over others, ends there (its closing mark was lost);
-one left open inside a single paragraph that the text goes on after is a stray mark. Title-case quoted names ("Treaty on Comprehensive Strategic
-Partnership") are names, not speech (:func:`is_name_quote`).
+one left open inside a single paragraph that the text goes on after is a stray mark.
+Title-case quoted names ("Treaty on Comprehensive Strategic Partnership") are names, not
+speech (:func:`is_name_quote`).
 """
 
 from __future__ import annotations
