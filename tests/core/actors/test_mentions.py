@@ -170,8 +170,23 @@ def test_a_platform_is_where_words_are_posted_unless_it_acts(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a dateline's dash parts the place from the next sentence's first words
+        ("ERBIL, Kurdistan Region - Turkish President Recep Tayyip Erdogan won.", "Kurdistan Region"),
+        # a typing slip ("of" for "or") leaves no preposition on the name
+        ("He must report to a police station in KwaZulu-Natal of Gauteng by Sunday.", "KwaZulu-Natal"),
+    ],
+)  # fmt: skip
+def test_a_name_ends_where_the_phrase_does(recognizer: A.Recognizer, text: str, name: str) -> None:
+    names = {a.name for a in run(recognizer, text).actors}
+    assert name in names, names
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "Investigators recovered the Cockpit Voice Recorder on Monday.",
         "The court sentenced her to four years for violating Covid regulations.",
         "Another two years were added under a statute related to Covid, the spokesman said.",
         "Ebola has killed 120 people in the province since August.",

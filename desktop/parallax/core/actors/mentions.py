@@ -57,7 +57,9 @@ _PARTY_TAG: Final = re.compile(r"(?<![\w.-])[DRI]-$")
 #: name it goes by ("formerly known as Twitter").
 _POSTED_PREPOSITIONS: Final = frozenset({"on", "onto", "via", "to", "across", "through", "as"})
 _LEADING_DROP: Final = frozenset({"the", "a", "an", "anti", "pro", "-", "‘", "“", '"', "'"})
-_TRAILING_DROP: Final = frozenset({"'s", "’s", "'", "’", "-", "”", '"'})
+_TRAILING_DROP: Final = frozenset({"'s", "’s", "'", "’", "-", "”", '"', "of", "and"})
+#: Dashes that, with a space on each side, part two phrases, never two words of one name.
+_SPACED_DASHES: Final = frozenset({"-", "–", "—", "--"})
 _ACRONYM_DEF: Final = re.compile(
     r"(?P<long>[A-Z][\w'’\-]*(?:\s+(?:of|for|the|and|on|in|[A-Z][\w'’\-]*))+)\s*"
     r"\((?P<short>[A-Z][A-Za-z.&]{1,9})\)"
@@ -94,7 +96,13 @@ class _Cand:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token range of an entity without a leading "the" and a trailing "'s" or hyphen."""
+    """Token range of an entity without a leading "the" and a trailing "'s", hyphen or
+    preposition, and cut at a dash set apart by spaces (a dateline, "ERBIL, Kurdistan
+    Region - Turkish President ...")."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text in _SPACED_DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            end = k
+            break
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_punct):
