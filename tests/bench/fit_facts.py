@@ -76,6 +76,19 @@ def _unit(sentences: list, span: list[int]) -> int | None:
 def pair_matrix(pair: dict) -> tuple[np.ndarray, np.ndarray]:
     """Refined features of every linkable sentence pair (rows: left-major) and labels
     (1 judged correct, 0 otherwise) of one article pair."""
+    x, marks, _, _ = pair_detail(pair)
+    return x, (marks > 0).astype(float)
+
+
+#: Judgements of a sentence pair in :func:`pair_detail`'s marks.
+CORRECT, BORDERLINE, WRONG = 1, 2, -1
+
+
+def pair_detail(pair: dict) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+    """:func:`pair_matrix`'s features, each sentence pair's judgement (:data:`CORRECT`,
+    :data:`BORDERLINE` for a correct link flagged borderline, :data:`WRONG`, 0 unjudged; a
+    pair judged correct by any link is correct, and borderline only if every such link is),
+    and the linkable sentences of each side."""
     left = prepare(read_text(pair["left"]["text"], name="left"))
     right = prepare(read_text(pair["right"]["text"], name="right"))
     lsent = [s for s in left.sentences if s.role != "repeat"]
@@ -98,14 +111,18 @@ def pair_matrix(pair: dict) -> tuple[np.ndarray, np.ndarray]:
                 if i in lpos and j in rpos:
                     static[lpos[i], rpos[j]] = True
     x = A.refined_features(scorer, encoded, li, rj, head, static[li, rj])
-    y = np.zeros((n, m))
+    marks = np.zeros((n, m), dtype=np.int8)
     for link in pair.get("links", []):
-        if link["label"] != "correct":
-            continue
         i, j = _unit(left.sentences, link["left"]), _unit(right.sentences, link["right"])
-        if i in lpos and j in rpos:
-            y[lpos[i], rpos[j]] = 1
-    return x, y
+        if i not in lpos or j not in rpos:
+            continue
+        at = (lpos[i], rpos[j])
+        if link["label"] == "correct":
+            mark = BORDERLINE if link.get("borderline") else CORRECT
+            marks[at] = CORRECT if CORRECT in (marks[at], mark) else mark
+        elif link["label"] == "wrong" and marks[at] == 0:
+            marks[at] = WRONG
+    return x, marks, [s.text for s in lsent], [s.text for s in rsent]
 
 
 def fact_counts(
@@ -146,24 +163,31 @@ def load_pairs(paths: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     return out
 
 
+#: How :func:`dump_pairs` names a judged sentence pair (``"judged"``; absent: unjudged).
+JUDGED = {CORRECT: "correct", BORDERLINE: "borderline", WRONG: "wrong"}
+
+
 def dump_pairs(paths: list[str], out: Path) -> None:
-    """Every linkable sentence pair of the gold files, with its label and current score."""
+    """Every linkable sentence pair of the gold files, with its label (1: judged correct,
+    borderline or not), how it was judged and its current score."""
     rows = []
     for path in paths:
         stem = Path(path).stem
         for k, pair in enumerate(json.loads(Path(path).read_text(encoding="utf-8"))["pairs"]):
-            x, y = pair_matrix(pair)
-            left = prepare(read_text(pair["left"]["text"], name="left"))
-            right = prepare(read_text(pair["right"]["text"], name="right"))
-            lsent = [s.text for s in left.sentences if s.role != "repeat"]
-            rsent = [s.text for s in right.sentences if s.role != "repeat"]
-            scores = F.logistic(x).reshape(y.shape)
+            x, marks, lsent, rsent = pair_detail(pair)
+            scores = F.logistic(x).reshape(marks.shape)
             for i, a in enumerate(lsent):
                 for j, b in enumerate(rsent):
-                    rows.append(
-                        {"pair": f"{stem}:{k}", "left": a, "right": b,
-                         "label": int(y[i, j]), "score": round(float(scores[i, j]), 4)}
-                    )  # fmt: skip
+                    row = {
+                        "pair": f"{stem}:{k}",
+                        "left": a,
+                        "right": b,
+                        "label": int(marks[i, j] > 0),
+                        "score": round(float(scores[i, j]), 4),
+                    }
+                    if marks[i, j]:
+                        row["judged"] = JUDGED[int(marks[i, j])]
+                    rows.append(row)
     out.write_text(json.dumps(rows), encoding="utf-8")
     print(f"wrote {len(rows)} sentence pairs ({sum(r['label'] for r in rows)} positive) to {out}")
 
