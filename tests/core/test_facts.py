@@ -210,7 +210,6 @@ LINKED_CASES = [
         "Air samples taken in the town have shown normal levels, the agency said.",
         "An agency official said monitoring found the air was safe to breathe.",
         id="a finding against its meaning",
-        marks=KNOWN_MISS,
     ),
     pytest.param(
         "The suspect was arrested at the scene.",
