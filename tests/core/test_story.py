@@ -145,9 +145,9 @@ def test_a_fact_one_outlet_states_is_alone() -> None:
 
 
 def test_two_facts_one_outlet_states_apart_are_never_joined_through_another() -> None:
-    # a2 states in one sentence (1) what a1 states in two separate ones (1 and 3); a3 links
-    # to each of a1's. The chain a1:1 - a2:1 - a1:3 would make one fact of two sentences
-    # a1 keeps apart: refused, the weaker link stays out.
+    # a2 states in one sentence (1) what a1 states in two separate ones (1 and 3). The
+    # chain a1:1 - a2:1 - a1:3 would make one fact of two sentences a1 keeps apart: refused;
+    # a2's sentence states both facts, so it is in both.
     a1, a2, a3 = arts = _articles()
     comparisons = {
         ("a1", "a2"): _pair(a1, a2, _link((1,), (1,), 0.9), _link((3,), (1,), 0.6)),
@@ -158,8 +158,31 @@ def test_two_facts_one_outlet_states_apart_are_never_joined_through_another() ->
     with_1 = next(f for f in facts if f.sentences.get("a1") == (1,))
     with_3 = next(f for f in facts if 3 in f.sentences.get("a1", ()))
     assert with_1 is not with_3
-    assert dict(with_1.sentences) == {"a1": (1,), "a2": (1,)}  # the stronger link wins
-    assert with_3.alone
+    assert dict(with_1.sentences) == {"a1": (1,), "a2": (1,)}
+    assert dict(with_3.sentences) == {"a1": (3,), "a2": (1,)}
+    assert not with_3.alone
+
+
+def test_a_sentence_stating_two_facts_fills_the_cell_of_each() -> None:
+    # a3's one sentence (1) states the fact a1 and a2 share in their sentence 1 and the one
+    # they share in their sentence 3. a3:1 joins the first fact through the stronger link;
+    # the second cannot be joined to it (a1:1 and a1:3 are apart), so a3:1 fills its a3
+    # cell too: each fact shows all three outlets, and a1's two facts stay two.
+    a1, a2, a3 = arts = _articles()
+    comparisons = {
+        ("a1", "a2"): _pair(a1, a2, _link((1,), (1,), 0.9), _link((3,), (3,), 0.9)),
+        ("a1", "a3"): _pair(a1, a3, _link((1,), (1,), 0.8), _link((3,), (1,), 0.7)),
+        ("a2", "a3"): _pair(a2, a3),
+    }
+    facts = story_facts(arts, comparisons)
+    first = next(f for f in facts if f.sentences.get("a1") == (1,))
+    second = next(f for f in facts if f.sentences.get("a1") == (3,))
+    assert first is not second
+    assert dict(first.sentences) == {"a1": (1,), "a2": (1,), "a3": (1,)}
+    assert dict(second.sentences) == {"a1": (3,), "a2": (3,), "a3": (1,)}
+    # A cell is filled, never a second sentence of an outlet added to it.
+    for f in facts:
+        assert all(len(v) == 1 for v in f.sentences.values()), f
 
 
 def test_sentences_one_link_ties_are_one_fact() -> None:

@@ -187,6 +187,12 @@ class Story:
 #   outlet states two facts in separate sentences, no chain of links through other outlets
 #   turns them into one. Links are merged strongest first (pinned by the journalist, then by
 #   score), so where links disagree the strongest chain wins.
+# * **A sentence that states two facts is in both.** When a union is refused, the link
+#   still says that its sentences state a fact together: each of its sentences also joins
+#   the other sentence's fact, if that fact has no sentence of its outlet yet ("The spire
+#   and the roof collapsed" is in the fact of the spire and in that of the roof). The facts
+#   stay apart; a cell is only filled, never a second sentence of one outlet added that no
+#   link ties to the first.
 # * **What an outlet alone states.** Every *body* sentence no link covers (or whose every
 #   link was refused) is a fact of its own, carried by that article alone. Headlines,
 #   headings, captions and repeated lines join a fact when a link covers them, but are not
@@ -203,11 +209,13 @@ _Node = tuple[str, int]
 
 
 class _Facts:
-    """Union-find over (article, sentence) nodes with the no-false-join check."""
+    """Union-find over (article, sentence) nodes with the no-false-join check, and the
+    sentences that also state another fact (``also``, by the root of that fact)."""
 
     def __init__(self, ties: set[tuple[str, int, int]]) -> None:
         self.parent: dict[_Node, _Node] = {}
         self.members: dict[_Node, dict[str, set[int]]] = {}
+        self.also: dict[_Node, dict[str, set[int]]] = {}
         self.ties = ties
 
     def find(self, node: _Node) -> _Node:
@@ -242,7 +250,28 @@ class _Facts:
         for article, mine in ma.items():
             mb.setdefault(article, set()).update(mine)
         del self.members[ra]
+        also = self.also.pop(ra, {})
+        for article, extra in self.also.pop(rb, {}).items():
+            also.setdefault(article, set()).update(extra)
+        kept = {a: extra for a, extra in also.items() if a not in mb}  # its own sentences win
+        if kept:
+            self.also[rb] = kept
         return True
+
+    def share(self, a: _Node, b: _Node) -> None:
+        """``a`` and ``b`` state one fact but their facts cannot be joined: each joins the
+        other's fact where that fact has no sentence of its article yet."""
+        for node, other in ((a, b), (b, a)):
+            root = self.find(other)
+            if node[0] not in self.members[root]:
+                self.also.setdefault(root, {}).setdefault(node[0], set()).add(node[1])
+
+    def sentences(self, root: _Node) -> dict[str, set[int]]:
+        """The sentences of each article in the fact of ``root``."""
+        found = {a: set(ns) for a, ns in self.members[root].items()}
+        for article, extra in self.also.get(root, {}).items():
+            found.setdefault(article, set()).update(extra)
+        return found
 
 
 def _oriented(
@@ -299,7 +328,8 @@ def story_facts(
             continue
         first = nodes[0]
         for node in nodes[1:]:
-            uf.union(first, node)
+            if not uf.union(first, node):
+                uf.share(first, node)
         for d in link.differences:
             placed.append((first, StoryDifference(x, y, d)))
     for each in articles:
@@ -313,7 +343,8 @@ def story_facts(
         if difference not in found:
             found.append(difference)
     facts: list[tuple[tuple[int, int, int], dict[str, tuple[int, ...]], list[StoryDifference]]] = []
-    for root, members in uf.members.items():
+    for root in uf.members:
+        members = uf.sentences(root)
         sentences = {
             a: tuple(sorted(members[a])) for a in sorted(members, key=lambda a: position[a])
         }
