@@ -262,3 +262,11 @@ def test_a_sentence_in_both_articles_is_read_for_names_once(recognizer: A.Recogn
         for c in cands:
             assert (c.side, c.sentence) == (side, ps.sentence.index)
             assert doc.text[c.start : c.end] == c.text
+
+
+def test_shouting_lines_are_kept_for_the_last_sentences() -> None:
+    from parallax.core.actors.mentions import _shouting
+
+    assert _shouting("CAR BOMB KILLS 12 IN BAGHDAD") and not _shouting("Car bomb kills 12.")
+    assert _shouting("CAR BOMB KILLS 12 IN BAGHDAD")  # kept
+    assert _shouting.cache_info().hits >= 1 and _shouting.cache_info().maxsize == 1 << 14
