@@ -156,7 +156,7 @@ def _read_cues(doc: Doc, lexicon: Lexicon, quoted: frozenset[int]) -> SentenceCu
     """The cues of a parsed sentence whose characters ``quoted`` are inside quotes."""
     steps: list[int | Cue] = []
     subjects: list[int] = []
-    quote_in_sentence = any(t.idx in quoted for t in doc)
+    quote_in_sentence = bool(quoted) and any(t.idx in quoted for t in doc)
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.dep_ == "nsubj":
