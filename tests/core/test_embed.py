@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,3 +29,20 @@ def test_fast_word_lookup_gives_the_tokenizers_own_ids(text: str) -> None:
     enc = encoder()
     reference = enc.tokenizer.encode_batch_fast([text], add_special_tokens=False)[0].ids
     assert enc.token_ids([text]) == [[t for t in reference if t != enc.unk_id]]
+
+
+def test_kept_rows_are_those_of_a_fresh_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence's row is the same whatever it is encoded with, and the same when kept;
+    the encoder keeps a bounded number of them, the last used."""
+    from parallax.core import embed
+    from parallax.core.embed import encoder
+
+    enc = encoder()
+    texts = ["The port reopened on Monday.", "", "Ships came back.", "The port reopened on Monday."]
+    fresh = enc._encode(texts)
+    assert enc.encode(texts).tobytes() == fresh.tobytes()
+    assert enc.encode([*texts[2:], "Storms hit NATO ships."])[0].tobytes() == fresh[2].tobytes()
+    assert enc.encode(texts).tobytes() == fresh.tobytes()  # all kept now
+    monkeypatch.setattr(embed, "KEPT", 2)
+    enc.encode(["One.", "Two.", "Three."])
+    assert list(enc._kept) == ["Two.", "Three."]

@@ -787,3 +787,13 @@ def test_a_quotation_of_several_sentences_stays_one_sentence() -> None:
     quote = " ".join(f"We filed report {i}." for i in range(20))
     sentences = [s.text for s in split_sentences(f'He said: "{quote}" Then he left.')]
     assert sentences == [f'He said: "{quote}"', "Then he left."]
+
+
+def test_an_article_split_again_has_the_same_sentences() -> None:
+    """A story splits each article for every pair it is in: the sentences are kept for the
+    last articles split (a bounded number), the same as a fresh split."""
+    doc = Document(original="Hello there. General Kenobi.", text="Hello there. General Kenobi.")
+    first = split_document(doc)
+    assert split_document(doc).sentences is first.sentences
+    assert first.sentences == split_sentences(doc.text)
+    assert sentences_module._split_kept.cache_info().maxsize == 32

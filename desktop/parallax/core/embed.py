@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Final
 
@@ -35,6 +36,9 @@ _NOT_FAST: Final = re.compile(
     "[^\x20-\x7e\t\n\r\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb]"
 )
 _WORD_CACHE_SIZE: Final = 200_000
+#: Sentences whose row an encoder keeps for the next comparison (a story of 20 long
+#: articles; 1 kB each).
+KEPT: Final = 8_000
 
 
 class StaticEncoder:
@@ -60,6 +64,9 @@ class StaticEncoder:
         self.max_length = max_length
         self.dim = int(self.vectors.shape[1])
         self._word_cache: dict[str, tuple[int, ...]] = {}
+        # Sentences already encoded, by text (see :meth:`encode`). Bounded, oldest out.
+        self._kept: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
+        self._kept_lock = threading.Lock()
         # Special tokens written in the text ("[UNK]", "[SEP]") are matched whole by the
         # tokenizer, so a sentence containing one takes the tokenizer's own path.
         added = self.tokenizer.get_added_tokens_decoder().values()
@@ -102,7 +109,27 @@ class StaticEncoder:
         return out
 
     def encode(self, sentences: list[str]) -> Matrix:
-        """One L2-normalised row per sentence (a zero row for a sentence with no tokens)."""
+        """One L2-normalised row per sentence (a zero row for a sentence with no tokens).
+
+        Each row depends on its sentence alone, so the rows of the sentences seen last are
+        kept: a story compares each article with every other one.
+        """
+        with self._kept_lock:
+            known = {s: self._kept[s] for s in sentences if s in self._kept}
+        new = [s for s in dict.fromkeys(sentences) if s not in known]
+        if new:
+            known.update(zip(new, map(np.copy, self._encode(new)), strict=True))
+        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
+        with self._kept_lock:
+            for r, s in enumerate(sentences):
+                out[r] = known[s]
+                self._kept[s] = known[s]
+                self._kept.move_to_end(s)
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+        return out
+
+    def _encode(self, sentences: list[str]) -> Matrix:
         out = np.zeros((len(sentences), self.dim), dtype=np.float32)
         ids = self.token_ids(sentences)
         # Rows of the same length are averaged in one gather.

@@ -44,20 +44,17 @@ from typing import TYPE_CHECKING, Final
 from parallax.core.actors import Lexicon, ParsedDocument, ParsedSentence, name_key, order_actors
 from parallax.core.actors.gender import actor_genders, compatible
 from parallax.core.actors.lexicons import Gender
+from parallax.core.cues import SentenceCues, quoted_spans, read_cues
 from parallax.core.model import Actor, Mention, Reaction, Side, Stance
-from parallax.core.quotes import Quote, find_quotes, is_name_quote
+from parallax.core.quotes import Quote, find_quotes
 from parallax.core.stance import stance_of_tokens, stance_of_words
-from parallax.core.vocabulary import SPEECH_VERBS, STATEMENT_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 __all__ = ["Quote", "find_quotes", "find_reactions", "stance_of_words"]
 
 _PRONOUNS: Final = frozenset({"he", "she"})
-_RELATIVE: Final = frozenset({"who", "which", "that"})
-_LIGHT_OBJECT_DEPS: Final = frozenset({"dobj", "attr", "oprd"})
-_SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,172 +327,25 @@ def _agents_of(
     return out
 
 
-def _hypothetical(verb: Token) -> bool:
-    """ "how Russia would react", "if China responds": no reaction has happened."""
-    for c in verb.children:
-        if c.tag_ == "MD" or (
-            c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "whether", "how")
-        ):
-            return True
-    return False
-
-
-def _subject(verb: Token, cues: Mapping[str, Stance]) -> tuple[Token | None, bool]:
-    """The subject of a cue verb, climbing to the governing verb when it has none.
-
-    "Kim said X had a friendship, adding that ...": the parser hangs "adding" on "had"; a
-    cue verb with no subject, under the reported clause of another cue verb, speaks for
-    that verb's subject.
-
-    Returns the subject token and whether it is a passive agent ("by X").
-    """
-    tok = verb
-    for _ in range(4):
-        for c in tok.children:
-            if c.dep_ in _SUBJECT_DEPS:
-                if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
-                    return tok.head, False
-                return c, False
-            if c.dep_ == "agent":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj, True
-        if any(c.dep_ == "nsubjpass" for c in tok.children) and tok is verb:
-            passive = next(c for c in tok.children if c.dep_ == "nsubjpass")
-            if verb.lemma_.lower() in ("quote", "cite"):
-                return passive, False
-            return None, False
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
-            head = tok.head
-            if head.dep_ == "ccomp" and head.head.lemma_.lower() in cues and tok is verb:
-                head = head.head
-            tok = head
-            continue
-        break
-    return None, False
-
-
-#: Verbs whose "to say" clause says that nothing was said ("declined to comment").
-_WITHHOLDING: Final = frozenset({"decline", "refuse"})
-#: Particles that turn a cue verb into another verb ("called off a strike").
-_OTHER_VERB_PARTICLES: Final = frozenset({"off"})
-
-
-def _scope(verb: Token, exclude: Token | None) -> list[int]:
-    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
-    return [t.i for t in verb.subtree if t.i not in skip]
-
-
-def _reports_something(verb: Token, ps: ParsedSentence, quoted: set[int]) -> bool:
-    """Whether a speech verb has something reported: a clause, or a quote in its sentence."""
-    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
-        return True
-    if verb.dep_ in ("parataxis", "ccomp", "relcl"):
-        return True  # "..., he said." hangs "said" on the reported clause
-    base = ps.sentence.start
-    return any(base + t.idx in quoted for t in ps.doc)
-
-
-def _cues(ps: ParsedSentence, side: _Side, lexicon: Lexicon, quoted: set[int]) -> list[_Found]:
-    doc: Doc = ps.doc
+def _cues(ps: ParsedSentence, cues: SentenceCues, side: _Side, lexicon: Lexicon) -> list[_Found]:
+    """The reactions of one sentence: its cues (:func:`~parallax.core.cues.read_cues`), each
+    with who reacted resolved among the actors of this pair ("he" is a person who was a
+    subject before)."""
     found: list[_Found] = []
     subjects: list[str] = []  # person subjects seen so far in this sentence
-    index = ps.sentence.index
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        agents: list[_Agent] = []
-        if tok.dep_ in ("nsubj",) and tok.head.pos_ in ("VERB", "AUX"):
-            actor = _token_actor(side, ps, tok)
+    base, index = ps.sentence.start, ps.sentence.index
+    for step in cues.steps:
+        if isinstance(step, int):
+            actor = side.actor_at(base + step)
             if actor is not None and side.kinds.get(actor) == "person":
                 subjects.append(actor)
-        # 1. A cue verb and its subject.
-        if tok.pos_ == "VERB" and lemma in lexicon.verb_cues and tok.dep_ not in ("amod", "acl"):
-            if ps.sentence.start + tok.idx in quoted:
-                continue  # a verb inside someone else's quote is what they said
-            withheld = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLDING
-            if (
-                lemma in SPEECH_VERBS
-                and lemma not in STATEMENT_VERBS
-                and not withheld
-                and not _reports_something(tok, ps, quoted)
-            ):
-                continue  # "Kallis and McKenzie added 72 runs"
-            if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in tok.children):
-                continue  # "called off a strike": another verb
-            if tok.tag_ == "VBN" and tok.dep_ == "advcl":
-                continue  # "Asked about the reports, the spokesman said": what was put to them
-            subj, _ = _subject(tok, lexicon.verb_cues)
-            if subj is None or _hypothetical(tok):
-                continue
-            agents = _agents_of(side, ps, subj, lexicon, sentence_subjects=subjects)
-            if not agents:
-                continue
-            cue, stance = tok.text, lexicon.verb_cues[lemma]
-            if withheld:  # "declined to comment": a reaction, but no statement
-                cue = f"{tok.head.text} to {tok.text}"
-            obj = next(
-                (
-                    c
-                    for c in tok.children
-                    if c.dep_ in _LIGHT_OBJECT_DEPS and c.lemma_.lower() in lexicon.noun_cues
-                ),
-                None,
+            continue
+        source = ps.doc[step.source]
+        for agent in _agents_of(side, ps, source, lexicon, sentence_subjects=subjects):
+            scope = list(step.scope)
+            found.append(
+                _Found(agent, index, step.cue, step.stance, step.token, scope, step.negated)
             )
-            if obj is not None:
-                cue = f"{tok.text} {obj.text}"
-                if stance == "neutral":
-                    stance = lexicon.noun_cues[obj.lemma_.lower()]
-            negated = any(c.dep_ == "neg" for c in tok.children)
-            if negated:  # "did not welcome"
-                neg_aux = [c.i for c in tok.children if c.dep_ in ("neg", "aux") and c.i < tok.i]
-                first = min(neg_aux, default=tok.i)
-                cue = doc[first : tok.i].text + " " + cue
-            scope = _scope(tok, subj)
-            if withheld:
-                stance, scope = "neutral", []  # "refused to criticise": said nothing
-            for agent in agents:
-                found.append(_Found(agent, index, cue, stance, tok.i, scope, negated))
-            continue
-        # 2. A reaction noun with its owner: "China's reaction has been muted".
-        if (
-            tok.pos_ == "NOUN"
-            and lemma in lexicon.alone_nouns
-            and tok.dep_ not in ("attr", "acomp")
-        ):
-            # ("the key is Israel's reaction" speaks of a reaction to come)
-            if tok.head.lemma_.lower() in lexicon.verb_cues and tok.dep_ in _LIGHT_OBJECT_DEPS:
-                continue  # "expressed regret": the verb's cue
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if owner is None:
-                of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
-            if owner is None:
-                continue
-            agents = _agents_of(side, ps, owner, lexicon, sentence_subjects=subjects)
-            if not agents:
-                continue
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i:
-                cue = doc[tok.i : tok.head.i + 1].text
-                scope = [t.i for t in tok.head.subtree]
-            else:
-                mods = [c for c in tok.lefts if c.dep_ == "amod"]
-                cue = doc[mods[0].i if mods else tok.i : tok.i + 1].text
-                scope = [t.i for t in tok.subtree]
-            for agent in agents:
-                found.append(_Found(agent, index, cue, lexicon.noun_cues[lemma], tok.i, scope))
-            continue
-        # 3. "according to X", "as per X".
-        if tok.lower_ in ("according", "per"):
-            if tok.lower_ == "per" and (tok.i == 0 or doc[tok.i - 1].lower_ != "as"):
-                continue
-            prep = next((c for c in tok.children if c.lower_ == "to"), tok)
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            cue = "according to" if tok.lower_ == "according" else "as per"
-            for agent in _agents_of(side, ps, pobj, lexicon, sentence_subjects=subjects):
-                scope = [t.i for t in tok.head.subtree if t.i not in {x.i for x in tok.subtree}]
-                found.append(_Found(agent, index, cue, "neutral", tok.i, scope))
     return found
 
 
@@ -535,22 +385,21 @@ def find_reactions(
     genders = actor_genders(actors, (left.document, right.document), lexicon)
     for parsed in (left, right):
         side = _side_index(parsed, actors, genders)
-        quotes = [q for q in find_quotes(parsed.document.text) if not is_name_quote(q)]
-        inside = {i for q in quotes for a, b in q.parts for i in range(a, b)}
+        quotes, quoted = quoted_spans(parsed.document.text)
         by_sentence: dict[int, list[_Found]] = {}
         for ps in parsed.sentences:
-            found = _merge_unaffiliated(_cues(ps, side, lexicon, inside), side)
+            cues = read_cues(ps, lexicon, quoted)
+            found = _merge_unaffiliated(_cues(ps, cues, side, lexicon), side)
             by_sentence[ps.sentence.index] = found
             if found:
                 side.speaker = found[-1].agent.actor
             subj_people = [
                 f.agent.actor for f in found if side.kinds.get(f.agent.actor) == "person"
             ]
-            for tok in ps.doc:
-                if tok.dep_ == "nsubj":
-                    actor = _token_actor(side, ps, tok)
-                    if actor is not None and side.kinds.get(actor) == "person":
-                        subj_people.append(actor)
+            for offset in cues.subjects:
+                actor = side.actor_at(ps.sentence.start + offset)
+                if actor is not None and side.kinds.get(actor) == "person":
+                    subj_people.append(actor)
             if subj_people:
                 side.salient = subj_people[-1]
         quote_of, spread = _assign_quotes(parsed, by_sentence, quotes)

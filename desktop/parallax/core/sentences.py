@@ -33,6 +33,7 @@ character of the text lies in exactly one sentence.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import threading
 from bisect import bisect_left
@@ -663,4 +664,11 @@ def split_sentences(text: str, *, use_pysbd: bool = True) -> tuple[Sentence, ...
 
 def split_document(doc: Document) -> Document:
     """Return ``doc`` with its sentences split from its (repaired) text."""
-    return dataclasses.replace(doc, sentences=split_sentences(doc.text))
+    return dataclasses.replace(doc, sentences=_split_kept(doc.text))
+
+
+@functools.lru_cache(maxsize=32)
+def _split_kept(text: str) -> tuple[Sentence, ...]:
+    """:func:`split_sentences`, kept for the articles split last: a story splits each of its
+    articles for every pair it is in."""
+    return split_sentences(text)

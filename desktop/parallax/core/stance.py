@@ -380,8 +380,18 @@ def _performative(tokens: Iterable[Token], cues: set[int], lexicon: Lexicon) -> 
     return None
 
 
+#: Where the stances read in a sentence are kept on its spaCy document.
+_KEPT: Final = "parallax.stances"
+#: Stances kept per sentence (a few reactions, each of a few actors, read in every pair
+#: of a story the sentence is in); more and they are read afresh.
+_KEPT_PER_SENTENCE: Final = 32
+
+
 def stance_of_tokens(tokens: Sequence[Token], cues: Iterable[int], lexicon: Lexicon) -> Stance:
     """The stance of the words an actor said, given as tokens of one parsed sentence.
+
+    A sentence's stances are kept on its spaCy document, which the recogniser reuses for
+    the same text: a story reads the same reaction in every pair its article is in.
 
     Args:
         tokens: The words (the cue's clause, the quote), in any order, each once.
@@ -389,7 +399,26 @@ def stance_of_tokens(tokens: Sequence[Token], cues: Iterable[int], lexicon: Lexi
             clause may be an act of its own ("“Congratulations ...,” she said").
         lexicon: Parallax's word lists (stance words and phrases, reaction nouns).
     """
-    performed = _performative(tokens, set(cues), lexicon)
+    cue_set = set(cues)
+    if not tokens:
+        return _stance_of_tokens(tokens, cue_set, lexicon)
+    user_data = tokens[0].doc.user_data
+    kept = user_data.get(_KEPT)
+    if kept is None or kept[0] is not lexicon:  # the lexicon held, so never another's id
+        kept = user_data[_KEPT] = (lexicon, {})
+    stances: dict[tuple[tuple[int, ...], frozenset[int]], Stance] = kept[1]
+    key = (tuple(t.i for t in tokens), frozenset(cue_set))
+    stance = stances.get(key)
+    if stance is None:
+        stance = _stance_of_tokens(tokens, cue_set, lexicon)
+        if len(stances) >= _KEPT_PER_SENTENCE:
+            stances.clear()
+        stances[key] = stance
+    return stance
+
+
+def _stance_of_tokens(tokens: Sequence[Token], cues: set[int], lexicon: Lexicon) -> Stance:
+    performed = _performative(tokens, cues, lexicon)
     if performed is not None:
         return performed
     score, in_phrases = _phrase_score(tokens, lexicon)

@@ -112,3 +112,13 @@ def test_a_pronoun_goes_to_the_man_who_spoke_last_only_if_it_can_be_him(
     daly = find(c, "Mark Daly")
     said = [r for r in c.reactions if r.actor == daly.id and r.sentence == 2]
     assert bool(said) == his, c.reactions
+
+
+def test_apposition_genders_are_kept_for_the_last_names() -> None:
+    """A story reads each name in every pair its article is in: the gender its words state
+    is kept (a bounded number), the same as read afresh."""
+    before, after = "The victim's mother, Ms. ", ", said she was grateful."
+    first = apposition_gender(before, after)
+    assert first == "female" and apposition_gender(before, after) == first
+    assert apposition_gender.cache_info().hits >= 1
+    assert apposition_gender.cache_info().maxsize == 1 << 14

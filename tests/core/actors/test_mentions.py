@@ -262,3 +262,27 @@ def test_a_sentence_in_both_articles_is_read_for_names_once(recognizer: A.Recogn
         for c in cands:
             assert (c.side, c.sentence) == (side, ps.sentence.index)
             assert doc.text[c.start : c.end] == c.text
+
+
+def test_shouting_lines_are_kept_for_the_last_sentences() -> None:
+    from parallax.core.actors.mentions import _shouting
+
+    assert _shouting("CAR BOMB KILLS 12 IN BAGHDAD") and not _shouting("Car bomb kills 12.")
+    assert _shouting("CAR BOMB KILLS 12 IN BAGHDAD")  # kept
+    assert _shouting.cache_info().hits >= 1 and _shouting.cache_info().maxsize == 1 << 14
+
+
+def test_a_placed_candidate_keeps_every_field() -> None:
+    """Placing a kept candidate copies every field but where it stands (each set here to
+    something other than its default)."""
+    import dataclasses
+
+    from parallax.core.actors.mentions import _Cand
+
+    kept = _Cand(
+        "left", 0, 4, 18, "Vladimir Putin", "person", "Vladimir Putin", True, "President",
+        frozenset({"president"}), frozenset({"russia"}), True, "person",
+    )  # fmt: skip
+    placed = kept.placed("right", 3, 100)
+    assert placed == dataclasses.replace(kept, side="right", sentence=3, start=104, end=118)
+    assert placed is not kept

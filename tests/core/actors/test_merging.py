@@ -287,3 +287,16 @@ def test_a_committee_under_the_last_words_of_its_name(recognizer: A.Recognizer) 
 def test_generic_institution_words_alone_are_not_actors(recognizer: A.Recognizer) -> None:
     c = run(recognizer, "The Cabinet met on Tuesday. The State will pay for the repairs.")
     assert not {"Cabinet", "State"} & {a.name for a in c.actors}
+
+
+def test_capitalised_words_are_read_once_per_sentence(recognizer: A.Recognizer) -> None:
+    """What tells a headline's names from title case is kept on each sentence's parse."""
+    from parallax.core.actors.merging import _capitalised
+    from parallax.core.ingest import read_text
+    from parallax.core.pipeline import prepare
+
+    doc = prepare(read_text("Minister Quits\n\nThe Minister met Kim in Seoul on Monday.", name="l"))
+    body = recognizer.parse(doc, "left").sentences[-1]
+    words = _capitalised(body)
+    assert words == {"Minister", "Kim", "Seoul", "Monday"}
+    assert _capitalised(body) is words

@@ -20,6 +20,7 @@ person out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Final
@@ -104,10 +105,14 @@ def mention_gender(text: str, title: str = "") -> Gender | None:
     return _word_gender(title_words[-1]) if title_words else None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def apposition_gender(before: str, after: str) -> Gender | None:
     """The gender the words around a name state: an honorific or a kinship noun right
     before it ("Ms. ", "his daughter, "), or a kinship noun in apposition after it (", her
-    father,"). ``before`` and ``after`` are the sentence's text on either side of the name."""
+    father,"). ``before`` and ``after`` are the sentence's text on either side of the name.
+
+    Kept for the names seen last: a story reads each name in every pair its article is in.
+    """
     if _COUPLE.search(before):
         return None
     words = _WORD.findall(before[-12:])

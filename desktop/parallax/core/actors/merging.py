@@ -32,7 +32,7 @@ from parallax.core.actors.mentions import (
     _without_legal_form,
     sentence_candidates,
 )
-from parallax.core.actors.recognizer import ParsedDocument
+from parallax.core.actors.recognizer import ParsedDocument, ParsedSentence
 from parallax.core.model import Actor, ActorKind, Mention
 
 __all__ = ["find_actors", "order_actors"]
@@ -332,7 +332,7 @@ def _without_headline_words(
         for ps in d.sentences:
             if (d.side, ps.sentence.index) in headline:
                 continue
-            capitalised.update(t.text for t in ps.doc[1:] if t.text[:1].isupper())
+            capitalised.update(_capitalised(ps))
     kept = []
     for c in cands:
         if (
@@ -343,6 +343,21 @@ def _without_headline_words(
         ):
             continue
         kept.append(c)
+    return kept
+
+
+#: Where a sentence's capitalised words are kept on its spaCy document.
+_CAPITALISED: Final = "parallax.capitalised"
+
+
+def _capitalised(ps: ParsedSentence) -> frozenset[str]:
+    """The words of a sentence after its first that start with a capital, kept on its spaCy
+    document (which the recogniser reuses for the same text): a story reads each article
+    with every other one."""
+    kept: frozenset[str] | None = ps.doc.user_data.get(_CAPITALISED)
+    if kept is None:
+        kept = frozenset(t.text for t in ps.doc[1:] if t.text[:1].isupper())
+        ps.doc.user_data[_CAPITALISED] = kept
     return kept
 
 

@@ -57,7 +57,14 @@ def content_stems(text: str) -> list[str]:
     A year also yields its decade ("1961" and "the 1960s" share ``1960s``), so sentences
     about the same period meet even when one is vaguer than the other.
     """
-    return [t for w in _WORD_RE.findall(text.lower()) for t in _word_stems(w)]
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_stems(text: str) -> tuple[str, ...]:
+    """:func:`content_stems`, kept for the sentences seen last: a story compares each
+    article with every other one."""
+    return tuple(t for w in _WORD_RE.findall(text.lower()) for t in _word_stems(w))
 
 
 def _is_figure(stem: str) -> bool:

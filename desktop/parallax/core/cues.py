@@ -1,0 +1,254 @@
+"""Reaction cues: what the parse of one sentence says of who reacted and how, before the
+actors of a pair are known (:mod:`parallax.core.reactions` resolves who they are).
+
+A cue is a reporting or reaction verb with its subject, a reaction noun with its owner, or
+"according to X" (the module :mod:`parallax.core.reactions` lists them); with it, the noun
+phrase that names who reacted, the words of what they said and the cue's own stance. All of
+that depends on the sentence alone, so it is read once per sentence and kept on its spaCy
+document, which the recogniser reuses for the same text: a story compares each article with
+every other one, and a pair is compared again after each correction.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from parallax.core.actors import Lexicon, ParsedSentence
+from parallax.core.model import Stance
+from parallax.core.quotes import Quote, find_quotes, is_name_quote
+from parallax.core.vocabulary import SPEECH_VERBS, STATEMENT_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Cue", "SentenceCues", "quoted_spans", "read_cues"]
+
+_RELATIVE: Final = frozenset({"who", "which", "that"})
+_LIGHT_OBJECT_DEPS: Final = frozenset({"dobj", "attr", "oprd"})
+_SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
+
+
+def _hypothetical(verb: Token) -> bool:
+    """ "how Russia would react", "if China responds": no reaction has happened."""
+    for c in verb.children:
+        if c.tag_ == "MD" or (
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "whether", "how")
+        ):
+            return True
+    return False
+
+
+def _subject(verb: Token, cues: Mapping[str, Stance]) -> tuple[Token | None, bool]:
+    """The subject of a cue verb, climbing to the governing verb when it has none.
+
+    "Kim said X had a friendship, adding that ...": the parser hangs "adding" on "had"; a
+    cue verb with no subject, under the reported clause of another cue verb, speaks for
+    that verb's subject.
+
+    Returns the subject token and whether it is a passive agent ("by X").
+    """
+    tok = verb
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                    return tok.head, False
+                return c, False
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, True
+        if any(c.dep_ == "nsubjpass" for c in tok.children) and tok is verb:
+            passive = next(c for c in tok.children if c.dep_ == "nsubjpass")
+            if verb.lemma_.lower() in ("quote", "cite"):
+                return passive, False
+            return None, False
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            head = tok.head
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in cues and tok is verb:
+                head = head.head
+            tok = head
+            continue
+        break
+    return None, False
+
+
+#: Verbs whose "to say" clause says that nothing was said ("declined to comment").
+_WITHHOLDING: Final = frozenset({"decline", "refuse"})
+#: Particles that turn a cue verb into another verb ("called off a strike").
+_OTHER_VERB_PARTICLES: Final = frozenset({"off"})
+
+
+def _scope(verb: Token, exclude: Token | None) -> list[int]:
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    return [t.i for t in verb.subtree if t.i not in skip]
+
+
+def _reports_something(verb: Token, quote_in_sentence: bool) -> bool:
+    """Whether a speech verb has something reported: a clause, or a quote in its sentence."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return True
+    if verb.dep_ in ("parataxis", "ccomp", "relcl"):
+        return True  # "..., he said." hangs "said" on the reported clause
+    return quote_in_sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue of one sentence as its parse gives it, before who reacted is resolved."""
+
+    token: int  # token index of the cue
+    source: int  # token index of the noun phrase of who reacted (subject, owner, "to X")
+    cue: str
+    stance: Stance
+    scope: tuple[int, ...]  # token indexes of what was said
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCues:
+    """What the reaction finder reads from one sentence's parse alone: the same wherever the
+    sentence stands, so it is kept on the sentence's spaCy document (see :func:`read_cues`)."""
+
+    #: In token order: the offset (in the sentence) of a subject of a verb, which may be a
+    #: person that "he" or "she" later in the sentence stands for, or a cue.
+    steps: tuple[int | Cue, ...]
+    #: The offsets of every nominal subject (the last person among them is salient).
+    subjects: tuple[int, ...]
+
+
+#: Where a sentence's cues are kept on its spaCy document.
+_KEPT: Final = "parallax.cues"
+
+
+def read_cues(
+    ps: ParsedSentence, lexicon: Lexicon, quoted: Sequence[tuple[int, int]]
+) -> SentenceCues:
+    """The cues of a sentence, read from its parse once: an article is compared with every
+    other article of a story, and a pair again after each correction, while who a cue's
+    words stand for depends on the actors of the pair (:mod:`parallax.core.reactions`
+    resolves them).
+
+    They are kept on the sentence's spaCy document, which the recogniser reuses for the same
+    text, with the lexicon and the characters of the sentence inside quotes that they were
+    read with: the same sentence may stand inside a quote in one article and not in another.
+    """
+    start = ps.sentence.start
+    end = start + len(ps.sentence.text)
+    held = frozenset(
+        i - start
+        for a, b in quoted[: bisect.bisect_left(quoted, (end,))]
+        if b > start
+        for i in range(max(a, start), min(b, end))
+    )
+    kept = ps.doc.user_data.get(_KEPT)
+    if kept is None or kept[0] is not lexicon or kept[1] != held:  # the lexicon held
+        kept = ps.doc.user_data[_KEPT] = (lexicon, held, _read_cues(ps.doc, lexicon, held))
+    cues: SentenceCues = kept[2]
+    return cues
+
+
+def _read_cues(doc: Doc, lexicon: Lexicon, quoted: frozenset[int]) -> SentenceCues:
+    """The cues of a parsed sentence whose characters ``quoted`` are inside quotes."""
+    steps: list[int | Cue] = []
+    subjects: list[int] = []
+    quote_in_sentence = bool(quoted) and any(t.idx in quoted for t in doc)
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ == "nsubj":
+            subjects.append(tok.idx)
+            if tok.head.pos_ in ("VERB", "AUX"):
+                steps.append(tok.idx)
+        # 1. A cue verb and its subject.
+        if tok.pos_ == "VERB" and lemma in lexicon.verb_cues and tok.dep_ not in ("amod", "acl"):
+            if tok.idx in quoted:
+                continue  # a verb inside someone else's quote is what they said
+            withheld = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLDING
+            if (
+                lemma in SPEECH_VERBS
+                and lemma not in STATEMENT_VERBS
+                and not withheld
+                and not _reports_something(tok, quote_in_sentence)
+            ):
+                continue  # "Kallis and McKenzie added 72 runs"
+            if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in tok.children):
+                continue  # "called off a strike": another verb
+            if tok.tag_ == "VBN" and tok.dep_ == "advcl":
+                continue  # "Asked about the reports, the spokesman said": what was put to them
+            subj, _ = _subject(tok, lexicon.verb_cues)
+            if subj is None or _hypothetical(tok):
+                continue
+            cue, stance = tok.text, lexicon.verb_cues[lemma]
+            if withheld:  # "declined to comment": a reaction, but no statement
+                cue = f"{tok.head.text} to {tok.text}"
+            obj = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in _LIGHT_OBJECT_DEPS and c.lemma_.lower() in lexicon.noun_cues
+                ),
+                None,
+            )
+            if obj is not None:
+                cue = f"{tok.text} {obj.text}"
+                if stance == "neutral":
+                    stance = lexicon.noun_cues[obj.lemma_.lower()]
+            negated = any(c.dep_ == "neg" for c in tok.children)
+            if negated:  # "did not welcome"
+                neg_aux = [c.i for c in tok.children if c.dep_ in ("neg", "aux") and c.i < tok.i]
+                first = min(neg_aux, default=tok.i)
+                cue = doc[first : tok.i].text + " " + cue
+            scope = _scope(tok, subj)
+            if withheld:
+                stance, scope = "neutral", []  # "refused to criticise": said nothing
+            steps.append(Cue(tok.i, subj.i, cue, stance, tuple(scope), negated))
+            continue
+        # 2. A reaction noun with its owner: "China's reaction has been muted".
+        if (
+            tok.pos_ == "NOUN"
+            and lemma in lexicon.alone_nouns
+            and tok.dep_ not in ("attr", "acomp")
+        ):
+            # ("the key is Israel's reaction" speaks of a reaction to come)
+            if tok.head.lemma_.lower() in lexicon.verb_cues and tok.dep_ in _LIGHT_OBJECT_DEPS:
+                continue  # "expressed regret": the verb's cue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None:
+                of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+            if owner is None:
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i:
+                cue = doc[tok.i : tok.head.i + 1].text
+                scope = [t.i for t in tok.head.subtree]
+            else:
+                mods = [c for c in tok.lefts if c.dep_ == "amod"]
+                cue = doc[mods[0].i if mods else tok.i : tok.i + 1].text
+                scope = [t.i for t in tok.subtree]
+            steps.append(Cue(tok.i, owner.i, cue, lexicon.noun_cues[lemma], tuple(scope)))
+            continue
+        # 3. "according to X", "as per X".
+        if tok.lower_ in ("according", "per"):
+            if tok.lower_ == "per" and (tok.i == 0 or doc[tok.i - 1].lower_ != "as"):
+                continue
+            prep = next((c for c in tok.children if c.lower_ == "to"), tok)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            cue = "according to" if tok.lower_ == "according" else "as per"
+            inner = {x.i for x in tok.subtree}
+            scope = [t.i for t in tok.head.subtree if t.i not in inner]
+            steps.append(Cue(tok.i, pobj.i, cue, "neutral", tuple(scope)))
+    return SentenceCues(tuple(steps), tuple(subjects))
+
+
+@functools.lru_cache(maxsize=64)
+def quoted_spans(text: str) -> tuple[tuple[Quote, ...], tuple[tuple[int, int], ...]]:
+    """The quotes of an article that are not names, and the spans of text inside them, in
+    order (kept for the articles seen last: a story compares each article with every other)."""
+    quotes = tuple(q for q in find_quotes(text) if not is_name_quote(q))
+    return quotes, tuple(sorted(part for q in quotes for part in q.parts))
