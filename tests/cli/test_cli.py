@@ -90,6 +90,7 @@ DEFENSIBLE = [
     ("Putin thanked Kim", "vowed full support to Russia"),
     # The signing of the agreement by Putin and Kim, stated on both sides.
     ("The treaty was signed by Russian President", "agreed upon by both"),
+    ("have signed a significant defence pact", "agreed upon by both"),
     ("revives a defence agreement from the 1960s", "requires both the countries"),
 ]
 
