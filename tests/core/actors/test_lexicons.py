@@ -63,3 +63,12 @@ def test_lexicon_tables(surface: str, table: str, name: str) -> None:
 @pytest.mark.parametrize("word", ["us", "who", "Who", "au"])
 def test_acronyms_match_only_in_capitals(word: str) -> None:
     assert A.Lexicon.load(LEXICONS).lookup_name(word) is None
+
+
+def test_aliases_that_differ_only_in_case_come_in_one_order() -> None:
+    from parallax.core.actors.lexicons import alias_order
+
+    forms = ["Washington", "the capital", "WASHINGTON", "Capital"]
+    expected = ["Capital", "the capital", "WASHINGTON", "Washington"]
+    assert sorted(forms, key=alias_order) == expected
+    assert sorted(reversed(forms), key=alias_order) == expected

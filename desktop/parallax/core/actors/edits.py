@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from parallax.core.actors.lexicons import _slug
+from parallax.core.actors.lexicons import _slug, alias_order
 from parallax.core.actors.merging import order_actors
 from parallax.core.model import Actor, ActorKind, Comparison, Mention, Reaction
 
@@ -77,7 +77,7 @@ def merge_actors(
     merged = replace(
         target,
         name=new_name,
-        aliases=tuple(sorted(aliases, key=str.casefold)),
+        aliases=tuple(sorted(aliases, key=alias_order)),
         mentions=tuple(mentions),
     )
     gone = {a.id for a in parts[1:]}
@@ -117,7 +117,7 @@ def split_actor(
         new_id,
         name,
         new_kind,
-        tuple(sorted({m.text for m in moved} - {name}, key=str.casefold)),
+        tuple(sorted({m.text for m in moved} - {name}, key=alias_order)),
         tuple(sorted(moved, key=lambda m: (m.side != "left", m.start, m.end))),
     )
     kept_texts = {m.text for m in kept}
@@ -151,7 +151,7 @@ def rename_actor(
         actor,
         name=name,
         kind=kind or actor.kind,
-        aliases=tuple(sorted(aliases, key=str.casefold)),
+        aliases=tuple(sorted(aliases, key=alias_order)),
     )
     actors = [renamed if a.id == actor_id else a for a in comparison.actors]
     return _with(comparison, actors, comparison.reactions)

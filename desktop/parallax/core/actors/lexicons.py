@@ -67,6 +67,13 @@ def _is_acronym(text: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+def alias_order(alias: str) -> tuple[str, str]:
+    """The order an actor's aliases are listed in: alphabetical whatever their case, and
+    case variants ("Washington", "WASHINGTON") in a fixed order too, so that a comparison
+    comes out the same in every run."""
+    return alias.casefold(), alias
+
+
 def _slug(text: str) -> str:
     t = unicodedata.normalize("NFKD", text)
     t = "".join(c for c in t if not unicodedata.combining(c)).casefold()

@@ -22,7 +22,14 @@ from parallax.core.actors.gender import (
     mention_gender,
     person_gender,
 )
-from parallax.core.actors.lexicons import Gender, Lexicon, _is_acronym, _slug, name_key
+from parallax.core.actors.lexicons import (
+    Gender,
+    Lexicon,
+    _is_acronym,
+    _slug,
+    alias_order,
+    name_key,
+)
 from parallax.core.actors.mentions import (
     _NAME_PARTICLES,
     _ROLE_MODIFIERS,
@@ -384,7 +391,7 @@ def _actor(cl: _Cluster) -> Actor:
         id=f"{cl.kind}:{_slug(name)}",
         name=name,
         kind=cl.kind,
-        aliases=tuple(sorted(aliases, key=str.casefold)),
+        aliases=tuple(sorted(aliases, key=alias_order)),
         mentions=tuple(mentions),
     )
 
