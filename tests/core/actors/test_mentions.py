@@ -188,6 +188,7 @@ def test_a_name_ends_where_the_phrase_does(recognizer: A.Recognizer, text: str, 
     [
         "Investigators recovered the Cockpit Voice Recorder on Monday.",
         "It came after a full blown U-Turn on an earlier mini-budget.",
+        "Khan was arrested in the Al-Qadir Trust Case on Tuesday.",
         "The court sentenced her to four years for violating Covid regulations.",
         "Another two years were added under a statute related to Covid, the spokesman said.",
         "Ebola has killed 120 people in the province since August.",
@@ -195,7 +196,7 @@ def test_a_name_ends_where_the_phrase_does(recognizer: A.Recognizer, text: str, 
 )
 def test_things_and_events_are_no_actors(recognizer: A.Recognizer, text: str) -> None:
     names = {a.name for a in run(recognizer, text).actors}
-    assert not names & {"Covid", "Ebola", "Cockpit Voice Recorder", "U-Turn"}, names
+    assert not names & {"Covid", "Ebola", "Cockpit Voice Recorder", "U-Turn", "Al-Qadir Trust Case"}, names
 
 
 STATES = [

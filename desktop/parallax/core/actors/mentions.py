@@ -612,7 +612,8 @@ def _titled_name(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
 #: Last words of names that are documents or events, not organisations ("... Act").
 _DOCUMENT_WORDS: Final = frozenset(
     """act bill law treaty agreement accord accords charter convention protocol pact
-    resolution declaration constitution code cup championship games olympics war""".split()
+    resolution declaration constitution code cup championship games olympics war case
+    trial""".split()
 )
 
 
