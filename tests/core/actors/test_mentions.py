@@ -196,7 +196,13 @@ def test_a_name_ends_where_the_phrase_does(recognizer: A.Recognizer, text: str, 
 )
 def test_things_and_events_are_no_actors(recognizer: A.Recognizer, text: str) -> None:
     names = {a.name for a in run(recognizer, text).actors}
-    assert not names & {"Covid", "Ebola", "Cockpit Voice Recorder", "U-Turn", "Al-Qadir Trust Case"}, names
+    assert not names & {
+        "Covid",
+        "Ebola",
+        "Cockpit Voice Recorder",
+        "U-Turn",
+        "Al-Qadir Trust Case",
+    }, names
 
 
 STATES = [
