@@ -43,6 +43,9 @@ def warm_up() -> None:
 
     def work() -> None:
         try:
+            from parallax.nlp import recognizer
+
+            recognizer().start()  # the second process loads spaCy's model on the other core
             import parallax.core.ingest
             import parallax.core.pipeline  # noqa: F401
             from parallax.core.embed import encoder

@@ -17,4 +17,4 @@ from parallax.paths import data_dir
 @functools.cache
 def recognizer() -> Recognizer:
     """The one :class:`~parallax.core.actors.Recognizer` of this process."""
-    return Recognizer(data_dir() / "lexicons")
+    return Recognizer(data_dir() / "lexicons", parallel=True)

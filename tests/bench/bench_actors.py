@@ -23,6 +23,9 @@ It prints, in one process:
   and the merging steps are indexed rather than all-pairs). Both articles draw on the same
   300 stories, so many sentences are in both and are analysed once; the count of distinct
   sentences is printed;
+- the larger inputs again in one process, unless ``--no-one-process``: the recogniser
+  above shares long analyses with a second process, as the reader, the command line and the
+  API do (:mod:`parallax.core.actors.helper`); this one analyses everything itself;
 - the baseline, unless ``--no-baseline``: the model as spaCy loads it, without the
   shortcuts of :mod:`parallax.core.actors.shortcuts` (BLIS for the matrix products, the
   lemmatizer's lists, the attribute ruler's matcher on every token), run in the same process
@@ -75,13 +78,24 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def helper_peak_rss_mb() -> float:
+    """The peak resident memory of this process's children (the second analysis process),
+    in MB; 0 without any (Linux)."""
+    total = 0.0
+    for task in Path("/proc/self/task").iterdir():
+        for pid in (task / "children").read_text().split():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+    return total
+
+
 def actors_and_reactions(
     recognizer: A.Recognizer, left: Document, right: Document
 ) -> tuple[dict[str, float], int, int]:
     """One run of the actor and reaction stages; seconds per step, actors, reactions."""
     t0 = time.perf_counter()
-    pl = recognizer.parse(left, "left")
-    pr = recognizer.parse(right, "right")
+    pl, pr = recognizer.parse_all([(left, "left"), (right, "right")])
     t1 = time.perf_counter()
     actors = A.find_actors(pl, pr, recognizer.lexicon)
     t2 = time.perf_counter()
@@ -141,6 +155,12 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--sizes", type=int, nargs="*", default=[100, 250, 500, 1000, 2000])
     ap.add_argument("--no-baseline", dest="baseline", action="store_false", help="skip stock spaCy")
+    ap.add_argument(
+        "--no-one-process",
+        dest="one_process",
+        action="store_false",
+        help="skip the larger inputs in one process",
+    )
     args = ap.parse_args()
 
     print(f"RSS at start (Python, parallax.core imported): {rss_mb():.0f} MB")
@@ -149,7 +169,9 @@ def main() -> int:
     import spacy
 
     t1 = time.perf_counter()
-    recognizer = A.Recognizer(REPO / "data" / "lexicons")
+    # As the reader, the command line and the API make it: long analyses shared with a
+    # second process (started here, loading the model while this one does).
+    recognizer = A.Recognizer(REPO / "data" / "lexicons", parallel=True)
     recognizer.warm_up()
     t2 = time.perf_counter()
     print(f"import spacy:        {t1 - t0:6.2f} s")
@@ -201,7 +223,25 @@ def main() -> int:
                 f"  N={n:5}: {w:6} words, {len(texts)} distinct sentences  {show(steps)}  "
                 f"({w / steps['total']:,.0f} words/s; {na} actors, {nr} reactions){grow}"
             )
-    print(f"peak RSS of the process: {peak_rss_mb():.0f} MB")
+    print(
+        f"peak RSS of the process: {peak_rss_mb():.0f} MB; of the second analysis process: "
+        f"{helper_peak_rss_mb():.0f} MB"
+    )
+
+    if args.sizes and args.one_process:
+        alone = A.Recognizer(REPO / "data" / "lexicons")
+        alone.warm_up()
+        print("\nthe same in one process (no second analysis process):")
+        for n in args.sizes:
+            a, b = news_articles(n)
+            alone.forget()
+            steps, _, _ = actors_and_reactions(alone, a, b)
+            shared = spacy_step[f"N={n}"][1]
+            print(
+                f"  N={n:5}: {show(steps)}  (x{steps['total'] / shared['total']:.2f} the time "
+                "with the second process)"
+            )
+        del alone
 
     if args.baseline:
         recognizer.forget()

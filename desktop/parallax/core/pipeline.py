@@ -12,13 +12,13 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Final
 
-from parallax.core.actors import Recognizer, find_actors
+from parallax.core.actors import Recognizer
 from parallax.core.align import align
 from parallax.core.contextual import contextual_encoder
 from parallax.core.ingest import IngestError
 from parallax.core.model import Comparison, Document, Repair
 from parallax.core.offsets import apply_repairs
-from parallax.core.reactions import find_reactions
+from parallax.core.reactions import actors_and_reactions
 from parallax.core.repair import repair_document
 from parallax.core.sentences import split_document
 
@@ -274,16 +274,17 @@ def add_actors(
     if too_long_for_nlp(comparison.left, comparison.right):
         step("done", 1.0)
         return comparison
-    parsed_left = recognizer.parse(
-        comparison.left, "left", progress=lambda f: step("actors", 0.45 * f)
+    found = recognizer.pair_elsewhere(
+        comparison.left, comparison.right, lambda: step("actors", 0.0)
     )
-    parsed_right = recognizer.parse(
-        comparison.right, "right", progress=lambda f: step("actors", 0.45 + 0.45 * f)
-    )
-    lexicon = recognizer.lexicon
-    actors = find_actors(parsed_left, parsed_right, lexicon)
-    step("reactions", 0.9)
-    actors, reactions = find_reactions(parsed_left, parsed_right, actors, lexicon)
+    if found is None:
+        parsed_left, parsed_right = recognizer.parse_all(
+            [(comparison.left, "left"), (comparison.right, "right")],
+            progress=lambda f: step("actors", 0.9 * f),
+        )
+        step("reactions", 0.9)
+        found = actors_and_reactions(parsed_left, parsed_right, recognizer.lexicon)
+    actors, reactions = found
     step("done", 1.0)
     skipped = tuple(s for s in comparison.skipped if s not in RECOGNIZER_STAGES)
     return replace(comparison, actors=actors, reactions=reactions, skipped=skipped)

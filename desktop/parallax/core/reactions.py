@@ -41,7 +41,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Final
 
-from parallax.core.actors import Lexicon, ParsedDocument, ParsedSentence, name_key, order_actors
+from parallax.core.actors import (
+    Lexicon,
+    ParsedDocument,
+    ParsedSentence,
+    find_actors,
+    name_key,
+    order_actors,
+)
 from parallax.core.actors.gender import actor_genders, compatible
 from parallax.core.actors.lexicons import Gender
 from parallax.core.cues import SentenceCues, quoted_spans, read_cues
@@ -362,6 +369,14 @@ def _merge_unaffiliated(found: list[_Found], side: _Side) -> list[_Found]:
             continue
         out.append(f)
     return out
+
+
+def actors_and_reactions(
+    left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon
+) -> tuple[tuple[Actor, ...], tuple[Reaction, ...]]:
+    """The actors of an analysed pair, and their reactions (with any unnamed sources added
+    as actors): :func:`~parallax.core.actors.find_actors`, then :func:`find_reactions`."""
+    return find_reactions(left, right, find_actors(left, right, lexicon), lexicon)
 
 
 def find_reactions(

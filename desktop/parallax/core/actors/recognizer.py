@@ -15,20 +15,24 @@ so that a GUI worker thread can pay for it while the window is already shown.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
-from collections import OrderedDict
-from collections.abc import Callable
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from parallax.core.actors import shortcuts
+from parallax.core.actors.helper import ParseHelper
 from parallax.core.actors.lexicons import Lexicon
 from parallax.core.model import Document, Sentence, Side
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from parallax.core.model import Actor, Reaction
 
 __all__ = [
     "MODEL_NAME",
@@ -49,6 +53,14 @@ MODEL_VERSION: Final = "3.8.0"
 #: Sentences whose analysis a Recognizer keeps for the next comparison (a story of 20
 #: long articles; about 10 kB each).
 PARSED_KEPT: Final = 8_000
+#: With ``parallel``, an analysis of at least this many new sentences is shared with a
+#: second process (:mod:`~parallax.core.actors.helper`): below it, the sentences take less
+#: time than handing them over saves.
+PARALLEL_MIN: Final = 300
+#: Sentences of one batch handed to the second process...
+PARALLEL_BATCH: Final = 96
+#: ...and batches it is sent ahead.
+PARALLEL_AHEAD: Final = 2
 #: SHA-256 over the installed model's files (see :func:`installed_model_sha256`). pyproject
 #: cannot carry hashes, so a test checks the installed model against this value.
 MODEL_SHA256: Final = "dc83e2dca4db66c4d8c90e5f2cbd9828ed68cd61356f94547d8341bc61fae25a"
@@ -129,14 +141,25 @@ class Recognizer:
         model: The spaCy pipeline package to load (installed, never downloaded).
         batch_size: Sentences per spaCy batch; progress is reported and cancellation checked
             between batches.
+        parallel: Share long analyses with a second process on a machine of two cores or
+            more (:mod:`~parallax.core.actors.helper`): started by :meth:`warm_up` or by the
+            first long analysis, it loads the model while this process works, then takes
+            batches. The analysis is the same either way.
     """
 
     def __init__(
-        self, lexicon_dir: Path | str, *, model: str = MODEL_NAME, batch_size: int = 256
+        self,
+        lexicon_dir: Path | str,
+        *,
+        model: str = MODEL_NAME,
+        batch_size: int = 256,
+        parallel: bool = False,
     ) -> None:
         self._lexicon_dir = Path(lexicon_dir)
         self._model = model
         self._batch_size = max(1, batch_size)
+        self._parallel = parallel and (os.cpu_count() or 1) > 1
+        self._helper: ParseHelper | None = None
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()
         self._nlp: Language | None = None
@@ -175,10 +198,63 @@ class Recognizer:
         One short text also goes through the pipeline, so that the first real article does
         not pay for what spaCy and its model set up lazily on their first run.
         """
+        with self._run_lock:
+            self._start_helper()
         nlp = self.nlp()
         _ = self.lexicon
         with self._run_lock:
             list(nlp.pipe([_WARM_UP_TEXT, _WARM_UP_TEXT.upper()]))
+
+    @classmethod
+    def around(cls, nlp: Language, lexicon_dir: Path | str) -> Recognizer:
+        """A recogniser of a pipeline loaded already (the second process's own)."""
+        recognizer = cls(lexicon_dir)
+        recognizer._nlp = nlp
+        return recognizer
+
+    def pair_elsewhere(
+        self, left: Document, right: Document, waiting: Callable[[], None]
+    ) -> tuple[tuple[Actor, ...], tuple[Reaction, ...]] | None:
+        """A short pair's actors and reactions found whole in the second process, when it
+        was started (:meth:`start`) and this process has not loaded the model: the first
+        pair after start-up then costs this process nothing of spaCy's (1 s to import and
+        load), which the other core pays meanwhile. None when it cannot (the caller then
+        finds them here). ``waiting`` is called while it waits and may raise to cancel."""
+        helper = self._helper
+        if self._nlp is not None or helper is None or not helper.alive:
+            return None
+        sentences = sum(len(d.sentences) for d in (left, right))
+        if sentences >= PARALLEL_MIN:
+            return None
+        with self._run_lock:
+            found = helper.find_pair(self._lexicon_dir, left, right, waiting)
+        return None if found is None else (tuple(found[0]), tuple(found[1]))
+
+    @property
+    def helper(self) -> ParseHelper | None:
+        """The second process, once started (with ``parallel``)."""
+        return self._helper
+
+    def start(self) -> None:
+        """Start the second process now (with ``parallel``; else nothing): it loads the
+        model on another core while this process does other work, e.g. shows a window and
+        links a pair, and analyses the first pair's sentences for it."""
+        with self._run_lock:
+            self._start_helper()
+
+    def _start_helper(self) -> ParseHelper | None:
+        """The second process, started on first call (with ``parallel``); None without."""
+        if self._parallel and self._helper is None:
+            _model_dir(self._model)  # a clear error when the package is missing, here
+            self._helper = ParseHelper(self._model)
+        return self._helper if self._helper is not None and self._helper.alive else None
+
+    def close(self) -> None:
+        """Stop the second process, if one was started (it also ends with this process)."""
+        with self._run_lock:
+            if self._helper is not None:
+                self._helper.close()
+                self._helper = None
 
     def forget(self) -> None:
         """Drop the sentence analyses kept for the next comparison (memory; a measurement
@@ -195,20 +271,74 @@ class Recognizer:
         respect paragraphs), never spaCy's. ``progress`` may raise to cancel the job; it is
         called between batches.
         """
-        nlp = self.nlp()
-        sentences = [s for s in document.sentences if s.role != "repeat"]
-        parsed: list[ParsedSentence] = []
+        return self.parse_all([(document, side)], progress=progress)[0]
+
+    def parse_all(
+        self,
+        documents: Sequence[tuple[Document, Side]],
+        *,
+        progress: ParseProgress | None = None,
+    ) -> list[ParsedDocument]:
+        """:meth:`parse` of several documents at once (the two of a pair): their new
+        sentences are analysed together, so two processes can share all of them."""
+        kept = [[s for s in d.sentences if s.role != "repeat"] for d, _ in documents]
+        every = [s for sentences in kept for s in sentences]
         with self._run_lock:  # spaCy pipelines are not documented as thread-safe
-            for i in range(0, len(sentences), self._batch_size):
-                chunk = sentences[i : i + self._batch_size]
-                new = list(dict.fromkeys(s.text for s in chunk if s.text not in self._parsed))
-                for text, doc in zip(new, nlp.pipe(new, batch_size=self._batch_size), strict=True):
-                    self._parsed[text] = doc
-                for s in chunk:
-                    self._parsed.move_to_end(s.text)
-                    parsed.append(ParsedSentence(s, self._parsed[s.text]))
-                while len(self._parsed) > PARSED_KEPT:
-                    self._parsed.popitem(last=False)
+            new = list(dict.fromkeys(s.text for s in every if s.text not in self._parsed))
+            nlp = self.nlp()
+            if len(new) >= PARALLEL_MIN and self._start_helper() is not None:
+                self._parse_shared(nlp, new, progress)
+            else:
+                for i in range(0, len(new), self._batch_size):
+                    chunk = new[i : i + self._batch_size]
+                    self._keep(chunk, nlp.pipe(chunk, batch_size=self._batch_size))
+                    if progress is not None:
+                        progress((i + len(chunk)) / max(len(new), 1))
+            out = [
+                ParsedDocument(
+                    side,
+                    document,
+                    tuple(ParsedSentence(s, self._parsed[s.text]) for s in sentences),
+                )
+                for (document, side), sentences in zip(documents, kept, strict=True)
+            ]
+            for s in every:
+                self._parsed.move_to_end(s.text)
+            while len(self._parsed) > max(PARSED_KEPT, len(every)):
+                self._parsed.popitem(last=False)
+        if progress is not None:
+            progress(1.0)
+        return out
+
+    def _keep(self, texts: list[str], docs: Iterable[Doc]) -> None:
+        for text, doc in zip(texts, docs, strict=True):
+            self._parsed[text] = doc
+
+    def _parse_shared(self, nlp: Language, new: list[str], progress: ParseProgress | None) -> None:
+        """Analyse ``new`` here and in the second process: this process takes batches from
+        the front, the helper (once it has loaded the model) from the back, with
+        :data:`PARALLEL_AHEAD` batches sent ahead so that it never waits for this one."""
+        helper = self._helper
+        assert helper is not None
+        batches = deque(new[i : i + PARALLEL_BATCH] for i in range(0, len(new), PARALLEL_BATCH))
+        done = 0
+        try:
+            while batches or helper.out:
+                while batches and helper.out < PARALLEL_AHEAD and helper.ready():
+                    helper.submit(batches.pop())
+                if batches:
+                    chunk = batches.popleft()
+                    self._keep(chunk, nlp.pipe(chunk, batch_size=len(chunk)))
+                    done += len(chunk)
+                while (got := helper.collect(nlp.vocab, wait=not batches)) is not None:
+                    self._keep(*got)
+                    done += len(got[0])
+                    if batches:
+                        break
+                if not helper.alive:  # it died: its batches are ours again
+                    batches.extend(helper.take_back())
                 if progress is not None:
-                    progress((i + len(chunk)) / len(sentences))
-        return ParsedDocument(side, document, tuple(parsed))
+                    progress(done / max(len(new), 1))
+        except BaseException:
+            helper.take_back()
+            raise
