@@ -399,6 +399,25 @@ def test_stance_from_the_evaluative_words_of_what_was_said(
             "Supreme Court",
             1,
         ),
+        # a court however the article introduces it, and its judges, are the court
+        (
+            "The Constitutional Court of Malawi annulled the vote. Malawi's constitutional "
+            "court said the irregularities were widespread and grave.",
+            "Constitutional Court of Malawi",
+            1,
+        ),
+        (
+            "The Supreme Court ruled on Tuesday. Judges said it was wrong to stop lawmakers "
+            "from doing their duties.",
+            "Supreme Court",
+            1,
+        ),
+        (
+            "The Superior Electoral Court heard the case in Brasilia. Four of the seven "
+            "judges said the former president had abused his power.",
+            "Superior Electoral Court",
+            1,
+        ),
         # "the prime minister" is the one person of the article with that title
         (
             "Prime Minister Liz Truss quit on Thursday. The prime minister said she could not "
@@ -412,6 +431,15 @@ def test_definite_subjects_resolve_to_the_actor_they_refer_to(
     recognizer: A.Recognizer, text: str, name: str, sentence: int
 ) -> None:
     assert [r.sentence for r in reactions_of(run(recognizer, text), name)] == [sentence]
+
+
+def test_the_court_is_never_an_organisation_that_is_no_court(recognizer: A.Recognizer) -> None:
+    text = (
+        "The European Union urged calm in Bucharest on Friday. "
+        "The court said the whole election had to be run again."
+    )
+    c = run(recognizer, text)
+    assert [r.sentence for r in reactions_of(c, "European Union")] == [0]
 
 
 def test_a_role_that_fits_two_people_stays_unresolved(recognizer: A.Recognizer) -> None:

@@ -122,6 +122,21 @@ class _Side:
                 counts[actor] = counts.get(actor, 0) + 1
         return max(counts, key=counts.__getitem__) if counts else None
 
+    def court(self) -> str | None:
+        """The court this article is about: of the organisations whose names say they are
+        a court or tribunal, the one it mentions most (None when it names none, or two
+        equally often)."""
+        counts: dict[str, int] = {}
+        for _, _, actor in self.spans:
+            if self.kinds.get(actor) == "organization" and _COURT_WORDS.intersection(
+                re.findall(r"[a-z]+", self.names.get(actor, ""))
+            ):
+                counts[actor] = counts.get(actor, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(counts, key=counts.__getitem__)
+
     def actor_at(self, offset: int) -> str | None:
         """The actor with a mention covering this character offset, if any."""
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -218,6 +233,29 @@ _NOT_A_COMPANY: Final = frozenset(
 )
 
 
+#: Words of a court's name.
+_COURT_WORDS: Final = frozenset({"court", "tribunal"})
+#: Nouns for the members of a court, which in the plural stand for it ("the judges said",
+#: "four of the seven justices ruled").
+_BENCH_NOUNS: Final = frozenset({"judge", "justice"})
+
+
+def _the_court(side: _Side, head: Token) -> str | None:
+    """The court a subject stands for: "the court", "Malawi's constitutional court", "a
+    court ruled", "the judges", "four of the seven judges" (the court the article is
+    about, see :meth:`_Side.court`); None for any other subject."""
+    lemma = head.lemma_.lower()
+    if head.like_num or lemma in ("all", "most", "some", "none"):
+        of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        members = [g for c in of for g in c.children if g.dep_ == "pobj"]
+        if members and members[0].lemma_.lower() in _BENCH_NOUNS:
+            return side.court()
+        return None
+    if lemma in _COURT_WORDS or (lemma in _BENCH_NOUNS and head.tag_ in ("NNS", "NNPS")):
+        return side.court()
+    return None
+
+
 def _fits_noun(lemma: str) -> Callable[[str], bool]:
     """Which organisations "the <lemma>" can stand for, by the words of their names."""
     if lemma in _INSTITUTION_NOUNS:
@@ -237,8 +275,12 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
     ministry" the one whose name says so, else any organisation; "the prime minister" is
     the one person of the article whose names carry that title ("Prime Minister Liz
     Truss"). Anything else (two candidates, none, a plural) stays unresolved
-    rather than guessed.
+    rather than guessed. A court, or its judges, is the court the article is about, however
+    it is introduced ("the court", "Malawi's constitutional court", "the five judges").
     """
+    court = _the_court(side, head)
+    if court is not None:
+        return court
     if head.tag_ in ("NNS", "NNPS") or not any(
         c.dep_ == "det" and c.lower_ == "the" for c in head.children
     ):
@@ -247,7 +289,8 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
     if lemma in _ORGANISATION_NOUNS:
         at = ps.sentence.start + head.idx
         found = side.salient_before(at, "organization", _fits_noun(lemma))
-        if found is None and lemma in _INSTITUTION_NOUNS:  # "the agency" after "the FBI"
+        if found is None and lemma in _INSTITUTION_NOUNS and lemma not in _COURT_WORDS:
+            # "the agency" after "the FBI"; but "the court" is never the EU named before
             found = side.salient_before(at, "organization")
         return found
     if lemma in _STATEMENT_NOUNS:  # "the statement added": whoever issued it, just before
