@@ -285,6 +285,43 @@ def test_a_committee_under_the_last_words_of_its_name(recognizer: A.Recognizer) 
     assert find(c, "Judiciary Committee") is find(c, "Senate Judiciary Committee")
 
 
+def test_a_chamber_under_the_words_before_its_of(recognizer: A.Recognizer) -> None:
+    left = "The House of Representatives voted 216 to 210 on Tuesday to remove the speaker."
+    right = "The House voted to oust Kevin McCarthy, the first speaker removed that way."
+    c = run(recognizer, left, right)
+    house = find(c, "House")
+    assert house is find(c, "House of Representatives")
+    assert {m.side for m in house.mentions} == {"left", "right"}
+
+
+def test_two_organisations_of_one_head_word_keep_their_short_name_apart(
+    recognizer: A.Recognizer,
+) -> None:
+    text = (
+        "The Bank of England and the Bank of Japan held rates on Thursday. "
+        "The Bank said inflation was easing."
+    )
+    c = run(recognizer, text)
+    assert find(c, "Bank of England") is not find(c, "Bank of Japan")
+    assert all("Bank" not in a.aliases for a in c.actors if a.name.startswith("Bank of"))
+
+
+@pytest.mark.parametrize(
+    ("long", "short"),
+    [
+        ("Kuomintang", "KMT"),
+        ("Alternative for Germany", "AfD"),
+        ("UNICEF", "United Nations Children's Fund"),
+    ],
+)
+def test_organisations_whose_short_name_is_not_their_initials(
+    recognizer: A.Recognizer, long: str, short: str
+) -> None:
+    c = run(recognizer, f"The {long} said on Sunday it would contest the result.",
+            f"Officials of the {short} met in the capital on Monday.")  # fmt: skip
+    assert find(c, long) is find(c, short)
+
+
 def test_generic_institution_words_alone_are_not_actors(recognizer: A.Recognizer) -> None:
     c = run(recognizer, "The Cabinet met on Tuesday. The State will pay for the repairs.")
     assert not {"Cabinet", "State"} & {a.name for a in c.actors}

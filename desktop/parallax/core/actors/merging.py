@@ -295,16 +295,23 @@ def _honorific_person(c: _Cand) -> _Cand:
 
 def _join_short_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
     """An organisation named by the last words of its name joins it: "the Journal" is "The
-    Wall Street Journal", "the Judiciary Committee" "the Senate Judiciary Committee" -- when
-    exactly one organisation of the story ends in those words."""
+    Wall Street Journal", "the Judiciary Committee" "the Senate Judiciary Committee"; and
+    so does one named by the words before its "of": "the House" is "the House of
+    Representatives", "the Bank" "the Bank of England" -- when exactly one organisation of
+    the story is named so."""
     orgs = {k: cl for k, cl in clusters.items() if k[0] == "organization" and cl.cands}
     # Each organisation under every shorter run of its last words ("journal", "street
-    # journal" for "the wall street journal"), rather than every pair compared.
+    # journal" for "the wall street journal") and under the words before its "of", rather
+    # than every pair compared.
     ending_in: dict[tuple[str, ...], list[_Cluster]] = {}
     for k, other in orgs.items():
         name_words = k[1].split()
         for n in range(1, len(name_words)):
             ending_in.setdefault(tuple(name_words[-n:]), []).append(other)
+        if "of" in name_words[1:-1]:
+            head = tuple(name_words[: name_words.index("of", 1)])
+            if not any(x is other for x in ending_in.setdefault(head, [])):
+                ending_in[head].append(other)
     for key, cl in sorted(orgs.items(), key=lambda kv: len(kv[0][1].split())):
         words = key[1].split()
         if cl.known or not cl.cands:
