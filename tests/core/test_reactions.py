@@ -442,6 +442,54 @@ def test_the_court_is_never_an_organisation_that_is_no_court(recognizer: A.Recog
     assert [r.sentence for r in reactions_of(c, "European Union")] == [0]
 
 
+def test_a_subject_inside_the_quote_is_not_who_he_is(recognizer: A.Recognizer) -> None:
+    text = (
+        "Mayor Bill Harlan, away on vacation, issued a two-line statement on Tuesday. "
+        '"It was past time for Andrew Cole to resign, and it is for the good of the city," '
+        "he said."
+    )
+    c = run(recognizer, text)
+    assert [r.sentence for r in reactions_of(c, "Bill Harlan")] == [0, 1]
+    assert not [
+        r
+        for r in c.reactions
+        if r.sentence == 1 and r.actor != reactions_of(c, "Bill Harlan")[0].actor
+    ]
+
+
+def test_it_is_the_organisation_that_spoke_just_before(recognizer: A.Recognizer) -> None:
+    text = (
+        "The Constitutional Court said on Friday that the vote had to be run again. "
+        '"The process was marred by irregularities at every stage," it said. '
+        "It rained in the capital for most of the week. "
+        "It added that a new date would be set."
+    )
+    c = run(recognizer, text)
+    assert [r.sentence for r in reactions_of(c, "Constitutional Court")] == [0, 1]
+
+
+def test_an_abbreviated_title_is_the_role_spelled_out(recognizer: A.Recognizer) -> None:
+    text = (
+        "Gov. Gavin Newsom beat back the recall on Tuesday. "
+        '"We are enjoying an overwhelming no vote tonight," the governor told reporters.'
+    )
+    assert [r.sentence for r in reactions_of(run(recognizer, text), "Gavin Newsom")] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Hou Yu-ih apologised to his supporters for the defeat on Saturday.", "negative"),
+        ("Governor Anne Marsh touted the results after weeks of anxiety.", "positive"),
+    ],
+)
+def test_apologies_and_boasts_are_reactions(
+    recognizer: A.Recognizer, text: str, stance: str
+) -> None:
+    (r,) = run(recognizer, text).reactions
+    assert r.stance == stance
+
+
 def test_a_role_that_fits_two_people_stays_unresolved(recognizer: A.Recognizer) -> None:
     text = (
         "Foreign Minister Anna Berg met Foreign Minister Ola Dahl in Oslo. "

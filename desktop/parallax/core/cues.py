@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["Cue", "SentenceCues", "quoted_spans", "read_cues"]
 
 _RELATIVE: Final = frozenset({"who", "which", "that"})
+#: Verbs that report a statement with a cue noun for their object ("issued a statement").
+_ISSUING: Final = frozenset({"issue", "release", "publish"})
 _LIGHT_OBJECT_DEPS: Final = frozenset({"dobj", "attr", "oprd"})
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
 
@@ -159,12 +161,31 @@ def _read_cues(doc: Doc, lexicon: Lexicon, quoted: frozenset[int]) -> SentenceCu
     quote_in_sentence = bool(quoted) and any(t.idx in quoted for t in doc)
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.dep_ == "nsubj":
+        if tok.dep_ == "nsubj" and tok.idx not in quoted:
+            # (a subject inside a quote is the speaker's words: in "'It was time for Cuomo
+            # to resign,' he said", "he" is not Cuomo)
             subjects.append(tok.idx)
             if tok.head.pos_ in ("VERB", "AUX"):
                 steps.append(tok.idx)
-        # 1. A cue verb and its subject.
-        if tok.pos_ == "VERB" and lemma in lexicon.verb_cues and tok.dep_ not in ("amod", "acl"):
+        # 1. A cue verb and its subject ("issued a statement": a verb of issuing with a
+        # cue noun for its object is one).
+        issued = (
+            lemma in _ISSUING
+            and lemma not in lexicon.verb_cues
+            and next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.noun_cues
+                ),
+                None,
+            )
+        )
+        if (
+            tok.pos_ == "VERB"
+            and (lemma in lexicon.verb_cues or issued)
+            and tok.dep_ not in ("amod", "acl")
+        ):
             if tok.idx in quoted:
                 continue  # a verb inside someone else's quote is what they said
             withheld = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _WITHHOLDING
@@ -182,7 +203,10 @@ def _read_cues(doc: Doc, lexicon: Lexicon, quoted: frozenset[int]) -> SentenceCu
             subj, _ = _subject(tok, lexicon.verb_cues)
             if subj is None or _hypothetical(tok):
                 continue
-            cue, stance = tok.text, lexicon.verb_cues[lemma]
+            if issued:
+                cue, stance = f"{tok.text} {issued.text}", lexicon.noun_cues[issued.lemma_.lower()]
+            else:
+                cue, stance = tok.text, lexicon.verb_cues[lemma]
             if withheld:  # "declined to comment": a reaction, but no statement
                 cue = f"{tok.head.text} to {tok.text}"
             obj = next(
@@ -193,7 +217,7 @@ def _read_cues(doc: Doc, lexicon: Lexicon, quoted: frozenset[int]) -> SentenceCu
                 ),
                 None,
             )
-            if obj is not None:
+            if obj is not None and not issued:
                 cue = f"{tok.text} {obj.text}"
                 if stance == "neutral":
                     stance = lexicon.noun_cues[obj.lemma_.lower()]

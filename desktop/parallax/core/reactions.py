@@ -102,6 +102,7 @@ class _Side:
     genders: Mapping[str, Gender | None] = field(default_factory=dict)  # person -> gender
     salient: str | None = None  # the last person who was a subject
     speaker: str | None = None  # the source of the last reaction found
+    speaker_sentence: int = -2  # ...and the sentence it was found in
 
     def salient_before(
         self, offset: int, kind: str, fits: Callable[[str], bool] | None = None
@@ -162,8 +163,31 @@ def _side_index(
         and any(m.side == parsed.side for m in a.mentions)
         and any(x.endswith(" " + a.name) for x in names[a.id])  # "Russian President Vladimir Putin"
     ]
-    lowered = {k: " | ".join(sorted(v)).casefold() for k, v in names.items()}
+    lowered = {
+        k: " | ".join(sorted(_with_titles_spelled_out(v))).casefold() for k, v in names.items()
+    }
     return _Side(parsed, [s[0] for s in spans], spans, kinds, titled, lowered, genders)
+
+
+#: Abbreviated titles of news style, spelled out, so that "the governor said" finds "Gov.
+#: Gavin Newsom".
+_TITLE_ABBREVIATIONS: Final = {
+    "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+    "lt.": "lieutenant", "col.": "colonel", "sgt.": "sergeant", "adm.": "admiral",
+    "capt.": "captain", "cmdr.": "commander", "maj.": "major", "det.": "detective",
+    "atty.": "attorney", "supt.": "superintendent", "amb.": "ambassador",
+}  # fmt: skip
+
+
+def _with_titles_spelled_out(names: set[str]) -> set[str]:
+    """Names, and those with an abbreviated title also with the title spelled out."""
+    out = set(names)
+    for name in names:
+        words = name.split()
+        spelled = [_TITLE_ABBREVIATIONS.get(w.casefold(), w) for w in words]
+        if spelled != words:
+            out.add(" ".join(spelled))
+    return out
 
 
 def _token_actor(side: _Side, ps: ParsedSentence, tok: Token) -> str | None:
@@ -332,6 +356,16 @@ def _agents_of(
             out.append(_Agent(person))
             continue
         low = head.lower_
+        if low == "it":
+            # "it said", "it added": the organisation or country that spoke last, in this
+            # sentence or the one before; else unresolved.
+            if (
+                side.speaker is not None
+                and side.kinds.get(side.speaker) in ("organization", "country")
+                and ps.sentence.index - side.speaker_sentence <= 1
+            ):
+                out.append(_Agent(side.speaker))
+            continue
         if low in _PRONOUNS:
             # "she said" is the last person who was a subject and can be a "she"; when the
             # text says the last one is a man, the reaction stays unresolved.
@@ -451,6 +485,7 @@ def find_reactions(
             by_sentence[ps.sentence.index] = found
             if found:
                 side.speaker = found[-1].agent.actor
+                side.speaker_sentence = ps.sentence.index
             subj_people = [
                 f.agent.actor for f in found if side.kinds.get(f.agent.actor) == "person"
             ]
