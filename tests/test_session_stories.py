@@ -32,9 +32,12 @@ def compared(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     calls: list[tuple[str, str]] = []
     real = stories.compare_pair
 
-    def counting(left: Document, right: Document, options: Options) -> Comparison:
+    def counting(
+        left: Document, right: Document, options: Options, *, in_worker: bool = True
+    ) -> Comparison:
         calls.append((left.text.split()[0], right.text.split()[0]))
-        return real(left, right, options)
+        assert not in_worker  # compared here, so the one recogniser of this process
+        return real(left, right, options, in_worker=in_worker)
 
     monkeypatch.setattr(stories, "compare_pair", counting)
     return calls
@@ -120,3 +123,15 @@ def test_worker_processes_make_the_same_story(
     with Session.open(tmp_path / "other.db") as other:
         there = other.story_new("Bridge", _articles(), workers=2)
     assert there.to_dict() == here.to_dict()
+
+
+def test_a_story_worker_starts_no_second_analysis_process_of_its_own() -> None:
+    """Workers already run side by side: a long pair in one is analysed there alone."""
+    from parallax.nlp import recognizer
+    from tests.ui.long_pair import long_comparison
+
+    long = long_comparison(300, 400)
+    done = stories.compare_pair(long.left, long.right, Options())  # as in a worker
+    assert done.actors and not done.skipped
+    alone = recognizer(parallel=False)
+    assert alone is not recognizer() and alone.helper is None

@@ -15,6 +15,8 @@ from parallax.paths import data_dir
 
 
 @functools.cache
-def recognizer() -> Recognizer:
-    """The one :class:`~parallax.core.actors.Recognizer` of this process."""
-    return Recognizer(data_dir() / "lexicons", parallel=True)
+def recognizer(*, parallel: bool = True) -> Recognizer:
+    """The one :class:`~parallax.core.actors.Recognizer` of this process: sharing long
+    analyses with a second process, unless this process is itself one of several working
+    side by side (``parallel=False``: a story's comparison workers)."""
+    return Recognizer(data_dir() / "lexicons", parallel=parallel)

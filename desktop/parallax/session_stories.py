@@ -50,15 +50,19 @@ class StoryError(ValueError):
     """A story cannot be made as asked (one sentence for the user)."""
 
 
-def compare_pair(left: Document, right: Document, options: Options) -> Comparison:
+def compare_pair(
+    left: Document, right: Document, options: Options, *, in_worker: bool = True
+) -> Comparison:
     """Compare one pair with its corrections' options, actors included when the language
-    model is installed (``skipped`` says so otherwise). Runs in a worker process."""
+    model is installed (``skipped`` says so otherwise). Runs in a worker process (which,
+    beside the other workers, starts no second analysis process of its own), or here."""
     from parallax.core import pipeline
     from parallax.core.actors import ModelMissingError
     from parallax.nlp import recognizer
 
     try:
-        return pipeline.compare(left, right, options=options, recognizer=recognizer())
+        found = recognizer(parallel=not in_worker)
+        return pipeline.compare(left, right, options=options, recognizer=found)
     except (ModelMissingError, OSError):
         return pipeline.compare(left, right, options=options)
 
@@ -226,7 +230,7 @@ class StoryUseCases:
 
         if workers < 2 or len(jobs) < MIN_PARALLEL_PAIRS:
             for k, ((x, y), options, _) in enumerate(jobs):
-                keep(k, compare_pair(x.document, y.document, options))
+                keep(k, compare_pair(x.document, y.document, options, in_worker=False))
             return done
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
         pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
