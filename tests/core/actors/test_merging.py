@@ -285,6 +285,23 @@ def test_a_committee_under_the_last_words_of_its_name(recognizer: A.Recognizer) 
     assert find(c, "Judiciary Committee") is find(c, "Senate Judiciary Committee")
 
 
+def test_two_romanisations_of_one_korean_name_are_one_person(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "President Yoon Suk Yeol was removed from office on Friday.",
+        "The court upheld the impeachment of Yun Seok-yeol, who denies wrongdoing.",
+    )
+    assert find(c, "Yoon Suk Yeol") is find(c, "Yun Seok-yeol")
+
+
+def test_names_that_differ_in_a_consonant_stay_two_people(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "Lee Jae-myung met Lee Jae-yong in Seoul on Monday to discuss chip exports.",
+    )
+    assert find(c, "Lee Jae-myung") is not find(c, "Lee Jae-yong")
+
+
 def test_a_chamber_under_the_words_before_its_of(recognizer: A.Recognizer) -> None:
     left = "The House of Representatives voted 216 to 210 on Tuesday to remove the speaker."
     right = "The House voted to oust Kevin McCarthy, the first speaker removed that way."

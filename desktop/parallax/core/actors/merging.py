@@ -9,6 +9,7 @@ text, and actors are ordered by importance (mention count).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -116,12 +117,29 @@ def _cluster_gender(cl: _Cluster, context: _Context, lexicon: Lexicon) -> Gender
     return person_gender(evidence, cl.tokens[0] if len(cl.tokens) >= 2 else None, lexicon)
 
 
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouyw]+", "", word)
+
+
+def _romanised_alike(a: list[str], b: list[str]) -> bool:
+    """Two romanisations of one name of three or more syllable words: each word the same
+    but for its vowels ("Yoon Suk Yeol" and "Yun Seok-yeol"), and at least one word the
+    same. "Lee Jae-myung" and "Lee Jae-yong" differ in a consonant: two people."""
+    return (
+        len(a) == len(b) >= 3
+        and a != b
+        and any(x == y for x, y in zip(a, b, strict=True))
+        and all(_consonants(x) == _consonants(y) for x, y in zip(a, b, strict=True))
+    )
+
+
 def _same_person(
     toks: list[str], t: list[str], genders: Mapping[str, Gender] | None = None
 ) -> bool:
     """Whether a full name (its person tokens) is the person of a cluster named ``t``."""
     return (
         toks == t
+        or _romanised_alike(toks, t)
         or (
             len(toks) < len(t)
             and toks[-1] == t[-1]
