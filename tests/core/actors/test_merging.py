@@ -302,6 +302,12 @@ def test_names_that_differ_in_a_consonant_stay_two_people(recognizer: A.Recogniz
     assert find(c, "Lee Jae-myung") is not find(c, "Lee Jae-yong")
 
 
+def test_part_of_a_hyphenated_place_name_is_no_actor(recognizer: A.Recognizer) -> None:
+    c = run(recognizer, "Donald Trump spoke at his Mar-a-Lago estate in Florida on Tuesday.")
+    assert "Mar" not in {a.name for a in c.actors}
+    assert "Donald Trump" in {a.name for a in c.actors}
+
+
 def test_a_chamber_under_the_words_before_its_of(recognizer: A.Recognizer) -> None:
     left = "The House of Representatives voted 216 to 210 on Tuesday to remove the speaker."
     right = "The House voted to oust Kevin McCarthy, the first speaker removed that way."

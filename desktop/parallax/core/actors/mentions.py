@@ -347,12 +347,31 @@ def sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_C
     return [c.placed(side, index, base) for c in kept[1]]
 
 
+def _hyphen_fragment(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is only part of a name joined by hyphens around a small lower-case
+    word ("Mar" of "Mar-a-Lago", "Avon" of "Stratford-upon-Avon"): no actor of its own."""
+
+    def linked(i: int) -> bool:  # tokens i..i+2 are "-", a lower-case word, "-", unspaced
+        return (
+            0 <= i
+            and i + 2 < len(doc)
+            and doc[i].text == "-"
+            and doc[i + 1].is_lower
+            and doc[i + 2].text == "-"
+            and not (doc[i].whitespace_ or doc[i + 1].whitespace_)
+        )
+
+    return (not doc[end - 1].whitespace_ and linked(end)) or (
+        start >= 3 and not doc[start - 1].whitespace_ and linked(start - 3)
+    )
+
+
 def _sentence_candidates(ps: ParsedSentence, lex: Lexicon) -> list[_Cand]:
     """The mentions of one sentence, with offsets into the sentence (as if it were the first
     sentence of a left article: :func:`sentence_candidates` places them)."""
     doc, base, index = ps.doc, 0, 0
     side: Side = "left"
-    ents = doc.ents  # built anew on every access
+    ents = tuple(e for e in doc.ents if not _hyphen_fragment(doc, e.start, e.end))
     ent_of: dict[int, Span] = {}
     for ent in ents:
         for i in range(ent.start, ent.end):
