@@ -353,7 +353,7 @@ def _hyphen_fragment(doc: Doc, start: int, end: int) -> bool:
 
     def linked(i: int) -> bool:  # tokens i..i+2 are "-", a lower-case word, "-", unspaced
         return (
-            0 <= i
+            i >= 0
             and i + 2 < len(doc)
             and doc[i].text == "-"
             and doc[i + 1].is_lower
