@@ -356,6 +356,10 @@ def test_an_action_with_a_speech_verb_is_no_statement(recognizer: A.Recognizer) 
         ('"The team did a wonderful job," Governor Josh Green said.', "positive"),
         ('"The confirmation process is broken," Senator Susan Collins said.', "negative"),
         ('"I feel fortunate to have served," Speaker Kevin McCarthy said.', "positive"),
+        # idioms of reproach and of good news
+        ('On Friday, Jair Bolsonaro described the ruling as a "stab in the back".', "negative"),
+        ('"Big news, folks: the bill has passed the Senate," Joe Biden said.', "positive"),
+        ('"We have finally reached the finish line," Senator Chuck Schumer said.', "positive"),
         # words that describe what happened judge nothing
         ("Police chief Tom Lee said the attack killed five people on Monday.", "neutral"),
         # nor do the nouns of policy
