@@ -480,6 +480,23 @@ def test_an_abbreviated_title_is_the_role_spelled_out(recognizer: A.Recognizer) 
     assert [r.sentence for r in reactions_of(run(recognizer, text), "Gavin Newsom")] == [1]
 
 
+def test_the_pm_is_the_prime_minister(recognizer: A.Recognizer) -> None:
+    text = (
+        "Prime Minister Boris Johnson suspended Parliament. Lady Hale said the move was "
+        "unlawful. The PM said he profoundly disagreed with the ruling."
+    )
+    assert [r.sentence for r in reactions_of(run(recognizer, text), "Boris Johnson")] == [2]
+
+
+def test_judges_who_concur_are_the_court(recognizer: A.Recognizer) -> None:
+    text = (
+        "The Constitutional Court of Malawi annulled the vote on Monday. "
+        'The five judges concurred that "the irregularities were widespread and grave".'
+    )
+    c = run(recognizer, text)
+    assert 1 in [r.sentence for r in reactions_of(c, "Constitutional Court of Malawi")]
+
+
 @pytest.mark.parametrize(
     ("text", "stance"),
     [

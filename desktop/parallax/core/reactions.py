@@ -179,6 +179,10 @@ _TITLE_ABBREVIATIONS: Final = {
 }  # fmt: skip
 
 
+#: Roles written as initials, spelled out: "the PM said" is the prime minister.
+_ROLE_ABBREVIATIONS: Final = {"pm": "prime minister"}
+
+
 def _with_titles_spelled_out(names: set[str]) -> set[str]:
     """Names, and those with an abbreviated title also with the title spelled out."""
     out = set(names)
@@ -319,10 +323,11 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
         return found
     if lemma in _STATEMENT_NOUNS:  # "the statement added": whoever issued it, just before
         return side.speaker
-    if lemma not in lexicon.roles:
+    spelled = _ROLE_ABBREVIATIONS.get(head.lower_)
+    if lemma not in lexicon.roles and spelled is None:
         return None
     words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
-    title = " ".join([*(w.lower_ for w in words), head.lower_])
+    title = " ".join([*(w.lower_ for w in words), spelled or head.lower_])
     people = [
         a
         for a in side.titled
