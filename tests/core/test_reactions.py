@@ -480,6 +480,16 @@ def test_an_abbreviated_title_is_the_role_spelled_out(recognizer: A.Recognizer) 
     assert [r.sentence for r in reactions_of(run(recognizer, text), "Gavin Newsom")] == [1]
 
 
+def test_he_who_spoke_goes_on_speaking(recognizer: A.Recognizer) -> None:
+    text = (
+        "Finance Minister Tom Varga said the budget would be cut. "
+        "President Jon Lind has been abroad since Monday. "
+        "He added that the cuts would start in March."
+    )
+    c = run(recognizer, text)
+    assert [r.sentence for r in reactions_of(c, "Tom Varga")] == [0, 2]
+
+
 def test_the_pm_is_the_prime_minister(recognizer: A.Recognizer) -> None:
     text = (
         "Prime Minister Boris Johnson suspended Parliament. Lady Hale said the move was "

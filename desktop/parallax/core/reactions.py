@@ -375,9 +375,12 @@ def _agents_of(
             # "she said" is the last person who was a subject and can be a "she"; when the
             # text says the last one is a man, the reaction stays unresolved.
             said: Gender = "female" if low == "she" else "male"
+            # Whoever spoke in the last two sentences goes on speaking ("He added that ...")
+            # before anyone who was merely a subject since ("Bazoum was detained").
+            recent = side.speaker if ps.sentence.index - side.speaker_sentence <= 2 else None
             fits = [
                 a
-                for a in (*reversed(sentence_subjects), side.salient)
+                for a in (*reversed(sentence_subjects), recent, side.salient)
                 if a is not None and side.kinds.get(a) == "person"
             ]
             person = next((a for a in fits if compatible(said, side.genders.get(a))), None)
