@@ -308,6 +308,17 @@ def test_part_of_a_hyphenated_place_name_is_no_actor(recognizer: A.Recognizer) -
     assert "Donald Trump" in {a.name for a in c.actors}
 
 
+def test_a_company_without_the_words_of_its_kind(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "Vertex Pharmaceuticals won approval for the therapy on Thursday.",
+        "Vertex said in a statement that it was pleased. OpenAI, Inc. said it welcomed the rules. "
+        "OpenAI had asked for them.",
+    )
+    assert find(c, "Vertex") is find(c, "Vertex Pharmaceuticals")
+    assert find(c, "OpenAI") is find(c, "OpenAI, Inc.")
+
+
 def test_a_chamber_under_the_words_before_its_of(recognizer: A.Recognizer) -> None:
     left = "The House of Representatives voted 216 to 210 on Tuesday to remove the speaker."
     right = "The House voted to oust Kevin McCarthy, the first speaker removed that way."

@@ -256,8 +256,9 @@ _LEGAL_FORMS: Final = frozenset(
 
 
 def _without_legal_form(key: str) -> str:
-    """A company's name key without its legal form: "pirelli spa" -> "pirelli"."""
-    words = key.split()
+    """A company's name key without its legal form: "pirelli spa" -> "pirelli", "openai,
+    inc" -> "openai"."""
+    words = key.replace(",", " ").split()
     while len(words) > 1 and words[-1] in _LEGAL_FORMS:
         words.pop()
     return " ".join(words)

@@ -311,6 +311,14 @@ def _honorific_person(c: _Cand) -> _Cand:
     return c
 
 
+#: Last words of an organisation's name that only say what kind of body it is.
+_KIND_WORDS: Final = frozenset(
+    """pharmaceuticals therapeutics biotech railway railroad airlines airways motors
+    technologies systems industries corporation company holdings group hall arena
+    restaurant""".split()
+)
+
+
 def _join_short_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
     """An organisation named by the last words of its name joins it: "the Journal" is "The
     Wall Street Journal", "the Judiciary Committee" "the Senate Judiciary Committee"; and
@@ -330,6 +338,13 @@ def _join_short_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
             head = tuple(name_words[: name_words.index("of", 1)])
             if not any(x is other for x in ending_in.setdefault(head, [])):
                 ending_in[head].append(other)
+        # "Vertex" for "Vertex Pharmaceuticals", "Norfolk Southern" for "Norfolk Southern
+        # Railway": the name before the words that only say what kind of body it is.
+        n = len(name_words)
+        while n > 1 and name_words[n - 1] in _KIND_WORDS:
+            n -= 1
+            if not any(x is other for x in ending_in.setdefault(tuple(name_words[:n]), [])):
+                ending_in[tuple(name_words[:n])].append(other)
     for key, cl in sorted(orgs.items(), key=lambda kv: len(kv[0][1].split())):
         words = key[1].split()
         if cl.known or not cl.cands:
