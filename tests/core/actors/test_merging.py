@@ -319,6 +319,15 @@ def test_a_company_without_the_words_of_its_kind(recognizer: A.Recognizer) -> No
     assert find(c, "OpenAI") is find(c, "OpenAI, Inc.")
 
 
+def test_a_place_without_the_word_of_its_kind(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "Aid trucks crossed into the Gaza Strip on Friday.",
+        "The first hostages left Gaza on Friday afternoon.",
+    )
+    assert find(c, "Gaza") is find(c, "Gaza Strip")
+
+
 def test_a_chamber_under_the_words_before_its_of(recognizer: A.Recognizer) -> None:
     left = "The House of Representatives voted 216 to 210 on Tuesday to remove the speaker."
     right = "The House voted to oust Kevin McCarthy, the first speaker removed that way."

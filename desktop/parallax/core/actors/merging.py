@@ -283,6 +283,7 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
         cl.cands.append(c)
 
     _join_short_names(clusters)
+    _join_place_names(clusters)
     people = _cluster_people(cands, _sentence_context((left, right)), lexicon)
     _resolve_nominals([c for c in cands if c.nominal], people)
     actors = [_actor(cl) for cl in [*clusters.values(), *people] if cl.cands]
@@ -317,6 +318,28 @@ _KIND_WORDS: Final = frozenset(
     technologies systems industries corporation company holdings group hall arena
     restaurant""".split()
 )
+
+
+#: Last words of a place's name that only say what kind of place it is.
+_PLACE_KIND_WORDS: Final = frozenset(
+    "strip province region county prefecture governorate oblast peninsula".split()
+)
+
+
+def _join_place_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
+    """A place under its name without the word of its kind joins it ("Gaza" the Gaza Strip,
+    "Noto" the Noto Peninsula), when exactly one place of the story is named so."""
+    places = {k: cl for k, cl in clusters.items() if k[0] == "place" and cl.cands}
+    by_short: dict[str, list[_Cluster]] = {}
+    for k, cl in places.items():
+        words = k[1].split()
+        if len(words) > 1 and words[-1] in _PLACE_KIND_WORDS:
+            by_short.setdefault(" ".join(words[:-1]), []).append(cl)
+    for (_, key), cl in places.items():
+        longer = by_short.get(key, [])
+        if len(longer) == 1 and longer[0] is not cl and not cl.known:
+            longer[0].cands.extend(cl.cands)
+            cl.cands.clear()
 
 
 def _join_short_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
