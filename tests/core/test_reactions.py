@@ -490,6 +490,19 @@ def test_he_who_spoke_goes_on_speaking(recognizer: A.Recognizer) -> None:
     assert [r.sentence for r in reactions_of(c, "Tom Varga")] == [0, 2]
 
 
+def test_a_name_the_model_cut_short_runs_on_to_its_last_word(recognizer: A.Recognizer) -> None:
+    text = (
+        '"It is a total failure for the government," far-right leader Marine Le Pen told reporters.'
+    )
+    c = run(recognizer, text)
+    assert [r.sentence for r in reactions_of(c, "Marine Le Pen")] == [0]
+
+
+def test_the_army_speaks_as_a_group(recognizer: A.Recognizer) -> None:
+    c = run(recognizer, "The army said it had carried out the detentions over election fraud.")
+    assert [r.sentence for r in reactions_of(c, "army")] == [0]
+
+
 def test_the_pm_is_the_prime_minister(recognizer: A.Recognizer) -> None:
     text = (
         "Prime Minister Boris Johnson suspended Parliament. Lady Hale said the move was "

@@ -408,6 +408,19 @@ def _sentence_candidates(ps: ParsedSentence, lex: Lexicon) -> list[_Cand]:
         if ent.label_ != "PERSON":
             continue
         start, end = _trim(doc, ent.start, ent.end)
+        # "Marine Le" tagged for "Marine Le Pen": a name whose last word leans on the next
+        # capitalised name word runs on to it.
+        while (
+            start < end < len(doc)
+            and end not in ent_of
+            and doc[end - 1].dep_ == "compound"
+            and doc[end - 1].head.i == end
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+            and not doc[end].is_upper  # "CEO", "NATO": no word of a name
+            and not _is_role(doc[end], lex)
+        ):
+            end += 1
         # "President Putin" tagged as one name: the role words belong to the title.
         while start < end - 1 and _is_role(doc[start], lex):
             start += 1
