@@ -170,17 +170,14 @@ def _side_index(
 
 
 #: Abbreviated titles of news style, spelled out, so that "the governor said" finds "Gov.
-#: Gavin Newsom".
+#: Gavin Newsom" and "the PM said" the prime minister.
 _TITLE_ABBREVIATIONS: Final = {
     "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
     "lt.": "lieutenant", "col.": "colonel", "sgt.": "sergeant", "adm.": "admiral",
     "capt.": "captain", "cmdr.": "commander", "maj.": "major", "det.": "detective",
     "atty.": "attorney", "supt.": "superintendent", "amb.": "ambassador",
+    "pm": "prime minister",
 }  # fmt: skip
-
-
-#: Roles written as initials, spelled out: "the PM said" is the prime minister.
-_ROLE_ABBREVIATIONS: Final = {"pm": "prime minister"}
 
 
 def _with_titles_spelled_out(names: set[str]) -> set[str]:
@@ -323,7 +320,7 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
         return found
     if lemma in _STATEMENT_NOUNS:  # "the statement added": whoever issued it, just before
         return side.speaker
-    spelled = _ROLE_ABBREVIATIONS.get(head.lower_)
+    spelled = _TITLE_ABBREVIATIONS.get(head.lower_)
     if lemma not in lexicon.roles and spelled is None:
         return None
     words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]

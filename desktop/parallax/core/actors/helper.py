@@ -185,40 +185,27 @@ class ParseHelper:
         return message
 
     @property
-    def pid(self) -> int:
-        """The helper's process id."""
-        return self._process.pid
-
-    @property
     def alive(self) -> bool:
         """False once the helper failed or stopped; it is not used again."""
         return not self._dead
 
     def ready(self) -> bool:
-        """Whether the helper has loaded the model (and is alive)."""
+        """Whether the helper has loaded the model (and is alive), without waiting."""
+        return self.wait_ready(None)
+
+    def wait_ready(self, timeout: float | None) -> bool:
+        """Whether the helper has loaded the model, waiting up to ``timeout`` seconds for
+        it (None: not at all)."""
         if self._dead:
             return False
         if not self._ready:
-            message = self._take(None)
+            message = self._take(timeout)
             if message is _NOTHING:
                 return False
             if message is None or message[0] != "ready":
                 self._dead = True
                 return False
             self._ready = True
-        return True
-
-    def wait_ready(self, timeout: float) -> bool:
-        """:meth:`ready`, waiting up to ``timeout`` seconds for it."""
-        if self._ready or self._dead:
-            return self.ready()
-        message = self._take(timeout)
-        if message is _NOTHING:
-            return False
-        if message is None or message[0] != "ready":
-            self._dead = True
-            return False
-        self._ready = True
         return True
 
     @property
