@@ -198,8 +198,7 @@ class Recognizer:
         One short text also goes through the pipeline, so that the first real article does
         not pay for what spaCy and its model set up lazily on their first run.
         """
-        with self._run_lock:
-            self._start_helper()
+        self.start()
         nlp = self.nlp()
         _ = self.lexicon
         with self._run_lock:
