@@ -255,6 +255,45 @@ def test_title_case_headline_words_are_not_actors(recognizer: A.Recognizer) -> N
     assert "Paul Ryan" in names and "Georgetown University" in names
 
 
+# Credit and byline lines of the kinds found on real news pages (the names are made up).
+CREDIT_LINES = [
+    pytest.param("Photo: Dana Whitcombe/The Valley Courier/AP", "Dana Whitcombe", id="photo credit"),
+    pytest.param("Cutout Photo: Lars Ekdahl / CC BY-SA 2.0", "Lars Ekdahl", id="cutout credit"),
+    pytest.param("Photo: Mirela Stoica via AP", "Mirela Stoica", id="credit via an agency"),
+    pytest.param("By Priya Ramaswamy, CNN Business", "Priya Ramaswamy", id="byline"),
+    pytest.param("Tobias Ferreira Political Reporter", "Tobias Ferreira", id="byline with a role"),
+    pytest.param("Ingrid Halvorsen", "Ingrid Halvorsen", id="a name alone on a line"),
+]
+
+
+@pytest.mark.parametrize(("line", "name"), CREDIT_LINES)
+def test_photographers_and_writers_are_not_actors(
+    recognizer: A.Recognizer, line: str, name: str
+) -> None:
+    left = (
+        "Governor Quits Amid Scandal\n\n"
+        f"{line}\n\n"
+        "Governor Ellen Marsh resigned on Friday, her office said. Marsh did not take questions."
+    )
+    c = run(recognizer, left)
+    names = {a.name for a in c.actors}
+    assert name not in names and not any(name in a.aliases for a in c.actors)
+    assert "Ellen Marsh" in names
+
+
+def test_a_credit_in_parentheses_is_no_actor_but_a_name_named_elsewhere_stays(
+    recognizer: A.Recognizer,
+) -> None:
+    left = (
+        "Governor Ellen Marsh waves to supporters on Friday. (Ruben Okafor/AP)\n\n"
+        "Photo: Henrik Dahl/Reuters\n\n"
+        "Marsh thanked her staff. Henrik Dahl, her former aide, said she had no regrets."
+    )
+    names = {a.name for a in run(recognizer, left).actors}
+    assert "Ruben Okafor" not in names
+    assert {"Ellen Marsh", "Henrik Dahl"} <= names
+
+
 def test_an_organisation_under_its_short_name_and_its_acronym(recognizer: A.Recognizer) -> None:
     left = (
         "The Wall Street Journal reported on Friday that the group was softening its stance. "

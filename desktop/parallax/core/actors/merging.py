@@ -251,6 +251,7 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
             cands.extend(sentence_candidates(ps, parsed.side, lexicon))
     cands = _discourse(cands, (left, right), lexicon)
     cands = _without_headline_words(cands, (left, right))
+    cands = _without_credits(cands, (left, right))
     cands = [_honorific_person(c) for c in cands]
     acronyms = _acronym_definitions((left, right))
 
@@ -376,6 +377,71 @@ def _join_short_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
         if len(longer) == 1:
             longer[0].cands.extend(cl.cands)
             cl.cands.clear()
+
+
+#: A line that credits a picture or names its source: "Photo: Jane Roe/AP", "Cutout
+#: Photo: ...", "File photo by ...", "Source: Associated Press".
+_CREDIT_LINE: Final = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}(?:photo(?:graph)?|image|picture|video|graphic|illustration)s?"
+    r"(?:\s+(?:by|credit|courtesy)\b|\s*:)|^\W*(?:source|credit|courtesy)s?\s*:",
+    re.IGNORECASE,
+)
+#: A byline: "By Jane Roe, CNN Business".
+_BYLINE: Final = re.compile(r"^\W*[Bb]y\s+[A-Z]")
+#: The most words a byline runs to.
+_BYLINE_WORDS: Final = 12
+#: A picture's credit inside a sentence: "(Jane Roe/AP)", "(Photo by ...)", "(Jane Roe via
+#: Getty Images)".
+_CREDIT_PARENS: Final = re.compile(
+    r"\((?:[^()]{0,80}/\s*[A-Z][^()]{0,40}|[^()]{0,80}\bvia\s+[A-Z][^()]{0,40}"
+    r"|\s*(?:photo|image|picture)[^()]{0,80})\)",
+    re.IGNORECASE,
+)
+#: Words that follow a writer's name on a byline line: "Jane Roe Political Reporter".
+_BYLINE_ROLES: Final = frozenset(
+    """reporter correspondent writer editor contributor columnist producer staff senior chief
+    political national foreign white house washington business bureau""".split()
+)
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where a sentence credits a picture or names its writer (offsets into it): the whole
+    line for a credit or byline line, else each credit in parentheses."""
+    if _CREDIT_LINE.match(text) or (_BYLINE.match(text) and len(text.split()) <= _BYLINE_WORDS):
+        return [(0, len(text))]
+    return [m.span() for m in _CREDIT_PARENS.finditer(text)]
+
+
+def _bare_name_line(c: _Cand, text: str, start: int) -> bool:
+    """Whether a person's name is all its sentence says, but for byline words: "Jane Roe",
+    "Jane Roe Political Reporter" (a writer's byline on a line of its own)."""
+    rest = (text[: c.start - start] + " " + text[c.end - start :]).casefold()
+    words = re.findall(r"[^\W\d_]+", rest)
+    return c.kind == "person" and all(w in _BYLINE_ROLES for w in words)
+
+
+def _without_credits(
+    cands: list[_Cand], docs: tuple[ParsedDocument, ParsedDocument]
+) -> list[_Cand]:
+    """Drop the names of photographers, writers and picture agencies: a mention inside a
+    credit ("Photo: Jane Roe/AP", "(Ceneta/AP)"), a byline ("By Jane Roe, CNN") or a line
+    that is only a person's name, unless the same name is mentioned elsewhere."""
+    sentences = {(d.side, ps.sentence.index): ps.sentence for d in docs for ps in d.sentences}
+    credit: list[bool] = []
+    for c in cands:
+        s = sentences.get((c.side, c.sentence))
+        if s is None:
+            credit.append(False)
+            continue
+        a, b = c.start - s.start, c.end - s.start
+        inside = any(x <= a and b <= y for x, y in _credit_spans(s.text))
+        credit.append(inside or _bare_name_line(c, s.text, s.start))
+    elsewhere = {name_key(c.text) for c, cr in zip(cands, credit, strict=True) if not cr}
+    return [
+        c
+        for c, cr in zip(cands, credit, strict=True)
+        if not cr or name_key(c.text) in elsewhere
+    ]
 
 
 def _without_headline_words(
