@@ -257,7 +257,9 @@ def test_title_case_headline_words_are_not_actors(recognizer: A.Recognizer) -> N
 
 # Credit and byline lines of the kinds found on real news pages (the names are made up).
 CREDIT_LINES = [
-    pytest.param("Photo: Dana Whitcombe/The Valley Courier/AP", "Dana Whitcombe", id="photo credit"),
+    pytest.param(
+        "Photo: Dana Whitcombe/The Valley Courier/AP", "Dana Whitcombe", id="photo credit"
+    ),
     pytest.param("Cutout Photo: Lars Ekdahl / CC BY-SA 2.0", "Lars Ekdahl", id="cutout credit"),
     pytest.param("Photo: Mirela Stoica via AP", "Mirela Stoica", id="credit via an agency"),
     pytest.param("By Priya Ramaswamy, CNN Business", "Priya Ramaswamy", id="byline"),

@@ -438,9 +438,7 @@ def _without_credits(
         credit.append(inside or _bare_name_line(c, s.text, s.start))
     elsewhere = {name_key(c.text) for c, cr in zip(cands, credit, strict=True) if not cr}
     return [
-        c
-        for c, cr in zip(cands, credit, strict=True)
-        if not cr or name_key(c.text) in elsewhere
+        c for c, cr in zip(cands, credit, strict=True) if not cr or name_key(c.text) in elsewhere
     ]
 
 
