@@ -283,6 +283,16 @@ def test_photographers_and_writers_are_not_actors(
     assert "Ellen Marsh" in names
 
 
+def test_a_party_label_and_a_court_case_are_no_actors(recognizer: A.Recognizer) -> None:
+    left = (
+        "The deal was negotiated by Senate Budget Chairwoman Patty Murray, D-Wash. "
+        "The court overruled Korematsu v. United States, the 1944 decision on detention."
+    )
+    names = {a.name for a in run(recognizer, left).actors}
+    assert "Patty Murray" in names
+    assert not {"D-Wash.", "Wash.", "Korematsu", "United States"} & names
+
+
 def test_a_credit_in_parentheses_is_no_actor_but_a_name_named_elsewhere_stays(
     recognizer: A.Recognizer,
 ) -> None:

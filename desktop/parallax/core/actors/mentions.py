@@ -53,6 +53,10 @@ _PLACE_BEFORE: Final = frozenset(
 )  # fmt: skip
 #: A party letter and hyphen right before a state: "(D-Calif.)", "R-N.C.", "I-Maine".
 _PARTY_TAG: Final = re.compile(r"(?<![\w.-])[DRI]-$")
+#: A party label taken whole for a place: "D-Wash.", "R-Wis.".
+_PARTY_LABEL: Final = re.compile(r"[DRI]-[A-Z][a-z]*\.?$")
+#: The word between the parties of a court case: "Roe v. Wade", "Brown vs. Board".
+_VERSUS: Final = frozenset({"v.", "v", "vs.", "vs"})
 #: Words before a platform's name that make it where something was posted ("on X"), or the
 #: name it goes by ("formerly known as Twitter").
 _POSTED_PREPOSITIONS: Final = frozenset({"on", "onto", "via", "to", "across", "through", "as"})
@@ -348,6 +352,16 @@ def sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_C
     return [c.placed(side, index, base) for c in kept[1]]
 
 
+def _in_case_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is a party in a court case's name ("Korematsu" and "United States" of
+    "Korematsu v. United States"): the case is no actor, and neither are its parties there."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return (after in _VERSUS and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()) or (
+        before in _VERSUS and start >= 2 and doc[start - 2].text[:1].isupper()
+    )
+
+
 def _hyphen_fragment(doc: Doc, start: int, end: int) -> bool:
     """Whether a name is only part of a name joined by hyphens around a small lower-case
     word ("Mar" of "Mar-a-Lago", "Avon" of "Stratford-upon-Avon"): no actor of its own."""
@@ -385,9 +399,14 @@ def _sentence_candidates(ps: ParsedSentence, lex: Lexicon) -> list[_Cand]:
         start: int, end: int, kind: ActorKind, name: str, known: bool, label: str = "", **kw: Any
     ) -> None:
         span = doc[start:end]
-        if kind == "place" and _PARTY_TAG.search(ps.sentence.text[: span.start_char]):
+        if kind == "place" and (
+            _PARTY_TAG.search(ps.sentence.text[: span.start_char]) or _PARTY_LABEL.match(span.text)
+        ):
             taken.update(range(start, end))
             return  # "Sen. Tammy Baldwin (D-Wis.)": the senator's party and state, a label
+        if _in_case_name(doc, start, end):
+            taken.update(range(start, end))
+            return  # "Korematsu v. United States": a court case's name, not its parties
         if name_key(span.text) in lex.platforms:
             taken.update(range(start, end))
             if start > 0 and doc[start - 1].lower_ in _POSTED_PREPOSITIONS:
