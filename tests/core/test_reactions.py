@@ -204,6 +204,23 @@ def test_coordinated_subjects_both_react(recognizer: A.Recognizer) -> None:
     assert {names[r.actor] for r in c.reactions} == {"Vladimir Putin", "Kim Jong Un"}
 
 
+def test_what_a_speaker_reports_others_saying_is_the_speakers_statement(
+    recognizer: A.Recognizer,
+) -> None:
+    # Wording of the kind found in real coverage of a rate decision and of a discovery.
+    c = run(
+        recognizer,
+        "Fed Chair Jerome Powell said central bank officials are no longer saying they "
+        "expect more rate increases this year. David Reitze said on Thursday that the team "
+        "had detected the waves that Albert Einstein predicted a century ago.",
+    )
+    names = {a.id: a.name for a in c.actors}
+    by_sentence = {(r.sentence, names.get(r.actor, r.actor)) for r in c.reactions}
+    assert (0, "Jerome Powell") in by_sentence
+    assert {n for k, n in by_sentence if k == 0} == {"Jerome Powell"}
+    assert "Albert Einstein" not in {n for _, n in by_sentence}
+
+
 def test_quote_continues_over_paragraphs(recognizer: A.Recognizer) -> None:
     text = (
         '"This is a dangerous moment for the region," Japanese Prime Minister Fumio Kishida '

@@ -435,7 +435,26 @@ def _cues(ps: ParsedSentence, cues: SentenceCues, side: _Side, lexicon: Lexicon)
             found.append(
                 _Found(agent, index, step.cue, step.stance, step.token, scope, step.negated)
             )
-    return found
+    return _without_reported_within(found)
+
+
+def _without_reported_within(found: list[_Found]) -> list[_Found]:
+    """Drop what one speaker reports another said, unless it is a reaction of its own: a
+    cue with no stance inside what another actor of the sentence said is part of that
+    statement ("Powell said officials are no longer saying ...", "scientists said they
+    detected the waves Einstein predicted"), while "Police said protesters condemned the
+    law" keeps the protesters' condemnation."""
+    if len(found) < 2:
+        return found
+    return [
+        f
+        for f in found
+        if f.cue_stance != "neutral"
+        or not any(
+            g.cue_token != f.cue_token and g.agent.actor != f.agent.actor and f.cue_token in g.scope
+            for g in found
+        )
+    ]
 
 
 def _merge_unaffiliated(found: list[_Found], side: _Side) -> list[_Found]:
