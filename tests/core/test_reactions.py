@@ -221,6 +221,18 @@ def test_what_a_speaker_reports_others_saying_is_the_speakers_statement(
     assert "Albert Einstein" not in {n for _, n in by_sentence}
 
 
+def test_an_author_writing_a_book_is_no_statement(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        '"This comes as no surprise," says professor Geoffrey Dunn, a political analyst who '
+        "is writing a book about the governor.",
+    )
+    names = {a.id: a.name for a in c.actors}
+    assert {names.get(r.actor, r.actor) for r in c.reactions if r.sentence == 0} == {
+        "Geoffrey Dunn"
+    }
+
+
 def test_quote_continues_over_paragraphs(recognizer: A.Recognizer) -> None:
     text = (
         '"This is a dangerous moment for the region," Japanese Prime Minister Fumio Kishida '

@@ -34,6 +34,14 @@ _LIGHT_OBJECT_DEPS: Final = frozenset({"dobj", "attr", "oprd"})
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
 
 
+#: What "wrote" makes a statement of: "wrote a letter", "wrote the majority opinion"; any
+#: other object ("is writing a book") makes it an author's work.
+_WRITTEN_STATEMENTS: Final = frozenset(
+    "letter post statement email e-mail note memo message column op-ed tweet opinion "
+    "dissent editorial essay".split()
+)
+
+
 def _hypothetical(verb: Token) -> bool:
     """ "how Russia would react", "if China responds": no reaction has happened."""
     for c in verb.children:
@@ -200,6 +208,11 @@ def _read_cues(doc: Doc, lexicon: Lexicon, quoted: frozenset[int]) -> SentenceCu
                 continue  # "called off a strike": another verb
             if tok.tag_ == "VBN" and tok.dep_ == "advcl":
                 continue  # "Asked about the reports, the spokesman said": what was put to them
+            if lemma == "write" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in _WRITTEN_STATEMENTS
+                for c in tok.children
+            ):
+                continue  # "a professor who is writing a book": an author at work
             subj, _ = _subject(tok, lexicon.verb_cues)
             if subj is None or _hypothetical(tok):
                 continue
