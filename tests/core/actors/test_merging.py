@@ -306,6 +306,18 @@ def test_a_credit_in_parentheses_is_no_actor_but_a_name_named_elsewhere_stays(
     assert {"Ellen Marsh", "Henrik Dahl"} <= names
 
 
+def test_an_organisation_after_its_countrys_name_is_one_actor(recognizer: A.Recognizer) -> None:
+    left = "The Supreme Court struck down the plan on Friday. The Court said it went too far."
+    right = (
+        "The United States Supreme Court ruled 6-3 against the plan. "
+        "The U.S. Justice Department said it would comply."
+    )
+    c = run(recognizer, left, right)
+    court = find(c, "Supreme Court")
+    assert court is find(c, "United States Supreme Court") and court is find(c, "Court")
+    assert find(c, "U.S. Justice Department").name == "Justice Department"
+
+
 def test_an_organisation_under_its_short_name_and_its_acronym(recognizer: A.Recognizer) -> None:
     left = (
         "The Wall Street Journal reported on Friday that the group was softening its stance. "

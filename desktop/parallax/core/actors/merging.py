@@ -24,6 +24,7 @@ from parallax.core.actors.gender import (
     person_gender,
 )
 from parallax.core.actors.lexicons import (
+    Entry,
     Gender,
     Lexicon,
     _is_acronym,
@@ -277,6 +278,9 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
             key = org_names[name_key(letters)]
         if not known and c.kind == "organization":
             key = _without_legal_form(key)  # "Pirelli SpA" = "Pirelli"
+            entry = _after_country(name, lexicon)
+            if entry is not None:  # "United States Supreme Court" = "Supreme Court"
+                name, known, key = entry.name, True, name_key(entry.name)
         ck = (c.kind, key)
         cl = clusters.get(ck)
         if cl is None:
@@ -289,6 +293,19 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
     _resolve_nominals([c for c in cands if c.nominal], people)
     actors = [_actor(cl) for cl in [*clusters.values(), *people] if cl.cands]
     return order_actors(_unique_ids(actors))
+
+
+def _after_country(name: str, lexicon: Lexicon) -> Entry | None:
+    """The organisation a name gives after its country's name, when the lexicon knows it:
+    "United States Supreme Court" is the "Supreme Court", "U.S. Justice Department" the
+    "Justice Department"."""
+    words = name.split()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        country = lexicon.lookup_name(" ".join(words[:n]))
+        if country is not None and country.kind == "country":
+            rest = lexicon.lookup_name(" ".join(words[n:]))
+            return rest if rest is not None and rest.kind == "organization" else None
+    return None
 
 
 def _sentence_context(docs: tuple[ParsedDocument, ParsedDocument]) -> _Context:
@@ -369,14 +386,20 @@ def _join_short_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
             n -= 1
             if not any(x is other for x in ending_in.setdefault(tuple(name_words[:n]), [])):
                 ending_in[tuple(name_words[:n])].append(other)
-    for key, cl in sorted(orgs.items(), key=lambda kv: len(kv[0][1].split())):
-        words = key[1].split()
-        if cl.known or not cl.cands:
-            continue
-        longer = [other for other in ending_in.get(tuple(words), []) if other.cands]
-        if len(longer) == 1:
-            longer[0].cands.extend(cl.cands)
-            cl.cands.clear()
+    # Until nothing joins: "Supreme Court" joins "United States Supreme Court" first, and
+    # then "the Court" has one organisation left to join.
+    joined = True
+    while joined:
+        joined = False
+        for key, cl in sorted(orgs.items(), key=lambda kv: len(kv[0][1].split())):
+            words = key[1].split()
+            if cl.known or not cl.cands:
+                continue
+            longer = [other for other in ending_in.get(tuple(words), []) if other.cands]
+            if len(longer) == 1 and longer[0] is not cl:
+                longer[0].cands.extend(cl.cands)
+                cl.cands.clear()
+                joined = True
 
 
 #: A line that credits a picture or names its source: "Photo: Jane Roe/AP", "Cutout
