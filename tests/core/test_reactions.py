@@ -221,6 +221,20 @@ def test_what_a_speaker_reports_others_saying_is_the_speakers_statement(
     assert "Albert Einstein" not in {n for _, n in by_sentence}
 
 
+def test_a_statement_reported_before_its_source_stays_its_speakers(
+    recognizer: A.Recognizer,
+) -> None:
+    c = run(
+        recognizer,
+        "Norway has acknowledged that the reporter died inside its embassy, according to the "
+        "country's state media. President Ann Lee said she is open to changing the "
+        "tariffs for some countries, a White House official added.",
+    )
+    names = {a.id: a.name for a in c.actors}
+    said = {(r.sentence, names.get(r.actor, r.actor)) for r in c.reactions}
+    assert (0, "Norway") in said and (1, "Ann Lee") in said
+
+
 def test_an_author_writing_a_book_is_no_statement(recognizer: A.Recognizer) -> None:
     c = run(
         recognizer,

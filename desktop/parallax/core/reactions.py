@@ -443,7 +443,9 @@ def _without_reported_within(found: list[_Found]) -> list[_Found]:
     cue with no stance inside what another actor of the sentence said is part of that
     statement ("Powell said officials are no longer saying ...", "scientists said they
     detected the waves Einstein predicted"), while "Police said protesters condemned the
-    law" keeps the protesters' condemnation."""
+    law" keeps the protesters' condemnation. Only a cue after the outer one is inside its
+    statement: "X said ..., the official added" and "X admitted ..., according to state
+    media" are X's."""
     if len(found) < 2:
         return found
     return [
@@ -451,7 +453,7 @@ def _without_reported_within(found: list[_Found]) -> list[_Found]:
         for f in found
         if f.cue_stance != "neutral"
         or not any(
-            g.cue_token != f.cue_token and g.agent.actor != f.agent.actor and f.cue_token in g.scope
+            g.cue_token < f.cue_token and g.agent.actor != f.agent.actor and f.cue_token in g.scope
             for g in found
         )
     ]
