@@ -141,6 +141,8 @@ def check(report: Report) -> None:
         ROOT / "desktop" / "parallax" / "__main__.py",
         ROOT / "data" / "samples",
         ROOT / "data" / "models" / "minilm-static" / "model.safetensors",
+        ROOT / "data" / "models" / "minilm-onnx" / "model.onnx",
+        ROOT / "data" / "models" / "minilm-reranker" / "model.onnx",
         ROOT / "resources" / "icons" / "parallax.svg",
         ROOT / "resources" / "parallax.desktop",
         ISS,

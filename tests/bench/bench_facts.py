@@ -7,9 +7,11 @@ Run by hand (pytest does not collect it)::
 For the sample pair and for N x N pairs of distinct news sentences (ABC and Reuters news,
 ``heldout_data.news_sentences``), it prints the fastest of ``--repeat`` runs of the static
 pass (``align`` without an encoder: what the reader paints first) and of the whole refined
-pass (``align`` with the contextual encoder: the static pass, encoding every sentence,
-scoring and grouping into facts), their ratio, the time to load the encoder once, and the
-peak memory the refined pass adds (tracemalloc, Python allocations only).
+pass (``align`` with the contextual encoder and the reranker, as the reader and the API
+run it: the static pass, encoding every sentence, scoring, the cross-encoder reading the
+plausible pairs and grouping into facts), their ratio, the time to load the encoder and
+the reranker once, and the peak memory the refined pass adds (tracemalloc, Python
+allocations only).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from parallax.core.align import align  # noqa: E402
 from parallax.core.contextual import contextual_encoder  # noqa: E402
 from parallax.core.ingest import read_path, read_text  # noqa: E402
 from parallax.core.pipeline import prepare  # noqa: E402
+from parallax.core.rerank import reranker  # noqa: E402
 from parallax.paths import sample_pair  # noqa: E402
 from tests.bench.heldout_data import news_sentences  # noqa: E402
 
@@ -50,6 +53,9 @@ def main(argv: list[str] | None = None) -> None:
     t = time.perf_counter()
     enc = contextual_encoder()
     print(f"load the contextual encoder: {time.perf_counter() - t:.3f} s")
+    t = time.perf_counter()
+    rr = reranker()
+    print(f"load the reranker: {time.perf_counter() - t:.3f} s")
     a, b = sample_pair()
     pairs = [("sample pair", prepare(read_path(a)), prepare(read_path(b)))]
     sents = news_sentences()
@@ -60,17 +66,18 @@ def main(argv: list[str] | None = None) -> None:
         pairs.append(
             (f"{n} x {n}", prepare(read_text(left, name="l")), prepare(read_text(right, name="r")))
         )
-    align(*pairs[0][1:], contextual=enc)  # warm up onnxruntime's kernels
+    align(*pairs[0][1:], contextual=enc, reranker=rr)  # warm up onnxruntime's kernels
     for name, left, right in pairs:
         quick = best(lambda left=left, right=right: align(left, right), args.repeat)
 
         def refine(left: Any = left, right: Any = right) -> None:
             enc.forget()  # each run encodes its sentences, as a first comparison does
-            align(left, right, contextual=enc)
+            rr.forget()
+            align(left, right, contextual=enc, reranker=rr)
 
         refined = best(refine, args.repeat)
         tracemalloc.start()
-        align(left, right, contextual=enc)
+        align(left, right, contextual=enc, reranker=rr)
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
         print(f"{name:12s} static {quick * 1000:7.1f} ms   refined {refined * 1000:7.1f} ms "

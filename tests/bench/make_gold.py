@@ -45,6 +45,7 @@ from parallax.core.align import align  # noqa: E402
 from parallax.core.contextual import contextual_encoder  # noqa: E402
 from parallax.core.ingest import read_text  # noqa: E402
 from parallax.core.pipeline import prepare  # noqa: E402
+from parallax.core.rerank import reranker  # noqa: E402
 from tests.bench.fit_facts import pair_matrix  # noqa: E402
 from tests.bench.heldout_links import baseline  # noqa: E402
 
@@ -65,7 +66,7 @@ def make_pool(raw: dict, seed: int = 0) -> dict:
         ls = [s for s in left.sentences if s.role != "repeat"]
         rs = [s for s in right.sentences if s.role != "repeat"]
         proposed: set[tuple[int, int]] = set()
-        for link in align(left, right, contextual=contextual_encoder()):
+        for link in align(left, right, contextual=contextual_encoder(), reranker=reranker()):
             proposed |= {(i, j) for i in link.left for j in link.right}
         proposed |= baseline([s.text for s in left.sentences], [s.text for s in right.sentences])
         x, y = pair_matrix(pair)

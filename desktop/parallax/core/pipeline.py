@@ -20,6 +20,7 @@ from parallax.core.model import Comparison, Document, Repair
 from parallax.core.offsets import apply_repairs
 from parallax.core.reactions import actors_and_reactions
 from parallax.core.repair import repair_document
+from parallax.core.rerank import reranker
 from parallax.core.sentences import split_document
 
 #: Called with a stage name and the overall fraction done (0..1).
@@ -221,6 +222,7 @@ def link(
         pinned=opts.pinned,
         rejected=opts.rejected,
         contextual=contextual_encoder() if refined else None,
+        reranker=reranker() if refined else None,
         progress=lambda f: step("align", 0.4 + 0.6 * f),
     )
     step("linked", 1.0)
@@ -250,6 +252,7 @@ def refine(
         pinned=opts.pinned,
         rejected=opts.rejected,
         contextual=contextual_encoder(),
+        reranker=reranker(),
         progress=lambda f: step("refine", f),
     )
     step("refined", 1.0)

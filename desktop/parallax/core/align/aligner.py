@@ -18,6 +18,7 @@ from parallax.core.align.refined import _refined_facts
 from parallax.core.align.scoring import Embedder, _Scorer
 from parallax.core.contextual import ContextualEncoder
 from parallax.core.model import Document, Link, Sentence
+from parallax.core.rerank import Reranker
 
 ProgressCallback = Callable[[float], None]
 
@@ -36,6 +37,7 @@ def align(
     top_k: int = TOP_K,
     embedder: Embedder | None = None,
     contextual: ContextualEncoder | None = None,
+    reranker: Reranker | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[Link, ...]:
     """Link the sentences of two split documents.
@@ -56,6 +58,9 @@ def align(
         embedder: Sentence embedder (default: the shipped static model).
         contextual: The contextual encoder of :mod:`parallax.core.contextual` (or any
             object with its ``encode``), for the refined links.
+        reranker: The cross-encoder of :mod:`parallax.core.rerank` (or any object with
+            its ``logits``): with a ``contextual`` encoder, it reads the plausible pairs
+            again before they are grouped into facts.
         progress: Called with a fraction 0..1 as the work advances.
 
     Returns:
@@ -105,7 +110,15 @@ def align(
             if progress:
                 progress(0.7)
             facts = _refined_facts(
-                scorer, encoded, lsent, rsent, set(found), pinned_pos, rejected_pos
+                scorer,
+                encoded,
+                lsent,
+                rsent,
+                set(found),
+                pinned_pos,
+                rejected_pos,
+                reranker=reranker,
+                progress=None if progress is None else lambda f: progress(0.7 + 0.3 * f),
             )
             shared = [
                 _make_link(

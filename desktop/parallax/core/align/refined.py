@@ -7,7 +7,7 @@ grouped into shared facts, where a sentence may sit in two.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -18,6 +18,7 @@ from parallax.core.align.constants import ALL_PAIRS_LIMIT, REFINED_TOP_K
 from parallax.core.align.scoring import _Scorer
 from parallax.core.contextual import Encoded
 from parallax.core.model import Sentence
+from parallax.core.rerank import Reranker
 
 
 def refined_features(
@@ -58,11 +59,15 @@ def _refined_facts(
     static: set[tuple[int, int]],
     pinned: set[tuple[int, int]],
     rejected: set[tuple[int, int]],
+    *,
+    reranker: Reranker | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> list[tuple[list[int], list[int], float]]:
-    """Score pairs with the refined model, add the priors of the final score and group
-    them into facts: (left positions, right positions, score) per fact, positions into
-    ``lsent``/``rsent``. The ``pinned`` pairs are left out of the result (the aligner links
-    each as it is) and no fact holds both sentences of one."""
+    """Score pairs with the refined model, add the priors of the final score, let the
+    ``reranker`` read the plausible pairs again and group them into facts: (left positions,
+    right positions, score) per fact, positions into ``lsent``/``rsent``. The ``pinned``
+    pairs are left out of the result (the aligner links each as it is) and no fact holds
+    both sentences of one."""
     n, m = len(lsent), len(rsent)
     if n * m <= ALL_PAIRS_LIMIT:
         li = np.repeat(np.arange(n, dtype=np.int64), m)
@@ -81,10 +86,24 @@ def _refined_facts(
     feats = refined_features(scorer, encoded, li, rj, lhead[li] | rhead[rj], linked[li, rj])
     scores = np.zeros((n, m))
     scores[li, rj] = F.logistic(feats)
-    # Facts are grouped on the final scores; a link's score (and so its kind) stays the
-    # refined one, the probability that its sentences state a shared fact read from the
-    # sentences alone.
+    # Facts are grouped on the final scores (reranked when a reranker is given); a link's
+    # score (and so its kind) is the refined one, the probability that its sentences
+    # state a shared fact read from the sentences alone, joined by the reranker's verdict.
     final = F.rescored(scores)
+    seed, mean, floor = F.FINAL_SEED, F.FINAL_MEAN, F.FINAL_MIN
+    if reranker is not None:
+        # The cross-encoder reads each plausible pair as one input; its verdict and the
+        # final score make the score the pairs are grouped on.
+        ci, cj = np.nonzero(final >= F.RERANK_FLOOR)
+        if len(ci):
+            pairs = [
+                (lsent[i].text, rsent[j].text)
+                for i, j in zip(ci.tolist(), cj.tolist(), strict=True)
+            ]
+            cross = reranker.logits(pairs, progress=progress)
+            final[ci, cj] = F.reranked(F.rerank_features(final[ci, cj], cross))
+            scores[ci, cj] = F.link_scores(scores[ci, cj], cross)
+        seed, mean, floor = F.RERANK_SEED, F.RERANK_MEAN, F.RERANK_MIN
     # A pair the static pass linked for a rare figure both state (a year meets its decade:
     # "1961" and "the 1960s") is a specific fact a reader compares: it seeds a fact.
     # A headline pair the static pass linked by its headline rules (two outlets' headlines;
@@ -92,15 +111,11 @@ def _refined_facts(
     # score rules it out: a headline restates the lead, so the lead's own sentences often
     # outrank it against the other side, which the final score counts against any pair.
     for i, j in static:
-        if scorer.shares_rare_figure(i, j) or (
-            (lhead[i] or rhead[j]) and final[i, j] >= F.FINAL_MIN
-        ):
-            final[i, j] = max(final[i, j], F.FINAL_SEED)
+        if scorer.shares_rare_figure(i, j) or ((lhead[i] or rhead[j]) and final[i, j] >= floor):
+            final[i, j] = max(final[i, j], seed)
     for i, j in rejected:
         scores[i, j] = final[i, j] = 0.0
     kept = sorted(pinned)
-    facts = F.group_facts(
-        final, seed=F.FINAL_SEED, mean=F.FINAL_MEAN, floor=F.FINAL_MIN, pinned=kept
-    )
+    facts = F.group_facts(final, seed=seed, mean=mean, floor=floor, pinned=kept)
     # The pinned pairs come first, exactly as pinned; the aligner makes their links.
     return [(ls, rs, float(scores[np.ix_(ls, rs)].max())) for ls, rs in facts[len(kept) :]]
