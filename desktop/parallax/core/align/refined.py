@@ -51,6 +51,27 @@ def refined_features(
     return out
 
 
+def _plausible(final: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.int64], ...]:
+    """The pairs the reranker reads: final score at least :data:`~parallax.core.facts.
+    RERANK_FLOOR`, among the :data:`~parallax.core.facts.RERANK_TOP` best of their left or
+    of their right sentence (a sentence's weaker candidates stay as they are)."""
+    k = F.RERANK_TOP
+    n, m = final.shape
+    best = np.zeros((n, m), dtype=bool)
+    if m > k:
+        rows = np.argpartition(-final, k - 1, axis=1)[:, :k]
+        best[np.arange(n)[:, None], rows] = True
+    else:
+        best[:] = True
+    if n > k:
+        cols = np.argpartition(-final, k - 1, axis=0)[:k, :]
+        best[cols, np.arange(m)[None, :]] = True
+    else:
+        best[:] = True
+    li, rj = np.nonzero(best & (final >= F.RERANK_FLOOR))
+    return li.astype(np.int64), rj.astype(np.int64)
+
+
 def _refined_facts(
     scorer: _Scorer,
     encoded: Encoded,
@@ -94,7 +115,7 @@ def _refined_facts(
     if reranker is not None:
         # The cross-encoder reads each plausible pair as one input; its verdict and the
         # final score make the score the pairs are grouped on.
-        ci, cj = np.nonzero(final >= F.RERANK_FLOOR)
+        ci, cj = _plausible(final)
         if len(ci):
             pairs = [
                 (lsent[i].text, rsent[j].text)
