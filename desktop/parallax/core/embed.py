@@ -22,6 +22,8 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from parallax.core.loaded import Loaded
+
 Matrix = npt.NDArray[np.float32]
 
 #: Where the shipped model lives, relative to the data folder.
@@ -145,22 +147,14 @@ class StaticEncoder:
         return out
 
 
-_lock = threading.Lock()
-_encoders: dict[Path, StaticEncoder] = {}
+_loaded: Loaded[StaticEncoder] = Loaded(MODEL_SUBDIR, StaticEncoder)
 
 
 def default_model_dir() -> Path:
     """The shipped model: from a source checkout, an install or a frozen bundle."""
-    from parallax.paths import data_dir
-
-    return data_dir() / MODEL_SUBDIR
+    return _loaded.default_dir()
 
 
 def encoder(path: Path | None = None) -> StaticEncoder:
     """The process-wide encoder for ``path`` (default: the shipped model), loaded once."""
-    key = (path or default_model_dir()).resolve()
-    with _lock:
-        enc = _encoders.get(key)
-        if enc is None:
-            enc = _encoders[key] = StaticEncoder(key)
-        return enc
+    return _loaded.get(path)

@@ -27,6 +27,8 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from parallax.core.loaded import Loaded
+
 #: Where the shipped model lives, relative to the data folder.
 MODEL_SUBDIR: Final = Path("models") / "minilm-reranker"
 #: Word pieces of one sentence that the pair keeps (the pair: twice this and three
@@ -138,22 +140,14 @@ class Reranker:
         return out
 
 
-_lock = threading.Lock()
-_rerankers: dict[Path, Reranker] = {}
+_loaded: Loaded[Reranker] = Loaded(MODEL_SUBDIR, Reranker)
 
 
 def default_model_dir() -> Path:
     """The shipped model: from a source checkout, an install or a frozen bundle."""
-    from parallax.paths import data_dir
-
-    return data_dir() / MODEL_SUBDIR
+    return _loaded.default_dir()
 
 
 def reranker(path: Path | None = None) -> Reranker:
     """The process-wide reranker for ``path`` (default: the shipped model), loaded once."""
-    key = (path or default_model_dir()).resolve()
-    with _lock:
-        got = _rerankers.get(key)
-        if got is None:
-            got = _rerankers[key] = Reranker(key)
-        return got
+    return _loaded.get(path)

@@ -450,6 +450,7 @@ def _without_credits(
     credit ("Photo: Jane Roe/AP", "(Ceneta/AP)"), a byline ("By Jane Roe, CNN") or a line
     that is only a person's name, unless the same name is mentioned elsewhere."""
     sentences = {(d.side, ps.sentence.index): ps.sentence for d in docs for ps in d.sentences}
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
     credit: list[bool] = []
     for c in cands:
         s = sentences.get((c.side, c.sentence))
@@ -457,7 +458,10 @@ def _without_credits(
             credit.append(False)
             continue
         a, b = c.start - s.start, c.end - s.start
-        inside = any(x <= a and b <= y for x, y in _credit_spans(s.text))
+        at = spans.get((c.side, c.sentence))
+        if at is None:
+            at = spans[c.side, c.sentence] = _credit_spans(s.text)
+        inside = any(x <= a and b <= y for x, y in at)
         credit.append(inside or _bare_name_line(c, s.text, s.start))
     elsewhere = {name_key(c.text) for c, cr in zip(cands, credit, strict=True) if not cr}
     return [
