@@ -376,6 +376,33 @@ STATEMENTS = [
         "Federal Aviation Administration",
         "concluded",
     ),
+    # a wire dateline the parser takes for the subject: the sentence's own subject speaks
+    (
+        "WASHINGTON — A sharply divided Supreme Court on Monday ruled that family-owned "
+        "companies with religious objections are exempt from the contraceptive mandate.",
+        "Supreme Court",
+        "ruled",
+    ),
+    (
+        "(AP) — President Joe Biden emerged Wednesday from the meeting vowing to stabilize "
+        "the fraught relationship.",
+        "Joe Biden",
+        "vowing",
+    ),
+    # an office speaks for the person or body it serves
+    (
+        "The office of Prime Minister Benjamin Netanyahu said that the last details were "
+        "still being ironed out.",
+        "Benjamin Netanyahu",
+        "said",
+    ),
+    # a name the recogniser cuts short at its "and", known to the lexicon whole
+    (
+        "In response, Customs and Border Protection told major airlines on Friday night "
+        "that it is reinstating visas.",
+        "U.S. Customs and Border Protection",
+        "told",
+    ),
 ]
 
 
@@ -383,6 +410,21 @@ STATEMENTS = [
 def test_statements_and_sources(recognizer: A.Recognizer, text: str, name: str, cue: str) -> None:
     (r,) = reactions_of(run(recognizer, text), name)
     assert r.cue == cue
+
+
+def test_a_datelines_place_and_agency_are_not_who_spoke(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "WOODSIDE, Calif. (AP) — President Joe Biden said Wednesday the talks were useful.",
+    )
+    assert [a.name for a in c.actors if a.kind == "organization"] == []
+    names = {a.id: a.name for a in c.actors}
+    assert [names[r.actor] for r in c.reactions] == ["Joe Biden"]
+
+
+def test_programmes_and_laws_are_no_actors(recognizer: A.Recognizer) -> None:
+    c = run(recognizer, "The House voted to repeal Obamacare and cut Medicare, Paul Ryan said.")
+    assert {a.name for a in c.actors} == {"House", "Paul Ryan"}
 
 
 def test_an_action_with_a_speech_verb_is_no_statement(recognizer: A.Recognizer) -> None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final
 from parallax.core.actors import Lexicon, ParsedSentence
 from parallax.core.model import Stance
 from parallax.core.quotes import Quote, find_quotes, is_name_quote
-from parallax.core.vocabulary import SPEECH_VERBS, STATEMENT_VERBS
+from parallax.core.vocabulary import SPEECH_VERBS, STATEMENT_VERBS, dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,15 +59,26 @@ def _subject(verb: Token, cues: Mapping[str, Stance]) -> tuple[Token | None, boo
     cue verb with no subject, under the reported clause of another cue verb, speaks for
     that verb's subject.
 
+    A dateline the parser took for a subject ("WASHINGTON — The court ruled", "(AP) — Biden
+    and Xi vowed") is passed over for the sentence's own subject, or for the name the
+    parser set beside the dateline.
+
     Returns the subject token and whether it is a passive agent ("by X").
     """
+    opening = dateline_end(verb.doc.text)
     tok = verb
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in _SUBJECT_DEPS:
-                if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                subj = c
+                if c.idx < opening:
+                    beside = next((g for g in c.children if g.dep_ == "appos"), None)
+                    if beside is None or beside.idx < opening:
+                        continue
+                    subj = beside
+                if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     return tok.head, False
-                return c, False
+                return subj, False
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:

@@ -288,6 +288,9 @@ def _fits_noun(lemma: str) -> Callable[[str], bool]:
     return lambda names: not _NOT_A_COMPANY.intersection(re.findall(r"[a-z]+", names))
 
 
+#: Nouns for the staff who speak in a person's or a body's name: "the office of Prime
+#: Minister X said" and "X's office said" are X's words.
+_SPEAKING_FOR: Final = frozenset({"office"})
 #: Nouns that, with "the", stand for the statement of the source reported just before.
 _STATEMENT_NOUNS: Final = frozenset({"statement", "release", "communique", "communiqué"})
 
@@ -385,6 +388,17 @@ def _agents_of(
                 out.append(_Agent(person))
             continue
         lemma = head.lemma_.lower()
+        if lemma in _SPEAKING_FOR:  # "the office of Prime Minister X said", "X's office said"
+            owner = next((c for c in head.children if c.dep_ == "poss"), None) or next(
+                (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"),
+                None,
+            )  # fmt: skip
+            if owner is not None:
+                out.extend(
+                    _agents_of(side, ps, owner, lexicon, sentence_subjects=sentence_subjects)
+                )
+                continue
         referred = _referred(side, ps, head, lexicon)
         if referred is not None:  # "the company said", "the prime minister announced"
             out.append(_Agent(referred))

@@ -8,16 +8,19 @@ closed classes of the language, and part of the code.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 __all__ = [
     "FUNCTION_WORDS",
     "MONTHS",
+    "OPENING_DATELINE",
     "SAY_FORMS",
     "SPEECH_VERBS",
     "STATEMENT_VERBS",
     "STOPWORDS",
     "WEEKDAYS",
+    "dateline_end",
 ]
 
 #: Articles, prepositions, conjunctions, auxiliaries and the like: words that never carry
@@ -88,3 +91,22 @@ SAY_FORMS: Final = (
     "cried quipped answered argued claimed countered remarked responded admitted acknowledged "
     "demanded wondered joked urged vowed pleaded screamed yelled"
 ).split()
+
+#: A dateline opening a sentence: the place in capitals, perhaps a state or a date after a
+#: comma, and the agency in brackets, then a dash ("WASHINGTON —", "WOODSIDE, Calif. (AP) —",
+#: "(Reuters) -" when the splitter cut the place off). Its words are no subject of the
+#: sentence, though a parser often takes them for one.
+OPENING_DATELINE: Final = re.compile(
+    r"^\s*(?=[A-Z(])"
+    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’ ]{1,30}?)?\s*)?"
+    r"(?P<outlet>\([A-Z][\w&.'’/-]*(?: [A-Z&][\w&.'’-]*){0,3}\)\s*)?"
+    r"(?:-{1,2}|–|—)\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a sentence's opening dateline ends (0 when it has none)."""
+    m = OPENING_DATELINE.match(text)
+    if m is None or not (m["outlet"] or (m["place"] and len(m["place"].strip()) >= 3)):
+        return 0
+    return m.end()

@@ -352,6 +352,25 @@ def sentence_candidates(ps: ParsedSentence, side: Side, lex: Lexicon) -> list[_C
     return [c.placed(side, index, base) for c in kept[1]]
 
 
+#: The most words a known name runs on past what the recogniser tagged.
+_RUN_ON_WORDS: Final = 4
+
+
+def _known_run_on(doc: Doc, start: int, end: int, taken: set[int], lex: Lexicon) -> int:
+    """The end of the longest name the lexicon knows that starts with the tagged span and
+    runs on over capitalised words and "and" / "of": the small model tags "Customs" of
+    "Customs and Border Protection"."""
+    best = end
+    for stop in range(end + 1, min(end + _RUN_ON_WORDS, len(doc)) + 1):
+        last = doc[stop - 1]
+        capital = last.is_title or last.is_upper
+        if stop - 1 in taken or not (capital or last.lower_ in ("and", "of")):
+            break
+        if capital and lex.lookup_name(doc[start:stop].text) is not None:
+            best = stop
+    return best
+
+
 def _in_case_name(doc: Doc, start: int, end: int) -> bool:
     """Whether a name is a party in a court case's name ("Korematsu" and "United States" of
     "Korematsu v. United States"): the case is no actor, and neither are its parties there."""
@@ -528,6 +547,7 @@ def _sentence_candidates(ps: ParsedSentence, lex: Lexicon) -> list[_Cand]:
         named_for = _named_after_saint(doc, start, end)
         if named_for is not None and not any(i in taken for i in range(end, named_for)):
             end = named_for  # "St Anne's" of "St Anne's hospital": the whole name
+        end = _known_run_on(doc, start, end, taken, lex)
         surface = doc[start:end].text
         key = name_key(surface)
         if key in lex.non_actors or not any(c.isupper() for c in surface):

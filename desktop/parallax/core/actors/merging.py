@@ -43,6 +43,7 @@ from parallax.core.actors.mentions import (
 )
 from parallax.core.actors.recognizer import ParsedDocument, ParsedSentence
 from parallax.core.model import Actor, ActorKind, Mention
+from parallax.core.vocabulary import OPENING_DATELINE
 
 __all__ = ["find_actors", "order_actors"]
 
@@ -428,11 +429,16 @@ _BYLINE_ROLES: Final = frozenset(
 
 
 def _credit_spans(text: str) -> list[tuple[int, int]]:
-    """Where a sentence credits a picture or names its writer (offsets into it): the whole
-    line for a credit or byline line, else each credit in parentheses."""
+    """Where a sentence credits a picture or names its writer or agency (offsets into it):
+    the whole line for a credit or byline line, else each credit in parentheses and the
+    agency of a dateline."""
     if _CREDIT_LINE.match(text) or (_BYLINE.match(text) and len(text.split()) <= _BYLINE_WORDS):
         return [(0, len(text))]
-    return [m.span() for m in _CREDIT_PARENS.finditer(text)]
+    spans = [m.span() for m in _CREDIT_PARENS.finditer(text)]
+    dateline = OPENING_DATELINE.match(text)
+    if dateline is not None and dateline["outlet"]:  # "WOODSIDE, Calif. (AP) —"
+        spans.append(dateline.span("outlet"))
+    return spans
 
 
 def _bare_name_line(c: _Cand, text: str, start: int) -> bool:
