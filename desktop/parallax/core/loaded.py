@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -38,3 +38,23 @@ class Loaded(Generic[T]):
             if model is None:
                 model = self._models[key] = self._load(key)
             return model
+
+
+def onnx_model(path: Path, threads: int) -> tuple[Any, Any]:
+    """The ONNX session of a model folder's ``model.onnx`` on the CPU with ``threads``
+    threads, and its ``tokenizer.json`` without padding: what the encoders and the
+    reranker open the same way (onnxruntime and tokenizers are imported only here, on
+    first use)."""
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    session = ort.InferenceSession(
+        str(path / "model.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+    tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tokenizer.no_padding()
+    return session, tokenizer

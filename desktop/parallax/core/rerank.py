@@ -22,12 +22,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 
-from parallax.core.loaded import Loaded
+from parallax.core.loaded import Loaded, onnx_model
 
 #: Where the shipped model lives, relative to the data folder.
 MODEL_SUBDIR: Final = Path("models") / "minilm-reranker"
@@ -48,19 +48,8 @@ class Reranker:
     """Score sentence pairs with the shipped cross-encoder."""
 
     def __init__(self, path: str | Path, *, threads: int = THREADS) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
         path = Path(path)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self.session: Any = ort.InferenceSession(
-            str(path / "model.onnx"), options, providers=["CPUExecutionProvider"]
-        )
-        self.tokenizer: Any = Tokenizer.from_file(str(path / "tokenizer.json"))
-        self.tokenizer.no_padding()
+        self.session, self.tokenizer = onnx_model(path, threads)
         self.tokenizer.no_truncation()
         cls, sep = self.tokenizer.token_to_id("[CLS]"), self.tokenizer.token_to_id("[SEP]")
         if cls is None or sep is None:
