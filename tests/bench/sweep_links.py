@@ -13,6 +13,10 @@ strict precision: an unjudged link counts as wrong). ``--halves N`` scores the f
 and the rest apart, so that a setting is chosen where both halves hold, not where one set
 of judges happens to agree with it. The encoder's and the reranker's work is cached within
 the run, so each further setting costs only the grouping (a fraction of a second).
+
+Each setting also reports the sample pair as ``tests/cli/test_cli.py`` judges it: "sample
+ok", or the required facts it misses and the links it makes that no reader would defend
+(a setting that breaks the smoke test is not one to ship, whatever the gold says).
 """
 
 from __future__ import annotations
@@ -29,7 +33,11 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO / "desktop"), str(REPO)]
 
 from parallax.core import facts as F  # noqa: E402
+from parallax.core.ingest import read_path  # noqa: E402
+from parallax.core.pipeline import link  # noqa: E402
 from tests.bench.heldout_links import score  # noqa: E402
+from tests.cli.test_cli import DEFENSIBLE, SHARED_FACTS  # noqa: E402
+from tests.conftest import SAMPLES  # noqa: E402
 
 
 @contextmanager
@@ -56,6 +64,25 @@ def measure(paths: Sequence[Path]) -> tuple[float, float, float]:
     return r, p, 2 * p * r / (p + r) if p + r else 0.0
 
 
+def sample_verdict() -> str:
+    """The sample pair's links against the smoke test's required and defensible pairs."""
+    c = link(read_path(SAMPLES / "nk-russia-pact-clean.txt"),
+             read_path(SAMPLES / "nk-russia-pact-damaged.txt"))  # fmt: skip
+    ls, rs = c.left.sentences, c.right.sentences
+
+    def at(sentences: Sequence[Any], needle: str) -> int:
+        return next(i for i, s in enumerate(sentences) if needle in s.text)
+
+    required = {(at(ls, a), at(rs, b)) for a, b in SHARED_FACTS}
+    allowed = required | {(at(ls, a), at(rs, b)) for a, b in DEFENSIBLE}
+    allowed.add((0, at(rs, SHARED_FACTS[0][1])))  # the headline reports the signing too
+    linked = {(i, j) for k in c.links for i in k.left for j in k.right}
+    missed, wrong = sorted(required - linked), sorted(linked - allowed)
+    if not missed and not wrong:
+        return "sample ok"
+    return f"sample: missed {missed} wrong {wrong}"
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="+", type=Path)
@@ -74,8 +101,9 @@ def main(argv: list[str] | None = None) -> None:
         }  # fmt: skip
         with patched(**constants):
             figures = [measure(g) for g in groups]
+            verdict = sample_verdict()
         shown = "  ".join(f"R {r:.3f} P {p:.3f} F1 {f:.3f}" for r, p, f in figures)
-        print(f"weights {w} seed {seed} mean {mean} min {least}:  {shown}", flush=True)
+        print(f"weights {w} seed {seed} mean {mean} min {least}:  {shown}  {verdict}", flush=True)
 
 
 if __name__ == "__main__":

@@ -61,3 +61,7 @@ TIE: Final = 1e-6
 ALL_PAIRS_LIMIT: Final = 40_000
 #: Nearest neighbours per sentence taken from each encoder above that limit.
 REFINED_TOP_K: Final = 5
+#: A sentence whose every year (and decade) lies at least this many years before the latest
+#: year either article names tells background: an earlier event ("the treaty signed in
+#: 1961"), not the news both report.
+BACKGROUND_YEARS: Final = 5

@@ -136,6 +136,10 @@ def _refined_facts(
             final[i, j] = max(final[i, j], seed)
     for i, j in rejected:
         scores[i, j] = final[i, j] = 0.0
+    # A sentence dated years before the news states an earlier event, never the news the
+    # other outlet reports in a sentence without that date.
+    apart = scorer.dated_apart()
+    scores[apart] = final[apart] = 0.0
     kept = sorted(pinned)
     facts = F.group_facts(final, seed=seed, mean=mean, floor=floor, pinned=kept)
     # The pinned pairs come first, exactly as pinned; the aligner makes their links.

@@ -8,9 +8,11 @@ embedding cosine and the word signals of :mod:`parallax.core.align.signals`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -22,10 +24,21 @@ from parallax.core.align.candidates import (
     _rare_word_pairs,
     _top_k_both_ways,
 )
-from parallax.core.align.constants import BIAS, FEATURES, RARE_DF, TIE, TOP_K, WEIGHTS
+from parallax.core.align.constants import (
+    BACKGROUND_YEARS,
+    BIAS,
+    FEATURES,
+    RARE_DF,
+    TIE,
+    TOP_K,
+    WEIGHTS,
+)
 from parallax.core.align.signals import _Bags, _pair_signals
-from parallax.core.align.words import _is_figure, content_stems
+from parallax.core.align.words import _is_figure, content_stems, dated_years
 from parallax.core.model import Side
+
+#: A year's stem, or its decade's ("1961", "1960s").
+_YEAR_STEM: Final = re.compile(r"^(?:1[6-9]|20)\d\ds?$")
 
 #: Scored pairs as parallel lists, best first: left indexes, right indexes, scores.
 Ranked = tuple[list[int], list[int], list[float]]
@@ -178,6 +191,38 @@ class _Scorer:
             )
         lfig, rfig = self._rare_figures
         return not lfig[i].isdisjoint(rfig[j])
+
+    def dated_apart(self) -> npt.NDArray[np.bool_]:
+        """Which pairs (a ``left x right`` mask) have one sentence tell background dated
+        years before the news and the other not name that time.
+
+        A sentence is background when the years that date what it tells
+        (:func:`~parallax.core.align.words.dated_years`) all lie at least
+        :data:`BACKGROUND_YEARS` before the latest year either article names, and it names
+        no weekday, month or "today" ("the treaty signed between North Korea and the
+        Soviet Union in 1961", in reports of a new treaty that name 2000 too). It states an
+        earlier event; paired with a sentence that shares none of its years or decades
+        (the new treaty's "have signed a defence pact"), the two state different facts,
+        however alike their words.
+        """
+        n, m = len(self.lstems), len(self.rstems)
+        out = np.zeros((n, m), dtype=bool)
+        dated = [dated_years(t) for t in self.texts]
+        latest = max((y for every, _, _ in dated for y in every), default=None)
+        if latest is None:
+            return out
+        before = latest - BACKGROUND_YEARS
+        past = [k for k, (_, d, now) in enumerate(dated) if d and not now and max(d) <= before]
+        if not past:
+            return out
+        stems = (*self.lstems, *self.rstems)
+        years = [{t for t in words if _YEAR_STEM.match(t)} for words in stems]
+        for k in past:
+            if k < n:
+                out[k, :] |= [years[k].isdisjoint(years[n + j]) for j in range(m)]
+            else:
+                out[:, k - n] |= [years[k].isdisjoint(years[i]) for i in range(n)]
+        return out
 
     def residual_scores(self, items: Sequence[tuple[int, int, Iterable[int], str]]) -> list[float]:
         """Score pairs ``(i, j)`` on what the linked side says beyond the sentences it already

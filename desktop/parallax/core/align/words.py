@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from parallax.core.vocabulary import STOPWORDS
+from parallax.core.vocabulary import MONTHS, STOPWORDS, WEEKDAYS
 
 _WORD_RE: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -69,3 +69,36 @@ def _content_stems(text: str) -> tuple[str, ...]:
 
 def _is_figure(stem: str) -> bool:
     return stem[:1].isdigit()
+
+
+_YEAR_TOKEN: Final = re.compile(r"\b((?:1[6-9]|20)\d\d)(s|['’]s)?\b")
+#: Before a year, in its clause: "since 2007", "since the party swept to power in 2014"
+#: measure from then to now; they date nothing in the past.
+_SINCE: Final = re.compile(r"\bsince\b[^,;:()—–]*$", re.IGNORECASE)
+#: Before a year: an aside about something named (", which imposed prohibition in 1919"),
+#: up to the year with no break between.
+_ASIDE: Final = re.compile(r",\s+(?:which|who|whose)\b[^,;:()—–]*$", re.IGNORECASE)
+#: Words that date a sentence to the news itself: a weekday, a month, today.
+_NOW_WORDS: Final = frozenset((*MONTHS, *WEEKDAYS, "yesterday", "today", "tomorrow", "tonight"))
+
+
+@lru_cache(maxsize=1 << 14)
+def dated_years(text: str) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
+    """The years a sentence names: ``(all, dating, anchored)``.
+
+    ``all`` holds every year, a decade as its last year ("the 1960s" -> 1969); ``dating``
+    those that date what the sentence tells: not a year after "since" in its clause ("the
+    first rise since 2007" tells of now) nor one inside an aside about something it names (",
+    which imposed prohibition in 1919"). ``anchored`` is whether it names a weekday, a
+    month or "today", which date it to the news whatever years it names too.
+    """
+    every: list[int] = []
+    dating: list[int] = []
+    for m in _YEAR_TOKEN.finditer(text):
+        year = int(m.group(1)) + (9 if m.group(2) else 0)
+        every.append(year)
+        before = text[max(0, m.start() - 200) : m.start()]
+        if not _SINCE.search(before) and not _ASIDE.search(before):
+            dating.append(year)
+    words = {w.rstrip(".") for w in _WORD_RE.findall(text.lower())}
+    return tuple(every), tuple(dating), not _NOW_WORDS.isdisjoint(words)
