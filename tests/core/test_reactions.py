@@ -435,6 +435,50 @@ def test_an_action_with_a_speech_verb_is_no_statement(recognizer: A.Recognizer) 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a vote to put a person in office, a vote or a press conference called
+        "The Senate voted 50-48 to confirm Brett Kavanaugh to the Supreme Court on Saturday.",
+        "Minutes later, Chuck Schumer called a procedural vote to begin debate on the budget.",
+        # a reaction still to come
+        "Senator Bob Menendez plans to respond to the charges at a press conference in Newark.",
+        # a heading for words that follow elsewhere
+        "Trump-Putin Alaska Summit Ends Without Ukraine Ceasefire: Here's What The Two "
+        "Leaders Said\n\nPresident Donald Trump met President Vladimir Putin in Alaska.",
+        "President Donald Trump met President Vladimir Putin in Alaska on Friday. Here is "
+        "what the two leaders said after the summit.",
+    ],
+)
+def test_a_cue_word_that_reports_nothing_yet(recognizer: A.Recognizer, text: str) -> None:
+    assert run(recognizer, text).reactions == ()
+
+
+def test_a_role_named_beside_it_is_that_person_not_the_storys_other_holder(
+    recognizer: A.Recognizer,
+) -> None:
+    c = run(
+        recognizer,
+        "Prime Minister Benjamin Netanyahu's office said the deal was not yet final. "
+        "The prime minister of Qatar, Sheikh Mohammed bin Abdulrahman Al Thani, said the "
+        "ceasefire would go into effect on Sunday.",
+    )
+    names = {a.id: a.name for a in c.actors}
+    said = {r.sentence: names[r.actor] for r in c.reactions}
+    assert said == {0: "Benjamin Netanyahu", 1: "Mohammed bin Abdulrahman Al Thani"}
+
+
+def test_a_storm_is_no_person(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "Hurricane Michael slammed into the Florida Panhandle on Wednesday. Michael weakened "
+        "to a tropical storm over Georgia, Governor Brian Kemp said.",
+    )
+    assert {a.name for a in c.actors if a.kind == "person"} == {"Brian Kemp"}
+    names = {a.id: a.name for a in c.actors}
+    assert [names[r.actor] for r in c.reactions] == ["Brian Kemp"]
+
+
+@pytest.mark.parametrize(
     ("text", "stance"),
     [
         ('"This is an outrageous and dishonest decision," Senator Jane Moore said.', "negative"),

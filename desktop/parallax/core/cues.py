@@ -42,14 +42,57 @@ _WRITTEN_STATEMENTS: Final = frozenset(
 )
 
 
+#: Verbs whose "to" clause is a reaction still to come ("plans to respond to the charges").
+_INTENDING: Final = frozenset(
+    "plan intend expect hope want aim prepare seek promise schedule".split()
+)
+
+
 def _hypothetical(verb: Token) -> bool:
-    """ "how Russia would react", "if China responds": no reaction has happened."""
+    """ "how Russia would react", "if China responds", "plans to respond": no reaction has
+    happened."""
     for c in verb.children:
         if c.tag_ == "MD" or (
             c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "whether", "how")
         ):
             return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENDING
+
+
+#: Objects that make a cue verb another verb: "called a vote" or "called a news
+#: conference" convenes something, "confirmed the nomination" approves it; neither says
+#: anything yet.
+_NOT_SAYING_OBJECTS: Final = {
+    "call": frozenset(
+        "vote election meeting session hearing summit referendum strike halt recess "
+        "conference briefing ceasefire truce timeout".split()
+    ),
+    "confirm": frozenset("nomination nominee appointment appointee".split()),
+}
+
+
+def _another_verb(verb: Token) -> bool:
+    """Whether a cue verb is used as another verb: "called a procedural vote", "voted to
+    confirm Brett Kavanaugh" (a person confirmed in office), "confirmed the nomination"."""
+    objects = _NOT_SAYING_OBJECTS.get(verb.lemma_.lower())
+    if objects is None:
+        return False
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        if c.lemma_.lower() in objects:
+            return True
+        if verb.lemma_.lower() == "confirm" and c.ent_type_ == "PERSON":
+            return True  # a person confirmed in office
     return False
+
+
+def _what_was_said(verb: Token, quote_in_sentence: bool) -> bool:
+    """ "Here's what the two leaders said": a heading for words that follow elsewhere, no
+    reaction of its own (unless a quote in the sentence gives them)."""
+    return not quote_in_sentence and any(
+        c.dep_ in ("dobj", "nsubj") and c.lower_ == "what" and c.i < verb.i for c in verb.children
+    )
 
 
 def _subject(verb: Token, cues: Mapping[str, Stance]) -> tuple[Token | None, bool]:
@@ -217,6 +260,8 @@ def _read_cues(doc: Doc, lexicon: Lexicon, quoted: frozenset[int]) -> SentenceCu
                 continue  # "Kallis and McKenzie added 72 runs"
             if any(c.dep_ == "prt" and c.lower_ in _OTHER_VERB_PARTICLES for c in tok.children):
                 continue  # "called off a strike": another verb
+            if _another_verb(tok) or _what_was_said(tok, quote_in_sentence):
+                continue
             if tok.tag_ == "VBN" and tok.dep_ == "advcl":
                 continue  # "Asked about the reports, the spokesman said": what was put to them
             if lemma == "write" and any(

@@ -326,6 +326,10 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
     spelled = _TITLE_ABBREVIATIONS.get(head.lower_)
     if lemma not in lexicon.roles and spelled is None:
         return None
+    if _qualifier(side, ps, head) is not None:
+        # "the prime minister of Qatar" is not the story's other prime minister; who holds
+        # the office there is not known, so the reaction goes to the country.
+        return None
     words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
     title = " ".join([*(w.lower_ for w in words), spelled or head.lower_])
     people = [
@@ -334,6 +338,34 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
         if f"{title} " in side.names.get(a, "") and side.kinds.get(a) == "person"
     ]
     return people[0] if len(people) == 1 else None
+
+
+def _qualifier(side: _Side, ps: ParsedSentence, head: Token) -> str | None:
+    """The country or organisation a role is qualified by: its owner ("Qatar's prime
+    minister") or its "of" phrase ("the prime minister of Qatar")."""
+    for c in head.children:
+        owners = [c] if c.dep_ == "poss" else []
+        if c.dep_ == "prep" and c.lower_ == "of":
+            owners = [g for g in c.children if g.dep_ == "pobj"]
+        for owner in owners:
+            actor = _token_actor(side, ps, owner)
+            if actor is not None and side.kinds.get(actor) in ("country", "organization"):
+                return actor
+    return None
+
+
+def _beside(side: _Side, ps: ParsedSentence, head: Token) -> list[Token]:
+    """Names set beside a subject: its appositions, and those the parser hangs on the
+    country or organisation of its "of" phrase ("The prime minister of Qatar, Sheikh
+    Mohammed, said": a country has no person in apposition, so the name is the minister's)."""
+    out = [c for c in head.children if c.dep_ == "appos"]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                actor = _token_actor(side, ps, g) if g.dep_ == "pobj" else None
+                if actor is not None and side.kinds.get(actor) in ("country", "organization"):
+                    out += [x for x in g.children if x.dep_ == "appos"]
+    return out
 
 
 def _agents_of(
@@ -350,10 +382,8 @@ def _agents_of(
         person = next(
             (
                 a
-                for c in head.children
-                if c.dep_ == "appos"
-                and (a := _token_actor(side, ps, c)) is not None
-                and side.kinds.get(a) == "person"
+                for c in _beside(side, ps, head)
+                if (a := _token_actor(side, ps, c)) is not None and side.kinds.get(a) == "person"
             ),
             None,
         )

@@ -523,6 +523,18 @@ def _sentence_candidates(ps: ParsedSentence, lex: Lexicon) -> list[_Cand]:
                 nominal_places.add(entry.name)
             elif _is_role(doc[j], lex):
                 nominal_roles.add(doc[j].lower_)
+        # "the prime minister of Qatar": the place after the title counts as one before it;
+        # "..., Sheikh Mohammed, said": the person is named right there.
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if any(
+            x.dep_ == "appos" and x.ent_type_ == "PERSON" for t in (tok, *of) for x in t.children
+        ):
+            continue
+        for g in of:
+            entry = _token_entry(doc, g.i, ent_of, lex)
+            if entry is not None:
+                nominal_places.add(entry.name)
         add(
             first,
             tok.i + 1,

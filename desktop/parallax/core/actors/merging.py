@@ -254,6 +254,7 @@ def find_actors(left: ParsedDocument, right: ParsedDocument, lexicon: Lexicon) -
     cands = _discourse(cands, (left, right), lexicon)
     cands = _without_headline_words(cands, (left, right))
     cands = _without_credits(cands, (left, right))
+    cands = _without_storms(cands, (left, right))
     cands = [_honorific_person(c) for c in cands]
     acronyms = _acronym_definitions((left, right))
 
@@ -473,6 +474,26 @@ def _without_credits(
     return [
         c for c, cr in zip(cands, credit, strict=True) if not cr or name_key(c.text) in elsewhere
     ]
+
+
+#: A storm's name after the word that says it is one: "Hurricane Michael", "Tropical Storm
+#: Debby", "Typhoon Haiyan".
+_STORM: Final = re.compile(
+    r"\b(?:Hurricane|Typhoon|Cyclone|Superstorm|(?:Tropical |Winter |Subtropical )?Storm)"
+    r"\s+([A-Z][a-z]+)\b"
+)
+
+
+def _without_storms(cands: list[_Cand], docs: tuple[ParsedDocument, ParsedDocument]) -> list[_Cand]:
+    """Drop the names of storms: once either article calls Michael a hurricane, "Michael
+    slammed into the coast" and "Michael weakened" speak of the storm, not of a person."""
+    storms = {
+        name_key(m.group(1)) for d in docs for ps in d.sentences
+        for m in _STORM.finditer(ps.sentence.text)
+    }  # fmt: skip
+    if not storms:
+        return cands
+    return [c for c in cands if name_key(c.text) not in storms and not _STORM.fullmatch(c.text)]
 
 
 def _without_headline_words(
