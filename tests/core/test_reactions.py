@@ -489,6 +489,11 @@ def test_a_storm_is_no_person(recognizer: A.Recognizer) -> None:
         ('On Friday, Jair Bolsonaro described the ruling as a "stab in the back".', "negative"),
         ('"Big news, folks: the bill has passed the Senate," Joe Biden said.', "positive"),
         ('"We have finally reached the finish line," Senator Chuck Schumer said.', "positive"),
+        # "never ... anything so" says more than ever, it negates nothing
+        (
+            '"I\'ve never seen anything so devastating," Fire Commissioner Derrick Sawyer said.',
+            "negative",
+        ),
         # words that describe what happened judge nothing
         ("Police chief Tom Lee said the attack killed five people on Monday.", "neutral"),
         # nor do the nouns of policy

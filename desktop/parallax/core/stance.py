@@ -41,6 +41,10 @@ __all__ = ["stance_of_tokens", "stance_of_words"]
 
 _NEGATIONS: Final = frozenset({"not", "no", "never", "n't", "without", "nor"})
 
+#: Words a negation ranges over to say "more than ever": "never seen anything so bad", "no
+#: one more deserving", where the evaluation stands.
+_ANY_AT_ALL: Final = frozenset({"anything", "anyone", "anybody", "one"})
+
 _SIGN: Final[dict[Stance, int]] = {"positive": 1, "negative": -1, "neutral": 0}
 
 
@@ -65,6 +69,8 @@ def _negated(tok: Token) -> bool:
     if tok.dep_ == "amod":  # "no good reason", "not a good idea"
         if _has_negation(head):
             return True
+        if head.lower_ in _ANY_AT_ALL:
+            return False  # "never seen anything so devastating": more than ever, not less
         tok, head = head, head.head
         if head is tok:
             return False
