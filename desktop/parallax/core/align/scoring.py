@@ -8,11 +8,9 @@ embedding cosine and the word signals of :mod:`parallax.core.align.signals`.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -34,11 +32,8 @@ from parallax.core.align.constants import (
     WEIGHTS,
 )
 from parallax.core.align.signals import _Bags, _pair_signals
-from parallax.core.align.words import _is_figure, content_stems, dated_years
+from parallax.core.align.words import _YEAR_RE, _is_figure, content_stems, dated_years
 from parallax.core.model import Side
-
-#: A year's stem, or its decade's ("1961", "1960s").
-_YEAR_STEM: Final = re.compile(r"^(?:1[6-9]|20)\d\ds?$")
 
 #: Scored pairs as parallel lists, best first: left indexes, right indexes, scores.
 Ranked = tuple[list[int], list[int], list[float]]
@@ -216,7 +211,7 @@ class _Scorer:
         if not past:
             return out
         stems = (*self.lstems, *self.rstems)
-        years = [{t for t in words if _YEAR_STEM.match(t)} for words in stems]
+        years = [{t for t in words if _YEAR_RE.match(t)} for words in stems]
         for k in past:
             if k < n:
                 out[k, :] |= [years[k].isdisjoint(years[n + j]) for j in range(m)]
