@@ -294,10 +294,47 @@ LAYOUT = [
     ("No terminal punctuation", ["No terminal punctuation"]),
 ]
 
+#: Sentences run together without a space, as pages that lost a line break print them
+#: (real news wording), and dotted words that are no such thing.
+GLUED = [
+    (
+        "Donald Trump was impeached.The House voted 230 to 197.",
+        ["Donald Trump was impeached.", "The House voted 230 to 197."],
+    ),
+    (
+        '"It is a disaster for the treatment authority," Professor Trounson said.Professor '
+        "Trounson does not expect a change.",
+        [
+            '"It is a disaster for the treatment authority," Professor Trounson said.',
+            "Professor Trounson does not expect a change.",
+        ],
+    ),
+    (
+        "Shares fell on Monday.The index closed lower.",
+        ["Shares fell on Monday.", "The index closed lower."],
+    ),
+    (
+        "The former managing director of One.Tel has denied the claims.",
+        ["The former managing director of One.Tel has denied the claims."],
+    ),
+    (
+        "Write to Jane.Doe@example.com or see bbc.co.uk.",
+        ["Write to Jane.Doe@example.com or see bbc.co.uk."],
+    ),
+    (
+        "He moved to St.Petersburg with Gov.Smith in Sept.The rest stayed.",
+        ["He moved to St.Petersburg with Gov.Smith in Sept.The rest stayed."],
+    ),
+    (
+        'She said "we won.The rest is history" and left.',
+        ['She said "we won.The rest is history" and left.'],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    ABBREVIATIONS + INITIALS + NUMBERS + TIMES + QUOTES + ELLIPSES + PUNCTUATION + LAYOUT,
+    ABBREVIATIONS + INITIALS + NUMBERS + TIMES + QUOTES + ELLIPSES + PUNCTUATION + LAYOUT + GLUED,
 )
 def test_split(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
@@ -305,7 +342,7 @@ def test_split(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    ABBREVIATIONS + INITIALS + NUMBERS + TIMES + QUOTES + PUNCTUATION + LAYOUT,
+    ABBREVIATIONS + INITIALS + NUMBERS + TIMES + QUOTES + PUNCTUATION + LAYOUT + GLUED,
 )
 def test_the_fast_path_alone_decides_these(text: str, expected: list[str]) -> None:
     """None of these needs pysbd: our own rules give the same answer without it."""

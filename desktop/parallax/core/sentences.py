@@ -74,6 +74,18 @@ _CURRENCY: Final = "$£€¥₹"
 _CANDIDATE: Final = re.compile(
     r"(?P<p>[.!?…‽](?<![.!?…‽].)[.!?…‽]*+)(?P<c>[\"'”’»)\]}]*+)\s++(?=[\"'“‘«(\[{]*+[\w$£€¥₹])"
 )
+#: A full stop with no space after it, between a word and a capitalised one ("was
+#: impeached.The vote"): pages that lost a line break between two paragraphs run them
+#: together so. Only a word of two or more lowercase letters (or a capitalised one of three
+#: or more, then only before a sentence opener) before it and a word of an uppercase letter
+#: and lowercase ones after it: "example.com", "U.S.A", "3.5", "St.Petersburg", "One.Tel"
+#: and "ASP.NET" are no boundaries.
+#: An address ("Jane.Doe@example.com", "site.com/News.Html") is no sentence.
+_GLUED: Final = re.compile(
+    r"(?<![\w.@/:\-])(?P<w>[a-z]{2,}|[A-Z][a-z]{2,})(?P<p>\.)(?=[A-Z][a-z]+\b(?![.@/\-]))"
+)
+#: What every match of :data:`_GLUED` holds, found fast: most lines have none.
+_GLUED_HINT: Final = re.compile(r"\.[A-Z]")
 #: The word after a candidate: openers, the word, and whether a period follows it.
 _NEXT_WORD: Final = re.compile(r"(?P<o>[\"'“‘«(\[{]*)(?P<w>[\w'’\-]*)(?P<dot>\.?)")
 
@@ -380,7 +392,37 @@ def _candidates(line: str) -> list[_Candidate]:
         cand.decision = decision
         out.append(cand)
         prev_next_start = next_start
+    if _GLUED_HINT.search(line):
+        out = _with_glued(line, out, quoted)
     return out
+
+
+def _with_glued(
+    line: str, cands: list[_Candidate], quoted: tuple[_Bounds, _Bounds] | None
+) -> list[_Candidate]:
+    """``cands`` with the boundaries of sentences run together without a space
+    (:data:`_GLUED`), in order; none inside matched quotes or brackets."""
+    glued = [
+        m
+        for m in _GLUED.finditer(line)
+        if m.group("w").lower() not in _ABBREVIATIONS
+        and m.group("w").lower() not in _TITLES
+        # after a capitalised word only a sentence opener: "Monday.The", not "One.Tel"
+        and (m.group("w").islower() or _opens_sentence(line, m.end()))
+    ]
+    if not glued:
+        return cands
+    if quoted is None:
+        spans, singles = _quoted_spans(line) if _QUOTE_CHAR.search(line) else ([], [])
+        quoted = _bounds(spans), _bounds(singles)
+    hard, soft = quoted
+    for m in glued:
+        cut = m.end("p")
+        if _inside(hard, cut) or _inside(soft, cut):
+            continue
+        cands.append(_Candidate(m.start("p"), cut, cut, _BOUNDARY, 0))
+    cands.sort(key=lambda c: c.p_start)
+    return cands
 
 
 # ---------------------------------------------------------------------------------------------
@@ -650,7 +692,7 @@ def split_sentences(text: str, *, use_pysbd: bool = True) -> tuple[Sentence, ...
             role = _line_role(line, first=n == 0, single=single)
             seen[line] = role
             whole = role != "body"
-        if whole or _CANDIDATE.search(line) is None:
+        if whole or (_CANDIDATE.search(line) is None and _GLUED_HINT.search(line) is None):
             # A headline, heading or caption, or (most lines) a line with no candidate
             # boundary inside it: the whole line is one unit.
             out.append(Sentence(len(out), a, m.end(), line, role))
