@@ -530,6 +530,13 @@ def test_stance_from_the_evaluative_words_of_what_was_said(
             "Harbor Home Goods",
             2,
         ),
+        # ... and the one whose name the words before the noun hold
+        (
+            "Korean Air grounded its Boeing 737 jets. The South Korean airline says it "
+            "will inspect every aircraft.",
+            "Korean Air",
+            1,
+        ),
         # "the court" is the court, not the company named after it
         (
             "The Supreme Court heard the case of Acme Corp. on Monday. The court said the "

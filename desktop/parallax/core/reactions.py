@@ -316,7 +316,17 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
     lemma = head.lemma_.lower()
     if lemma in _ORGANISATION_NOUNS:
         at = ps.sentence.start + head.idx
-        found = side.salient_before(at, "organization", _fits_noun(lemma))
+        # "the South Korean airline" is Korean Air, not Boeing named after it: words
+        # before the noun that its name holds say which one
+        said = {c.lower_ for c in head.subtree if c.i < head.i and c.pos_ in ("ADJ", "PROPN")}
+        found = (
+            side.salient_before(
+                at, "organization", lambda names: bool(said.intersection(names.split()))
+            )
+            if said
+            else None
+        )
+        found = found or side.salient_before(at, "organization", _fits_noun(lemma))
         if found is None and lemma in _INSTITUTION_NOUNS and lemma not in _COURT_WORDS:
             # "the agency" after "the FBI"; but "the court" is never the EU named before
             found = side.salient_before(at, "organization")
