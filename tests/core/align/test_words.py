@@ -28,6 +28,15 @@ def test_content_stems_meet_inflections() -> None:
         # A weekday, a month or "today" dates the sentence to the news.
         ("The court ruled on Thursday that the 1996 law stands.", (1996,), True),
         ("The inauguration is set for Jan. 1.", (), True),
+        # A number that counts is no year, in a headline's style without a comma too.
+        (
+            "Aftershock rattles Morocco as rescuers seek survivors from earthquake that "
+            "killed more than 2000",
+            (),
+            False,
+        ),
+        ("Officials said 1800 people were missing after the 2015 quake.", (2015,), False),
+        ("The 2016 election was decided by 1,800 votes.", (2016,), False),
     ],
 )
 def test_dated_years_tell_when_a_sentence_is_set(

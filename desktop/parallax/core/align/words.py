@@ -78,6 +78,22 @@ _SINCE: Final = re.compile(r"\bsince\b[^,;:()—–]*$", re.IGNORECASE)
 #: Before a year: an aside about something named (", which imposed prohibition in 1919"),
 #: up to the year with no break between.
 _ASIDE: Final = re.compile(r",\s+(?:which|who|whose)\b[^,;:()—–]*$", re.IGNORECASE)
+#: Before a number of four digits: it counts ("more than 2000", "killing 1800"), so is no
+#: year.
+_COUNT_BEFORE: Final = re.compile(
+    r"\b(?:more|less|fewer|than|over|nearly|almost|about|around|some|roughly|approximately|"
+    r"least|most|killed|kills|killing|estimated|totaling|totalling|additional|another)\s+$",
+    re.IGNORECASE,
+)
+#: After such a number: what it counts ("2000 people", "1800 dead").
+_COUNT_AFTER: Final = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:people|persons|dead|deaths|killed|injured|wounded|missing|troops|"
+    r"soldiers|civilians|residents|homes|houses|buildings|children|workers|employees|jobs|"
+    r"cases|patients|migrants|refugees|votes|members|students|police|officers|flights|"
+    r"passengers|prisoners|lives|bodies|victims|families|times|miles|kilometres|kilometers|"
+    r"metres|meters|feet|tons|tonnes|acres|hectares)\b",
+    re.IGNORECASE,
+)
 #: Words that date a sentence to the news itself: a weekday, a month, today.
 _NOW_WORDS: Final = frozenset((*MONTHS, *WEEKDAYS, "yesterday", "today", "tomorrow", "tonight"))
 
@@ -89,12 +105,18 @@ def dated_years(text: str) -> tuple[tuple[int, ...], tuple[int, ...], bool]:
     ``all`` holds every year, a decade as its last year ("the 1960s" -> 1969); ``dating``
     those that date what the sentence tells: not a year after "since" in its clause ("the
     first rise since 2007" tells of now) nor one inside an aside about something it names (",
-    which imposed prohibition in 1919"). ``anchored`` is whether it names a weekday, a
+    which imposed prohibition in 1919"). A number that counts ("killed more than 2000",
+    "1800 people") is no year. ``anchored`` is whether it names a weekday, a
     month or "today", which date it to the news whatever years it names too.
     """
     every: list[int] = []
     dating: list[int] = []
     for m in _YEAR_TOKEN.finditer(text):
+        if not m.group(2) and (
+            _COUNT_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            or _COUNT_AFTER.match(text, m.end())
+        ):
+            continue  # "killed more than 2000", "2000 people": a count, not a year
         year = int(m.group(1)) + (9 if m.group(2) else 0)
         every.append(year)
         before = text[max(0, m.start() - 200) : m.start()]
