@@ -391,6 +391,15 @@ def test_a_place_without_the_word_of_its_kind(recognizer: A.Recognizer) -> None:
     assert find(c, "Gaza") is find(c, "Gaza Strip")
 
 
+def test_a_mountain_without_mount(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "It set off avalanches around Mount Everest, where at least 10 climbers died.",
+        "An avalanche swept through the base camp on Everest on Saturday.",
+    )
+    assert find(c, "Everest") is find(c, "Mount Everest")
+
+
 def test_a_chamber_under_the_words_before_its_of(recognizer: A.Recognizer) -> None:
     left = "The House of Representatives voted 216 to 210 on Tuesday to remove the speaker."
     right = "The House voted to oust Kevin McCarthy, the first speaker removed that way."

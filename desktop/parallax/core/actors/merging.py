@@ -346,15 +346,23 @@ _PLACE_KIND_WORDS: Final = frozenset(
 )
 
 
+#: First words of a mountain's name that say what it is ("Mount Everest" is "Everest"). A
+#: lake or a river is not joined so: "Lake Michigan" is no "Michigan".
+_PLACE_KIND_PREFIXES: Final = frozenset({"mount", "mt", "mt."})
+
+
 def _join_place_names(clusters: dict[tuple[str, str], _Cluster]) -> None:
     """A place under its name without the word of its kind joins it ("Gaza" the Gaza Strip,
-    "Noto" the Noto Peninsula), when exactly one place of the story is named so."""
+    "Noto" the Noto Peninsula, "Everest" Mount Everest), when exactly one place of the
+    story is named so."""
     places = {k: cl for k, cl in clusters.items() if k[0] == "place" and cl.cands}
     by_short: dict[str, list[_Cluster]] = {}
     for k, cl in places.items():
         words = k[1].split()
         if len(words) > 1 and words[-1] in _PLACE_KIND_WORDS:
             by_short.setdefault(" ".join(words[:-1]), []).append(cl)
+        if len(words) > 1 and words[0] in _PLACE_KIND_PREFIXES:
+            by_short.setdefault(" ".join(words[1:]), []).append(cl)
     for (_, key), cl in places.items():
         longer = by_short.get(key, [])
         if len(longer) == 1 and longer[0] is not cl and not cl.known:
