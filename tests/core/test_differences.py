@@ -268,6 +268,11 @@ NOT_DISCREPANCIES = [
         "The bill needed 60 votes to advance.",
         "The bill needed at least eight Democrats to advance.",
     ),
+    # A height, a day of the month and a century are no death toll (real news wording).
+    (
+        "The quake trapped dozens of sightseers in a 200-foot watchtower.",
+        "The quake struck on April 25, toppling an historic 19th-century tower.",
+    ),
 ]
 
 
@@ -280,3 +285,18 @@ def test_noise_is_not_a_discrepancy(left: str, right: str) -> None:
 def test_numbers_that_count_the_same_thing_still_disagree() -> None:
     found = find_differences("Police said 12 people were killed.", "Police said 15 died.")
     assert Difference("number", "12", "15") in found
+
+
+def test_a_toll_against_a_vague_one_once_whatever_its_case() -> None:
+    left = (
+        "Earthquake in Nepal Kills More Than 1,800 and Levels Buildings in Capital "
+        "A powerful earthquake shook Nepal, killing more than 1,800 people and trapping "
+        "dozens of sightseers in a 200-foot watchtower."
+    )
+    right = (
+        "Devastating Nepal earthquake kills hundreds, triggers deadly Everest avalanche "
+        "A powerful earthquake struck Nepal on April 25, killing hundreds of people and "
+        "toppling an historic 19th-century tower."
+    )
+    numbers = [d for d in find_differences(left, right) if d.kind == "number"]
+    assert numbers == [Difference("number", "More Than 1,800", "hundreds")]

@@ -248,27 +248,43 @@ _PEOPLE: Final = frozenset(
     "people persons person killed dead died deaths wounded injured hurt victims civilians "
     "soldiers troops men women children residents protesters migrants casualties".split()
 )
-_UNIT_RE: Final = re.compile(r"\s*([A-Za-z]+)")
+#: The word after a number, joined to it by a hyphen ("200-foot") or not, past an "of"
+#: ("hundreds of people", "dozens of the tourists").
+_UNIT_RE: Final = re.compile(r"(?:\s*|-)(?:of\s+(?:the\s+)?)?([A-Za-z]+)")
+#: A month's name just before a number: "April 25" is a date, never a count.
+_MONTH_BEFORE_RE: Final = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+$", re.IGNORECASE
+)
+_ORDINAL_RE: Final = re.compile(r"\d(?:st|nd|rd|th)$")
+#: A verb of killing just before a number that names nothing after it: "kills hundreds".
+_KILLING_BEFORE_RE: Final = re.compile(r"\bkill(?:s|ed|ing)?\s+(?:more than\s+|at least\s+)?$")
 
 
 def _unit(text: str, start: int, end: int) -> str:
-    """What a number counts: the word after it ("40 years" -> "year"), "age" for an age
-    ("Smith, 68," or "aged 68"), or "" when nothing says."""
-    before = text[max(0, start - 6) : start].lower()
+    """What a number counts: the word after it ("40 years" -> "year", "200-foot" -> "foot",
+    "hundreds of people" -> "people"), "age" for an age ("Smith, 68," or "aged 68"),
+    "date" for a day of a month ("April 25"), an ordinal with what it ranks ("19th-century"
+    -> "th century"), or "" when nothing says."""
+    before = text[max(0, start - 12) : start].lower()
     after = text[end : end + 1]
     if before.endswith(("aged ", "age ")) or (before.endswith(", ") and after in (",", "")):
         return "age"
+    if _MONTH_BEFORE_RE.search(before):
+        return "date"
+    ordinal = "th " if _ORDINAL_RE.search(text, start, end) else ""
     m = _UNIT_RE.match(text, end)
-    if not m:
-        return ""
-    word = m.group(1).lower()
-    if word in FUNCTION_WORDS or word in _QUALIFIER_ENDINGS:
-        return ""
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    word = m.group(1).lower() if m else ""
+    if not word or word in FUNCTION_WORDS or word in _QUALIFIER_ENDINGS:
+        # "kills hundreds," counts the dead
+        return "killed" if not ordinal and _KILLING_BEFORE_RE.search(before) else ordinal
+    return ordinal + (word[:-1] if word.endswith("s") and len(word) > 3 else word)
 
 
 def _comparable(a: str, b: str) -> bool:
-    """Whether numbers with these units may count the same thing."""
+    """Whether numbers with these units may count the same thing: a date or an ordinal only
+    ever meets its like."""
+    if a != b and ({a, b} & {"date"} or a.startswith("th ") or b.startswith("th ")):
+        return False
     return a == b or not a or not b or (a in _PEOPLE and b in _PEOPLE)
 
 
@@ -362,9 +378,16 @@ def _numbers_disagree(
     pairs = [(a, b) for a, ua in only_l for b, ub in only_r if _comparable(ua, ub)]
     if not pairs:
         return None
-    return ", ".join(dict.fromkeys(a for a, _ in pairs)), ", ".join(
-        dict.fromkeys(b for _, b in pairs)
-    )
+    return _once(a for a, _ in pairs), _once(b for _, b in pairs)
+
+
+def _once(numbers: Iterable[str]) -> str:
+    """Each number once, as first written, whatever its case: a headline's "More Than
+    1,800" is the lead's "more than 1,800"."""
+    first: dict[str, str] = {}
+    for n in numbers:
+        first.setdefault(n.lower(), n)
+    return ", ".join(first.values())
 
 
 # A capitalised word not at the start of the text nor after the end of a sentence. The
