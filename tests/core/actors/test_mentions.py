@@ -176,6 +176,9 @@ def test_a_platform_is_where_words_are_posted_unless_it_acts(
         ("ERBIL, Kurdistan Region - Turkish President Recep Tayyip Erdogan won.", "Kurdistan Region"),
         # a typing slip ("of" for "or") leaves no preposition on the name
         ("He must report to a police station in KwaZulu-Natal of Gauteng by Sunday.", "KwaZulu-Natal"),
+        # a bracket the name does not close is no part of it
+        ("The four medicines are cough syrups produced in India, said the World Health "
+         "Organisation (WHO) in a statement.", "World Health Organization"),
     ],
 )  # fmt: skip
 def test_a_name_ends_where_the_phrase_does(recognizer: A.Recognizer, text: str, name: str) -> None:
@@ -192,6 +195,8 @@ def test_a_name_ends_where_the_phrase_does(recognizer: A.Recognizer, text: str, 
         "The court sentenced her to four years for violating Covid regulations.",
         "Another two years were added under a statute related to Covid, the spokesman said.",
         "Ebola has killed 120 people in the province since August.",
+        "The alert covers four products: Promethazine Oral Solution, Kofexmalin Baby Cough "
+        "Syrup, Makoff Baby Cough Syrup and Magrip N Cold Syrup.",
     ],
 )
 def test_things_and_events_are_no_actors(recognizer: A.Recognizer, text: str) -> None:
@@ -202,6 +207,10 @@ def test_things_and_events_are_no_actors(recognizer: A.Recognizer, text: str) ->
         "Cockpit Voice Recorder",
         "U-Turn",
         "Al-Qadir Trust Case",
+        "Promethazine Oral Solution",
+        "Kofexmalin Baby Cough Syrup",
+        "Makoff Baby Cough Syrup",
+        "Magrip N Cold Syrup",
     }, names
 
 

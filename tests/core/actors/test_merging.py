@@ -391,6 +391,18 @@ def test_a_place_without_the_word_of_its_kind(recognizer: A.Recognizer) -> None:
     assert find(c, "Gaza") is find(c, "Gaza Strip")
 
 
+def test_british_and_american_spelling_and_a_legal_suffix(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "The World Health Organization issued an alert asking regulators to remove goods "
+        "made by Maiden Pharmaceuticals from the market.",
+        "The syrups are made in India, said the World Health Organisation. It said the "
+        "manufacturer is Maiden Pharmaceuticals Limited.",
+    )
+    assert find(c, "World Health Organisation") is find(c, "World Health Organization")
+    assert find(c, "Maiden Pharmaceuticals") is find(c, "Maiden Pharmaceuticals Limited")
+
+
 def test_a_mountain_without_mount(recognizer: A.Recognizer) -> None:
     c = run(
         recognizer,

@@ -52,12 +52,15 @@ _STANCES: Final[dict[str, Stance]] = {
 def name_key(text: str) -> str:
     """The form under which two spellings of one name compare equal.
 
-    Case, periods, hyphens, a leading "the" and a possessive "'s" do not matter:
-    ``name_key("the U.S.") == name_key("US")``; ``name_key("Kim Jong-un") == "kim jong un"``.
+    Case, periods, hyphens, a leading "the", a possessive "'s" and British or American
+    spelling of "-isation" do not matter: ``name_key("the U.S.") == name_key("US")``;
+    ``name_key("Kim Jong-un") == "kim jong un"``; "World Health Organisation" is "World
+    Health Organization".
     """
     t = unicodedata.normalize("NFKC", text).replace("’", "'").casefold().strip()
     t = re.sub(r"^the\s+", "", t)
     t = re.sub(r"'s$|'$", "", t)
+    t = re.sub(r"isation\b", "ization", t)
     t = t.replace(".", "")
     return re.sub(r"[\s\-‐‑–]+", " ", t).strip()
 

@@ -45,6 +45,12 @@ _STRUCTURE_WORDS: Final = frozenset(
      "highway", "motorway", "freeway", "expressway", "parkway", "bridge", "tunnel", "square",
      "plaza", "terrace", "crescent", "alley"}
 )  # fmt: skip
+#: Last words of a product's name: "Makoff Baby Cough Syrup", "Promethazine Oral Solution"
+#: are medicines a story names, never actors.
+_PRODUCT_WORDS: Final = frozenset(
+    {"syrup", "syrups", "tablet", "tablets", "capsule", "capsules", "ointment", "lozenges",
+     "suspension", "oral solution"}
+)  # fmt: skip
 #: Words right before a street's or a structure's name ("on Mill Lane", "the ... Bridge");
 #: "with", "by" and "of", which people's names follow as often, are left out.
 _PLACE_BEFORE: Final = frozenset(
@@ -122,9 +128,15 @@ class _Cand:
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range of an entity without a leading "the" and a trailing "'s", hyphen or
     preposition, and cut at a dash set apart by spaces (a dateline, "ERBIL, Kurdistan
-    Region - Turkish President ...")."""
+    Region - Turkish President ...") or at a bracket it does not close ("World Health
+    Organization (WHO")."""
     for k in range(start + 1, end - 1):
         if doc[k].text in _SPACED_DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            end = k
+            break
+    # "World Health Organization (WHO" without its closing bracket: the name ends before it
+    for k in range(start + 1, end):
+        if doc[k].text == "(" and not any(t.text == ")" for t in doc[k + 1 : end]):
             end = k
             break
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
@@ -418,6 +430,12 @@ def _sentence_candidates(ps: ParsedSentence, lex: Lexicon) -> list[_Cand]:
         start: int, end: int, kind: ActorKind, name: str, known: bool, label: str = "", **kw: Any
     ) -> None:
         span = doc[start:end]
+        if end - start > 1 and (
+            doc[end - 1].lower_ in _PRODUCT_WORDS
+            or f"{doc[end - 2].lower_} {doc[end - 1].lower_}" in _PRODUCT_WORDS
+        ):
+            taken.update(range(start, end))
+            return  # "Makoff Baby Cough Syrup": a product, not who made it
         if kind == "place" and (
             _PARTY_TAG.search(ps.sentence.text[: span.start_char]) or _PARTY_LABEL.match(span.text)
         ):

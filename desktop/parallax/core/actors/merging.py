@@ -336,7 +336,7 @@ def _honorific_person(c: _Cand) -> _Cand:
 _KIND_WORDS: Final = frozenset(
     """pharmaceuticals therapeutics biotech railway railroad airlines airways motors
     technologies systems industries corporation company holdings group hall arena
-    restaurant""".split()
+    restaurant limited ltd inc incorporated llc plc""".split()
 )
 
 
