@@ -587,6 +587,18 @@ def test_the_court_is_never_an_organisation_that_is_no_court(recognizer: A.Recog
     assert [r.sentence for r in reactions_of(c, "European Union")] == [0]
 
 
+def test_a_quote_someone_else_brings_in_is_not_the_last_speaker_going_on(
+    recognizer: A.Recognizer,
+) -> None:
+    text = (
+        'Gov. Ricardo Rossello told The Associated Press, "This is going to be an extremely '
+        'violent phenomenon." President Donald Trump on Tuesday offered his support via '
+        'Twitter: "Puerto Rico being hit hard by new monster Hurricane. Be careful!"'
+    )
+    c = run(recognizer, text)
+    assert [r.sentence for r in reactions_of(c, "Ricardo Rossello")] == [0]
+
+
 def test_a_subject_inside_the_quote_is_not_who_he_is(recognizer: A.Recognizer) -> None:
     text = (
         "Mayor Bill Harlan, away on vacation, issued a two-line statement on Tuesday. "

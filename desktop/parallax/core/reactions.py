@@ -642,9 +642,11 @@ def _assign_quotes(
                 target = (index, best[1])
                 break
         if target is None and covered and last is not None:
-            # A quote of its own right after a quoted reaction: the same speaker goes on.
+            # A quote of its own right after a quoted reaction: the same speaker goes on,
+            # unless its sentence names someone else who brings it in ("President Trump
+            # offered his support on Twitter: "..."").
             prev = [i for i in order if i < covered[0]]
-            if prev and prev[-1] == last[0]:
+            if prev and prev[-1] == last[0] and not _person_subject(sentences[covered[0]], q.start):
                 target = last
         if target is not None:
             out[target].append(q.text)
@@ -664,6 +666,20 @@ def _assign_quotes(
     return (
         {k: " … ".join(v) for k, v in out.items()},
         {k: {i: " … ".join(w) for i, w in v.items()} for k, v in spread.items()},
+    )
+
+
+def _person_subject(ps: ParsedSentence, before: int) -> bool:
+    """Whether the main verb of a sentence has a named person as its subject, before the
+    character offset ``before`` (in the document)."""
+    base = ps.sentence.start
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and base + c.idx < before
+        and any(t.ent_type_ == "PERSON" for t in c.subtree)
+        for root in ps.doc
+        if root.dep_ == "ROOT"
+        for c in root.children
     )
 
 
