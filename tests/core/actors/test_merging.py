@@ -403,6 +403,19 @@ def test_british_and_american_spelling_and_a_legal_suffix(recognizer: A.Recogniz
     assert find(c, "Maiden Pharmaceuticals") is find(c, "Maiden Pharmaceuticals Limited")
 
 
+def test_a_headline_surname_is_the_person_its_lead_names(recognizer: A.Recognizer) -> None:
+    c = run(
+        recognizer,
+        "Biden drops out of 2024 election race\n\nJoe Biden on Sunday dropped out of the "
+        "presidential election and endorsed Vice President Kamala Harris.",
+        "Joe Biden pulls out of 2024 US presidential race\n\nMr Biden's wife Jill Biden "
+        "reposted the statement with a loveheart.",
+    )
+    joe = find(c, "Joe Biden")
+    assert ("left", 0) in {(m.side, m.sentence) for m in joe.mentions}
+    assert find(c, "Jill Biden") is not joe
+
+
 def test_a_mountain_without_mount(recognizer: A.Recognizer) -> None:
     c = run(
         recognizer,

@@ -211,15 +211,20 @@ def _cluster_people(cands: list[_Cand], context: _Context, lexicon: Lexicon) -> 
         if len(matches) == 1:
             home = matches[0]
         elif len(matches) > 1:
-            # The nearest full mention before it in the same article; otherwise undecided.
-            before = [
+            # The nearest full mention before it in the same article; else, for a name
+            # before any full one (a headline's "Biden" over a lead's "Joe Biden"), the
+            # first full mention after it there; otherwise undecided.
+            full_names = [
                 (m.start, cl)
                 for cl in matches
                 for m in cl.cands
-                if m.side == c.side and m.start < c.start and len(_person_tokens(m.text)) >= 2
+                if m.side == c.side and len(_person_tokens(m.text)) >= 2
             ]
+            before = [x for x in full_names if x[0] < c.start]
             if before:
                 home = max(before, key=lambda x: x[0])[1]
+            elif full_names:
+                home = min(full_names, key=lambda x: x[0])[1]
         if home is None:
             home = _Cluster("person", c.text, False, tokens=[word])
             by_word.setdefault(word, []).append(home)
