@@ -587,6 +587,21 @@ def test_the_court_is_never_an_organisation_that_is_no_court(recognizer: A.Recog
     assert [r.sentence for r in reactions_of(c, "European Union")] == [0]
 
 
+def test_he_continued_with_a_quote_over_paragraphs(recognizer: A.Recognizer) -> None:
+    text = (
+        'In a statement, President Joe Biden said it had been the "greatest honour of my '
+        'life to serve as your president".\n\nHe continued: "I will speak to the Nation '
+        'later this week.\n\n"I want to thank Vice President Kamala Harris for being an '
+        'extraordinary partner."\n\nThe fighting continued on Sunday.'
+    )
+    c = run(recognizer, text)
+    assert [(r.sentence, r.cue) for r in reactions_of(c, "Joe Biden")] == [
+        (0, "said"),
+        (1, "continued"),
+        (2, "continued"),
+    ]
+
+
 def test_a_quote_someone_else_brings_in_is_not_the_last_speaker_going_on(
     recognizer: A.Recognizer,
 ) -> None:

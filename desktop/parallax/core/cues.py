@@ -152,6 +152,10 @@ def _scope(verb: Token, exclude: Token | None) -> list[int]:
     return [t.i for t in verb.subtree if t.i not in skip]
 
 
+#: Verbs that are cues only before a colon and a quote ("He continued: "...").
+_GOING_ON: Final = frozenset({"continue"})
+
+
 def _reports_something(verb: Token, quote_in_sentence: bool) -> bool:
     """Whether a speech verb has something reported: a clause, or a quote in its sentence."""
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
@@ -243,9 +247,17 @@ def _read_cues(doc: Doc, lexicon: Lexicon, quoted: frozenset[int]) -> SentenceCu
                 None,
             )
         )
+        # "He continued: "I will speak ..."": a verb that says someone goes on speaking
+        # only when a colon brings in a quote.
+        colon = (
+            lemma in _GOING_ON
+            and quote_in_sentence
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].text == ":"
+        )
         if (
             tok.pos_ == "VERB"
-            and (lemma in lexicon.verb_cues or issued)
+            and (lemma in lexicon.verb_cues or issued or colon)
             and tok.dep_ not in ("amod", "acl")
         ):
             if tok.idx in quoted:
@@ -275,7 +287,7 @@ def _read_cues(doc: Doc, lexicon: Lexicon, quoted: frozenset[int]) -> SentenceCu
             if issued:
                 cue, stance = f"{tok.text} {issued.text}", lexicon.noun_cues[issued.lemma_.lower()]
             else:
-                cue, stance = tok.text, lexicon.verb_cues[lemma]
+                cue, stance = tok.text, lexicon.verb_cues.get(lemma, "neutral")
             if withheld:  # "declined to comment": a reaction, but no statement
                 cue = f"{tok.head.text} to {tok.text}"
             obj = next(
