@@ -389,6 +389,13 @@ STATEMENTS = [
         "Joe Biden",
         "vowing",
     ),
+    # ... and one closed by a colon, after a place and a day
+    (
+        "Brasília, OCT 31: Brazilian president-elect Luiz Inacio Lula da Silva called for "
+        "“peace and unity” after narrowly winning a divisive runoff election Sunday.",
+        "Luiz Inacio Lula da Silva",
+        "called",
+    ),
     # an office speaks for the person or body it serves
     (
         "The office of Prime Minister Benjamin Netanyahu said that the last details were "

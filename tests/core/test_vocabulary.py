@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parallax.core import vocabulary as V
+from parallax.core.vocabulary import dateline_end
 
 
 def test_lists_are_lower_case_words() -> None:
@@ -25,3 +28,22 @@ def test_speech_verbs_are_lemmas_and_say_forms_are_inflected() -> None:
     assert {"say", "tell", "confirm"} <= V.SPEECH_VERBS
     assert {"said", "told", "tweeted"} <= set(V.SAY_FORMS)
     assert len(V.SAY_FORMS) == len(set(V.SAY_FORMS))
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("WASHINGTON — The court ruled on Monday.", "WASHINGTON — "),
+        ("NEW DELHI: A powerful earthquake shook Nepal.", "NEW DELHI: "),
+        (
+            "Brasília, OCT 31: Brazilian president-elect Lula called for peace.",
+            "Brasília, OCT 31: ",
+        ),
+        ("SEOUL, Dec. 4: Yoon lifted martial law.", "SEOUL, Dec. 4: "),
+        # a name before a colon is who speaks, not a dateline
+        ("Tsipras: democracy won't be blackmailed", ""),
+        ("US: China must pay", ""),
+    ],
+)
+def test_dateline_end(text: str, dateline: str) -> None:
+    assert text[: dateline_end(text)] == dateline

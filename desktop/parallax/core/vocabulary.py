@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 __all__ = [
+    "COLON_DATELINE",
     "FUNCTION_WORDS",
     "MONTHS",
     "OPENING_DATELINE",
@@ -104,9 +105,20 @@ OPENING_DATELINE: Final = re.compile(
 )
 
 
+#: A dateline closed by a colon: a place in capitals ("NEW DELHI: A powerful earthquake"),
+#: or a place and a day ("Brasília, OCT 31: Brazilian president-elect ..."). A name in
+#: title case alone before a colon is no dateline: "Tsipras: we won" is who speaks.
+COLON_DATELINE: Final = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2},\s*(?:[A-Z][a-z]{2,8}|[A-Z]{3,4})\.?\s+\d{1,2})"
+    r"\s*:\s"
+)
+
+
 def dateline_end(text: str) -> int:
     """Where a sentence's opening dateline ends (0 when it has none)."""
     m = OPENING_DATELINE.match(text)
     if m is None or not (m["outlet"] or (m["place"] and len(m["place"].strip()) >= 3)):
-        return 0
+        colon = COLON_DATELINE.match(text)
+        return colon.end() if colon else 0
     return m.end()
