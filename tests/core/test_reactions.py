@@ -724,3 +724,22 @@ def test_the_statement_is_its_issuer(recognizer: A.Recognizer) -> None:
         "The pause will let more aid convoys in, the statement added."
     )
     assert [r.sentence for r in reactions_of(run(recognizer, text), "Qatar")] == [0, 1]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "No vote shows democracy won't be blackmailed, says Greek prime minister",
+        "Greece's prime minister said the result showed that democracy won't be blackmailed.",
+    ],
+)
+def test_a_countrys_role_is_the_person_of_that_country_who_holds_it(
+    recognizer: A.Recognizer, said: str
+) -> None:
+    text = (
+        "Greece's prime minister Alexis Tsipras called the referendum. Prime Minister "
+        f"Benjamin Netanyahu of Israel was on a visit to Paris. {said}"
+    )
+    c = run(recognizer, text)
+    assert 2 in [r.sentence for r in reactions_of(c, "Alexis Tsipras")]
+    assert 2 not in [r.sentence for r in reactions_of(c, "Benjamin Netanyahu")]

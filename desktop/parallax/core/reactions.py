@@ -309,11 +309,21 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
     court = _the_court(side, head)
     if court is not None:
         return court
-    if head.tag_ in ("NNS", "NNPS") or not any(
-        c.dep_ == "det" and c.lower_ == "the" for c in head.children
-    ):
+    if head.tag_ in ("NNS", "NNPS"):
         return None
     lemma = head.lemma_.lower()
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        # Without "the", only a role a country owns or names: "Greece's prime minister",
+        # "says Greek prime minister" (a headline's words)
+        owners = [
+            _token_actor(side, ps, c)
+            for c in head.children
+            if c.dep_ in ("poss", "amod", "compound") and c.i < head.i
+        ]
+        if lemma not in lexicon.roles or not any(
+            side.kinds.get(a or "") == "country" for a in owners
+        ):
+            return None
     if lemma in _ORGANISATION_NOUNS:
         at = ps.sentence.start + head.idx
         # "the South Korean airline" is Korean Air, not Boeing named after it: words
@@ -336,17 +346,27 @@ def _referred(side: _Side, ps: ParsedSentence, head: Token, lexicon: Lexicon) ->
     spelled = _TITLE_ABBREVIATIONS.get(head.lower_)
     if lemma not in lexicon.roles and spelled is None:
         return None
-    if _qualifier(side, ps, head) is not None:
-        # "the prime minister of Qatar" is not the story's other prime minister; who holds
-        # the office there is not known, so the reaction goes to the country.
-        return None
     words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    # "Greece's prime minister", "the prime minister of Greece", "the Greek prime minister":
+    # the role of one country
+    country = _qualifier(side, ps, head)
+    at_home = [w for w in words if side.kinds.get(_token_actor(side, ps, w) or "") == "country"]
+    if country is None and at_home:
+        country = _token_actor(side, ps, at_home[0])
+    words = [w for w in words if w not in at_home]
     title = " ".join([*(w.lower_ for w in words), spelled or head.lower_])
     people = [
         a
         for a in side.titled
         if f"{title} " in side.names.get(a, "") and side.kinds.get(a) == "person"
     ]
+    if country is not None:
+        # ...is the story's person of that title whose names tie them to that country
+        # ("Greece's prime minister Alexis Tsipras"); "the prime minister of Qatar" is not
+        # the story's other prime minister: who holds the office there is not known, so
+        # the reaction goes to the country.
+        home = set(re.findall(r"[a-z]+", side.names.get(country, "")))
+        people = [a for a in people if home & set(re.findall(r"[a-z]+", side.names.get(a, "")))]
     return people[0] if len(people) == 1 else None
 
 
