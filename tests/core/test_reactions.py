@@ -743,3 +743,11 @@ def test_a_countrys_role_is_the_person_of_that_country_who_holds_it(
     c = run(recognizer, text)
     assert 2 in [r.sentence for r in reactions_of(c, "Alexis Tsipras")]
     assert 2 not in [r.sentence for r in reactions_of(c, "Benjamin Netanyahu")]
+
+
+def test_a_person_dismissed_from_office_is_no_claim_dismissed(recognizer: A.Recognizer) -> None:
+    text = (
+        "Emmerson Mnangagwa, 75, who Mugabe dismissed as vice president this month, will "
+        "take over as interim leader. Mugabe dismissed the claims as lies."
+    )
+    assert [r.sentence for r in reactions_of(run(recognizer, text), "Mugabe")] == [1]

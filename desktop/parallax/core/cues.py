@@ -74,6 +74,13 @@ _NOT_SAYING_OBJECTS: Final = {
 def _another_verb(verb: Token) -> bool:
     """Whether a cue verb is used as another verb: "called a procedural vote", "voted to
     confirm Brett Kavanaugh" (a person confirmed in office), "confirmed the nomination"."""
+    if verb.lemma_.lower() in _REMOVING:
+        # "Mugabe dismissed him as vice president", "who Mugabe dismissed": a person removed
+        # from office, not a claim dismissed
+        return any(
+            c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL_OBJECTS)
+            for c in verb.children
+        )
     objects = _NOT_SAYING_OBJECTS.get(verb.lemma_.lower())
     if objects is None:
         return False
@@ -85,6 +92,12 @@ def _another_verb(verb: Token) -> bool:
         if verb.lemma_.lower() == "confirm" and c.ent_type_ == "PERSON":
             return True  # a person confirmed in office
     return False
+
+
+#: Cue verbs that, with a person for object, remove someone from office.
+_REMOVING: Final = frozenset({"dismiss", "reject"})
+#: Objects that stand for a person: "who Mugabe dismissed", "dismissed him".
+_PERSONAL_OBJECTS: Final = frozenset({"who", "whom", "him", "her", "them"})
 
 
 def _what_was_said(verb: Token, quote_in_sentence: bool) -> bool:

@@ -66,7 +66,9 @@ _VERSUS: Final = frozenset({"v.", "v", "vs.", "vs"})
 #: Words before a platform's name that make it where something was posted ("on X"), or the
 #: name it goes by ("formerly known as Twitter").
 _POSTED_PREPOSITIONS: Final = frozenset({"on", "onto", "via", "to", "across", "through", "as"})
-_LEADING_DROP: Final = frozenset({"the", "a", "an", "anti", "pro", "-", "‘", "“", '"', "'"})
+_LEADING_DROP: Final = frozenset(
+    {"the", "a", "an", "of", "anti", "pro", "-", "‘", "“", '"', "'"}
+)  # fmt: skip
 _TRAILING_DROP: Final = frozenset({"'s", "’s", "'", "’", "-", "”", '"', "of", "and"})
 #: Dashes that, with a space on each side, part two phrases, never two words of one name.
 _SPACED_DASHES: Final = frozenset({"-", "–", "—", "--"})
