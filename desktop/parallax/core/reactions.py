@@ -54,7 +54,7 @@ from parallax.core.actors.lexicons import Gender
 from parallax.core.cues import SentenceCues, quoted_spans, read_cues
 from parallax.core.model import Actor, Mention, Reaction, Side, Stance
 from parallax.core.quotes import Quote, find_quotes
-from parallax.core.stance import stance_of_tokens, stance_of_words
+from parallax.core.stance import narration, stance_of_tokens, stance_of_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -757,27 +757,6 @@ def _combine(
     return reactions
 
 
-#: Prepositions that set the scene of a statement ("said at a press conference", "told the
-#: panel during the hearing", "wrote on Sunday"): the writer's narration, not what was said.
-_SETTING_PREPOSITIONS: Final = frozenset(
-    "after ahead amid at before during following in on since via while".split()
-)
-
-
-def _setting(cue: Token) -> set[int]:
-    """The words around a cue verb that narrate rather than report: its adverbial clauses
-    ("..., McCarthy said, alternating between upbeat and angry remarks"; a cue among them,
-    "adding that ...", is a reaction of its own), times and scenes ("said Tuesday at a
-    news conference")."""
-    out: set[int] = set()
-    for c in cue.children:
-        if c.dep_ in ("advcl", "npadvmod") or (
-            c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS
-        ):
-            out.update(t.i for t in c.subtree)
-    return out
-
-
 def _stance(
     ps: ParsedSentence,
     found: list[_Found],
@@ -801,7 +780,7 @@ def _stance(
     for f in found:
         cue = ps.doc[f.cue_token]
         if f.scope and cue.pos_ == "VERB":
-            skip |= _setting(cue)
+            skip |= narration(cue)
         mine = set(f.scope)
         for g in others:
             if g.cue_token in mine and g.cue_token != f.cue_token:

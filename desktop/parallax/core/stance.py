@@ -37,7 +37,7 @@ from parallax.core.sentiment import valence, valence_sign
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["stance_of_tokens", "stance_of_words"]
+__all__ = ["narration", "stance_of_tokens", "stance_of_words"]
 
 _NEGATIONS: Final = frozenset({"not", "no", "never", "n't", "without", "nor"})
 
@@ -430,3 +430,24 @@ def _stance_of_tokens(tokens: Sequence[Token], cues: set[int], lexicon: Lexicon)
     score, in_phrases = _phrase_score(tokens, lexicon)
     score += sum(_word_score(t, lexicon) for t in tokens if t.i not in in_phrases)
     return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+
+
+#: Prepositions that set the scene of a statement ("said at a press conference", "told the
+#: panel during the hearing", "wrote on Sunday"): the writer's narration, not what was said.
+_SETTING_PREPOSITIONS: Final = frozenset(
+    "after ahead amid at before during following in on since via while".split()
+)
+
+
+def narration(cue: Token) -> set[int]:
+    """The words around a cue verb that narrate rather than report: its adverbial clauses
+    ("..., McCarthy said, alternating between upbeat and angry remarks"; a cue among them,
+    "adding that ...", is a reaction of its own), times and scenes ("said Tuesday at a
+    news conference")."""
+    out: set[int] = set()
+    for c in cue.children:
+        if c.dep_ in ("advcl", "npadvmod") or (
+            c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS
+        ):
+            out.update(t.i for t in c.subtree)
+    return out
