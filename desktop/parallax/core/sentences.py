@@ -79,8 +79,7 @@ _CANDIDATE: Final = re.compile(
 #: together so. Only a word of two or more lowercase letters (or a capitalised one of three
 #: or more, then only before a sentence opener) before it and a word of an uppercase letter
 #: and lowercase ones after it: "example.com", "U.S.A", "3.5", "St.Petersburg", "One.Tel"
-#: and "ASP.NET" are no boundaries.
-#: An address ("Jane.Doe@example.com", "site.com/News.Html") is no sentence.
+#: and "ASP.NET" are no boundaries, nor is an address ("Jane.Doe@example.com").
 _GLUED: Final = re.compile(
     r"(?<![\w.@/:\-])(?P<w>[a-z]{2,}|[A-Z][a-z]{2,})(?P<p>\.)(?=[A-Z][a-z]+\b(?![.@/\-]))"
 )
@@ -241,6 +240,12 @@ def _quoted_spans(line: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
 _Bounds: TypeAlias = tuple[list[int], list[int]]
 
 
+def _quote_bounds(line: str) -> tuple[_Bounds, _Bounds]:
+    """The bounds of a line's matched double quotes and brackets, and of its single quotes."""
+    spans, singles = _quoted_spans(line) if _QUOTE_CHAR.search(line) else ([], [])
+    return _bounds(spans), _bounds(singles)
+
+
 def _bounds(spans: list[tuple[int, int]]) -> _Bounds:
     """The sorted opening and closing offsets of ``spans`` (``_quoted_spans``' pairs)."""
     return sorted(a for a, _ in spans), sorted(b for _, b in spans)
@@ -364,8 +369,7 @@ def _candidates(line: str) -> list[_Candidate]:
         if not (first.isupper() or first.isdigit() or (first and first in _CURRENCY)):
             continue
         if quoted is None:
-            spans, singles = _quoted_spans(line) if _QUOTE_CHAR.search(line) else ([], [])
-            quoted = _bounds(spans), _bounds(singles)
+            quoted = _quote_bounds(line)
         hard, soft = quoted
         p_start = m.start("p")
         cut = m.end("c")
@@ -412,10 +416,7 @@ def _with_glued(
     ]
     if not glued:
         return cands
-    if quoted is None:
-        spans, singles = _quoted_spans(line) if _QUOTE_CHAR.search(line) else ([], [])
-        quoted = _bounds(spans), _bounds(singles)
-    hard, soft = quoted
+    hard, soft = quoted if quoted is not None else _quote_bounds(line)
     for m in glued:
         cut = m.end("p")
         if _inside(hard, cut) or _inside(soft, cut):
